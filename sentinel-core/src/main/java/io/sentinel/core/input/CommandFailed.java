@@ -1,0 +1,8 @@
+package io.sentinel.core.input;
+
+import io.sentinel.core.model.Target;
+
+/** A command we sent got no usable answer: timed out, link down, rejected, or an error reply. */
+public record CommandFailed(Target target, Command command, String reason) implements Input {
+    public enum Command { PING, INFO, PUBLISH_HELLO, ASK_PEER, PROMOTE, REPOINT }
+}
