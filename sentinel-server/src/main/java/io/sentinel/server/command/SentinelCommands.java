@@ -129,9 +129,8 @@ public final class SentinelCommands implements SentinelCommandHandler {
         return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
     }
 
-    /** Named masters once each, in the order asked, skipping unknown names; no names means all. */
+    /** Named masters once each, in the order asked, skipping unknown names (the arity asks for at least one). */
     private static List<MasterView> infoCacheMasters(SentinelView v, List<String> args) {
-        if (args.size() == 2) return v.masters();
         Map<String, MasterView> picked = new LinkedHashMap<>();
         for (String name : args.subList(2, args.size())) {
             MasterView m = v.master(name);
