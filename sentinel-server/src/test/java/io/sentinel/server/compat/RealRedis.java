@@ -72,5 +72,15 @@ public final class RealRedis implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (!Boolean.getBoolean("compat.keepLogs")) deleteDir();
+    }
+
+    /** Best effort: the logs and rewritten configs are only worth keeping when debugging (-Dcompat.keepLogs). */
+    private void deleteDir() {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp dir is harmless
+        }
     }
 }
