@@ -4,6 +4,8 @@ import io.sentinel.core.action.AskPeer;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * A link to one target. Every command is answered by exactly one input (a reply or {@code CommandFailed}), except
  * the ones whose success needs no answer (hello, promote, repoint). A command the target kind cannot take is a
@@ -32,6 +34,9 @@ interface Link {
         throw new IllegalArgumentException("RepointReplica needs a Redis target");
     }
 
-    /** Closes the connections; commands in flight fail. No {@code LinkLost}: the core asked for it. */
-    void close();
+    /**
+     * Closes the connections; commands in flight fail. No {@code LinkLost}: the core asked for it. Completes when
+     * the connections are closed.
+     */
+    CompletableFuture<Void> close();
 }

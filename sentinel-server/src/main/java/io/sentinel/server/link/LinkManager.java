@@ -31,7 +31,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -142,14 +145,17 @@ public final class LinkManager implements AutoCloseable {
         List<Link> open = new ArrayList<>(links.values());
         links.clear();
         Collections.reverse(open);
-        open.forEach(Link::close);
         try {
+            CompletableFuture.allOf(open.stream().map(Link::close).toArray(CompletableFuture[]::new))
+                    .get(2, TimeUnit.SECONDS);
             resources.eventLoopGroupProvider().release(peerGroup, 0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
             redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             resources.shutdown(0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("interrupted while closing links");
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("closing links: {}", LinkErrors.reason(e));
         }
     }
 }

@@ -81,10 +81,13 @@ final class PeerLink implements Link {
     }
 
     @Override
-    public void close() {
+    public CompletableFuture<Void> close() {
         closed = true;
         Channel ch = ready.getAndSet(null);
-        if (ch != null) ch.close();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (ch == null) done.complete(null);
+        else ch.close().addListener(f -> done.complete(null));
+        return done;
     }
 
     @Override

@@ -68,9 +68,8 @@ final class RedisLink implements Link {
     }
 
     @Override
-    public void close() {
-        hellos.close();
-        commands.close();
+    public CompletableFuture<Void> close() {
+        return CompletableFuture.allOf(hellos.close(), commands.close());
     }
 
     @Override

@@ -62,10 +62,16 @@ final class RedisSession<C extends StatefulConnection<String, String>> {
         return lastFailure;
     }
 
-    void close() {
+    /** Closes the connection; completes when it is closed. */
+    CompletableFuture<Void> close() {
         closed = true;
         C c = current.getAndSet(null);
-        if (c != null) c.closeAsync();
+        return c == null ? CompletableFuture.completedFuture(null) : release(c);
+    }
+
+    private static CompletableFuture<Void> release(StatefulConnection<String, String> conn) {
+        boolean open = !((RedisChannelHandler<?, ?>) conn).isClosed();
+        return open ? conn.closeAsync() : CompletableFuture.completedFuture(null);
     }
 
     private void connectOnce() {
@@ -91,13 +97,13 @@ final class RedisSession<C extends StatefulConnection<String, String>> {
         });
         Function<Object, C> keep = ignored -> conn;
         return steps.prepare(conn).thenApply(keep).whenComplete((c, err) -> {
-            if (err != null) conn.closeAsync();
+            if (err != null) release(conn);
         });
     }
 
     private void established(C conn) {
         if (closed) {
-            conn.closeAsync();
+            release(conn);
             return;
         }
         if (failures > 0) log.info("{}: connected after {} failed attempts", name, failures);
@@ -111,7 +117,7 @@ final class RedisSession<C extends StatefulConnection<String, String>> {
         if (!current.compareAndSet(conn, null)) return; // not yet up, already lost, or closed on purpose
         lastFailure = reason;
         log.info("{}: {}", name, reason);
-        conn.closeAsync();
+        release(conn);
         steps.down(reason);
         reconnectLater(1);
     }
