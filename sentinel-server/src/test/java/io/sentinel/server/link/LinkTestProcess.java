@@ -40,13 +40,13 @@ final class LinkTestProcess implements AutoCloseable {
         return p;
     }
 
-    /** {@code redis-sentinel} monitoring {@code 127.0.0.1:masterPort} as {@code m}, quorum 1. */
-    static LinkTestProcess sentinel(int masterPort) throws IOException {
+    /** {@code redis-sentinel} monitoring {@code 127.0.0.1:masterPort} as {@code m}, quorum 1, plus config lines. */
+    static LinkTestProcess sentinel(int masterPort, String... extraConf) throws IOException {
         Path dir = Files.createTempDirectory("link-sentinel");
         int port = freePort();
         Path conf = dir.resolve("sentinel.conf");
         Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n"
-                + "sentinel monitor m 127.0.0.1 " + masterPort + " 1\n");
+                + "sentinel monitor m 127.0.0.1 " + masterPort + " 1\n" + String.join("\n", extraConf) + "\n");
         LinkTestProcess p = new LinkTestProcess(List.of("redis-sentinel", conf.toString()), dir, port);
         p.start();
         return p;

@@ -78,8 +78,11 @@ class PeerLinkIT {
 
     @Test
     void errorReplyToAQuestionIsAFailureWithItsText() throws Exception {
-        Target peer = openPeer();
-        links.run(new AskPeer(peer, "m", new Address("127.0.0.1", redis.port()), -1, "*"));
+        redis = LinkTestProcess.redis();
+        Target peer = Target.sentinel(new Address("127.0.0.1", redis.port())); // a Redis knows no SENTINEL command
+        links.run(new OpenLink(peer, LinkSettings.NONE));
+        inputs.await(LinkConnected.class, WAIT);
+        links.run(new AskPeer(peer, "m", new Address("127.0.0.1", redis.port()), 1, "*"));
         CommandFailed failed = inputs.await(CommandFailed.class, WAIT);
         assertEquals(CommandFailed.Command.ASK_PEER, failed.command());
         assertTrue(failed.reason().startsWith("ERR"), failed.reason());
@@ -110,10 +113,7 @@ class PeerLinkIT {
     @Test
     void authenticatesWithSentinelPass() throws Exception {
         redis = LinkTestProcess.redis();
-        sentinel = LinkTestProcess.sentinel(redis.port());
-        try (Jedis jedis = sentinel.jedis()) {
-            jedis.configSet("requirepass", "peer-secret");
-        }
+        sentinel = LinkTestProcess.sentinel(redis.port(), "requirepass peer-secret");
         try (LinkManager authed = new LinkManager(LinkOptions.forSentinel("0123456789abcdef")
                 .withCommandTimeoutMillis(1000).withSentinelAuth(null, "peer-secret"), inputs)) {
             Target peer = Target.sentinel(new Address("127.0.0.1", sentinel.port()));
