@@ -211,6 +211,7 @@ final class PeerLink implements Link {
     }
 
     private void failed(String reason) {
+        if (closed) return;
         lastFailure = reason;
         int n = ++failures;
         if (n == 1) log.warn("peer link {}: cannot connect: {} (retrying)", peer.address(), reason);

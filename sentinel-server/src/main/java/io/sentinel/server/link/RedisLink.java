@@ -50,6 +50,8 @@ final class RedisLink implements Link {
         this.sink = sink;
         RedisURI uri = RedisURI.builder().withHost(target.address().host()).withPort(target.address().port())
                 .withTimeout(Duration.ofMillis(options.commandTimeoutMillis())).build();
+        uri.setLibraryName(""); // no CLIENT SETINFO: send only what redis-sentinel sends
+        uri.setLibraryVersion("");
         this.commands = new RedisSession<>("link " + target.address() + " cmd",
                 new CommandSteps(client, uri), options, scheduler);
         this.hellos = new RedisSession<>("link " + target.address() + " pubsub",

@@ -123,6 +123,7 @@ final class RedisSession<C extends StatefulConnection<String, String>> {
     }
 
     private void failed(String reason) {
+        if (closed) return;
         lastFailure = reason;
         int n = ++failures;
         if (n == 1) log.warn("{}: cannot connect: {} (retrying)", name, reason);
