@@ -12,10 +12,12 @@ package io.sentinel.server.link;
  * @param sentinelPass        password for peer sentinels ({@code sentinel sentinel-pass}), null for none
  * @param ioThreads           event loop threads shared by all links
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
+ * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
+ *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
                           long reconnectMaxMillis, String sentinelUser, String sentinelPass, int ioThreads,
-                          int maxPendingCommands) {
+                          int maxPendingCommands, long pubSubIdleMillis) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -26,28 +28,37 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
         }
         if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
         if (maxPendingCommands < 1) throw new IllegalArgumentException("maxPendingCommands must be >= 1");
+        if (pubSubIdleMillis <= 0) throw new IllegalArgumentException("pubSubIdleMillis must be > 0");
     }
 
-    /** Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s, 2 I/O threads. */
+    /**
+     * Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s, 2 I/O threads,
+     * pub/sub reconnected after 15 s of silence (redis-sentinel's SENTINEL_MIN_LINK_RECONNECT_PERIOD).
+     */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, null, null, 2, 1000);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, null, null, 2, 1000, 15_000);
+    }
+
+    public LinkOptions withPubSubIdleMillis(long millis) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                sentinelUser, sentinelPass, ioThreads, maxPendingCommands, millis);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis, sentinelUser,
-                sentinelPass, ioThreads, maxPendingCommands);
+                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis, sentinelUser,
-                sentinelPass, ioThreads, maxPendingCommands);
+                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
     }
 
     /** Credentials for peer sentinels; {@code user} may be null (default user). */
     public LinkOptions withSentinelAuth(String user, String pass) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis, user,
-                pass, ioThreads, maxPendingCommands);
+                pass, ioThreads, maxPendingCommands, pubSubIdleMillis);
     }
 
     public String commandClientName() {

@@ -17,6 +17,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
+import io.sentinel.server.runtime.MonotonicClock;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class RedisLink implements Link {
     private final InputSink sink;
     private final RedisSession<StatefulRedisConnection<String, String>> commands;
     private final RedisSession<StatefulRedisPubSubConnection<String, String>> hellos;
+    /** When the pub/sub connection last came up or got a message. */
+    private volatile long lastHelloActivityMillis = MonotonicClock.millis();
 
     RedisLink(Target target, LinkSettings settings, RedisClient client, LinkOptions options, InputSink sink,
               ScheduledExecutorService scheduler) {
@@ -74,8 +77,13 @@ final class RedisLink implements Link {
         return CompletableFuture.allOf(hellos.close(), commands.close());
     }
 
+    /** Each PING (every second from the core) also checks that hellos still flow on the pub/sub connection. */
     @Override
     public void ping() {
+        if (MonotonicClock.millis() - lastHelloActivityMillis > options.pubSubIdleMillis()) {
+            lastHelloActivityMillis = MonotonicClock.millis();
+            hellos.recycle("no message for " + options.pubSubIdleMillis() + " ms");
+        }
         Optional<RedisWire.Keyword> ping = RedisWire.keyword(settings, "PING");
         if (ping.isEmpty()) {
             fail(CommandFailed.Command.PING, "PING disabled by rename-command");
@@ -238,6 +246,7 @@ final class RedisLink implements Link {
             conn.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
+                    lastHelloActivityMillis = MonotonicClock.millis();
                     if (RedisHandshake.HELLO_CHANNEL.equals(channel)) sink.emit(new HelloReceived(message));
                 }
             });
@@ -248,6 +257,7 @@ final class RedisLink implements Link {
 
         @Override
         public void up(StatefulRedisPubSubConnection<String, String> conn) {
+            lastHelloActivityMillis = MonotonicClock.millis();
         }
 
         @Override

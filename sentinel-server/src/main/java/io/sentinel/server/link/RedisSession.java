@@ -62,6 +62,12 @@ final class RedisSession<C extends StatefulConnection<String, String>> {
         return lastFailure;
     }
 
+    /** Drops the current connection as if it were lost, and connects a fresh one. */
+    void recycle(String reason) {
+        C c = current.get();
+        if (c != null) lost(c, reason);
+    }
+
     /** Closes the connection; completes when it is closed. */
     CompletableFuture<Void> close() {
         closed = true;

@@ -80,6 +80,7 @@ final class LinkTestProcess implements AutoCloseable {
                 return; // an error reply (NOAUTH, renamed PING) still means it is up
             } catch (RuntimeException e) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly(); // nobody else holds it yet
                     throw new IllegalStateException(command + " did not start: " + log(), e);
                 }
                 LockSupport.parkNanos(20_000_000); // poll interval, bounded by the deadline

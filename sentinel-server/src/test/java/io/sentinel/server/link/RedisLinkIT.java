@@ -93,6 +93,33 @@ class RedisLinkIT {
     }
 
     @Test
+    void silentPubSubConnectionIsReplaced() throws Exception {
+        try (LinkManager quick = new LinkManager(LinkOptions.forSentinel("0123456789abcdef")
+                .withCommandTimeoutMillis(TIMEOUT_MILLIS).withPubSubIdleMillis(200), inputs)) {
+            redis = LinkTestProcess.redis();
+            Target target = Target.redis(new Address("127.0.0.1", redis.port()));
+            quick.run(new OpenLink(target, LinkSettings.NONE));
+            inputs.await(LinkConnected.class, WAIT);
+            awaitHelloSubscriber();
+            long first = pubSubClientId();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (pubSubClientId() == first) {
+                assertTrue(System.nanoTime() < deadline, "pub/sub connection never replaced");
+                quick.run(new SendPing(target)); // the core's periodic PING drives the check
+                inputs.await(PingReplied.class, WAIT);
+                Thread.sleep(50); // poll interval, bounded by the deadline
+            }
+        }
+    }
+
+    private long pubSubClientId() {
+        try (Jedis jedis = redis.jedis()) {
+            return jedis.clientList().lines().filter(l -> l.contains("name=sentinel-01234567-pubsub"))
+                    .mapToLong(l -> Long.parseLong(l.substring(3, l.indexOf(' ')))).findFirst().orElse(-1);
+        }
+    }
+
+    @Test
     void authenticatesWithPasswordAndAclUser() throws Exception {
         redis = LinkTestProcess.redis("--requirepass", "secret");
         try (Jedis jedis = redis.jedis()) {
