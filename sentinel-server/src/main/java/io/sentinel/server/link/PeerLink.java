@@ -198,7 +198,7 @@ final class PeerLink implements Link {
         if (failures > 0) log.info("peer link {}: connected after {} failed attempts", peer.address(), failures);
         failures = 0;
         ready.set(ch);
-        sink.emit(new LinkConnected(peer));
+        sink.emit(new LinkConnected(peer, LocalAddress.of(ch.localAddress())));
         if (!ch.isActive()) lost(ch);
     }
 

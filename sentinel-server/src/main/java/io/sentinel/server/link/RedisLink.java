@@ -218,7 +218,7 @@ final class RedisLink implements Link {
 
         @Override
         public void up(StatefulRedisConnection<String, String> conn) {
-            sink.emit(new LinkConnected(target));
+            sink.emit(new LinkConnected(target, LocalAddress.towards(target.address())));
         }
 
         @Override

@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-    private static final String VERSION = "7.0.15";
+    private static final String VERSION = "0.1.0";
 
     private final ConfigStore store;
     private final CoreLoop core;
     private final LinkManager links;
     private final RespServer server;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The configuration as last persisted, for SENTINEL CONFIG GET. */
+    private volatile SentinelConfig currentConfig;
 
     private Daemon(LoadedConfig loaded) throws Exception {
         SentinelConfig config = loaded.config();
@@ -41,16 +43,19 @@ public final class Daemon implements AutoCloseable {
         long now = MonotonicClock.millis();
         Sentinel sentinel = new Sentinel(config, Timing.DEFAULTS, new SplittableRandom(new SecureRandom().nextLong()),
                 now);
-        LinkOptions linkOptions = LinkOptions.defaults("sentinel-" + config.myid().substring(0, 8));
+        LinkOptions linkOptions = LinkOptions.forSentinel(config.myid())
+                .withSentinelAuth(config.sentinelUser(), config.sentinelPass());
         CoreLoop[] coreRef = new CoreLoop[1];
         this.links = new LinkManager(linkOptions, input -> coreRef[0].submit(input));
         RespServer[] serverRef = new RespServer[1];
-        ActionDispatcher dispatcher = new ActionDispatcher(store::persist, links::run,
+        this.currentConfig = config;
+        ActionDispatcher dispatcher = new ActionDispatcher(this::persist, links::run,
                 (channel, message) -> serverRef[0].pubSub().publish(channel, message));
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         coreRef[0] = core;
-        ServerInfo info = ServerInfo.current(VERSION, config.myid(), config.port(), loaded.source());
-        SentinelCommands commands = new SentinelCommands(core::view, core::request, MonotonicClock::millis, info);
+        ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
+        SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
+                MonotonicClock::millis, info);
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         serverRef[0] = server;
@@ -69,6 +74,11 @@ public final class Daemon implements AutoCloseable {
         log.info("Sentinel ID is {}", loaded.config().myid() == null ? "(new)" : loaded.config().myid());
         log.info("Running mode=sentinel, port={}, state in {}", loaded.config().port(), d.store.location());
         return d;
+    }
+
+    private void persist(SentinelConfig config) throws Exception {
+        store.persist(config);
+        currentConfig = config;
     }
 
     public void awaitStop() throws InterruptedException {
