@@ -54,8 +54,8 @@ final class OwnedLines {
         raw("dir", "dir " + ConfTokens.quote(c.dir()), true);
         raw("logfile", "logfile " + ConfTokens.quote(c.logfile()), !c.logfile().isEmpty());
         if (c.requirePass() != null) raw("requirepass", "requirepass " + ConfTokens.quote(c.requirePass()), true);
-        // redis-server's default is "yes", so a sentinel's "no" is always written
-        raw("protected-mode", "protected-mode " + yesNo(c.protectedMode()), !c.protectedMode());
+        // always written: Redis writes "no" (it differs from redis-server's default) but would drop "yes"
+        raw("protected-mode", "protected-mode " + yesNo(c.protectedMode()), true);
         raw("port", "port " + c.port(), true);
         for (String user : c.users()) raw("user", "user " + user, true);
     }
