@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Typed access to composed YAML nodes of one file, with errors that name the file, line and key. */
 final class YamlNodes {
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.TIMESTAMP);
     private final String origin;
 
     YamlNodes(String origin) {
@@ -75,7 +76,8 @@ final class YamlNodes {
                 if (!tag.equals(Tag.BOOL)) throw error(node, key, "expected " + type.description);
                 return v.matches("(?i)true|yes|on") ? "yes" : "no";
             default:
-                // a password or host written as a number is still text: only collections and null are wrong
+                // a password or host written as a number is still text; explicit custom tags are refused
+                if (!PLAIN_TAGS.contains(tag)) throw error(node, key, "unsupported tag " + tag.getValue());
                 return v;
         }
     }
