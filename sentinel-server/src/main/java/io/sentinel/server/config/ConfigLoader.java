@@ -31,9 +31,14 @@ public final class ConfigLoader {
         LoadedConfig loaded = isYaml(source)
                 ? new YamlConfigLoader(startDir).load(source, overrides)
                 : new ConfFileParser(startDir).parse(source, overrides);
-        if (!needsStateFile(loaded, writable)) return loaded;
         Path dir = Path.of(loaded.config().dir());
         Path stateFile = dir.resolve(LoadedConfig.STATE_FILE_NAME);
+        if (!needsStateFile(loaded, writable)) {
+            // a leftover from a read-only period: its state may be older than the file's, so it is not merged
+            if (!Files.exists(stateFile)) return loaded;
+            return loaded.withWarning(stateFile + " is ignored: " + loaded.source()
+                    + " is writable and holds the state now; delete the state file");
+        }
         loaded = loaded.withStateFile(stateFile);
         if (!Files.exists(stateFile)) return loaded;
         SentinelConfig state = ConfFileParser.readState(stateFile, dir);

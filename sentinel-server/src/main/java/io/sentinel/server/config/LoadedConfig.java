@@ -42,6 +42,12 @@ public record LoadedConfig(
         return new LoadedConfig(config, warnings, source, yaml, serverSettings, includes, newStateFile);
     }
 
+    public LoadedConfig withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new LoadedConfig(config, more, source, yaml, serverSettings, includes, stateFile);
+    }
+
     /** True when runtime state is rewritten into the user's sentinel.conf, as redis-sentinel does. */
     public boolean rewritesSource() {
         return stateFile == null;

@@ -125,6 +125,16 @@ class ConfigStoreTest {
     }
 
     @Test
+    void leftoverStateFileIsIgnoredWithAWarning() throws Exception {
+        Path f = conf("sentinel monitor m 127.0.0.1 6379 2\n");
+        Files.writeString(dir.resolve(LoadedConfig.STATE_FILE_NAME), "sentinel current-epoch 9\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, WRITABLE);
+        assertEquals(0, l.config().currentEpoch());
+        assertEquals(1, l.warnings().size());
+        assertTrue(l.warnings().get(0).contains("is ignored"), l.warnings().get(0));
+    }
+
+    @Test
     void generatedIdsAreFortyLowercaseHex() {
         String a = ConfigLoader.generateMyid();
         assertTrue(a.matches("[0-9a-f]{40}"), a);
