@@ -32,46 +32,62 @@ public final class ConfTokens {
     private static String token(byte[] b, int[] pos) {
         ByteArrayOutputStream cur = new ByteArrayOutputStream();
         int p = pos[0];
-        int quote = 0;
-        while (true) {
-            int c = p < b.length ? b[p] & 0xff : -1;
-            if (quote == '"') {
-                if (c == -1) return null;
-                if (c == '\\' && p + 3 < b.length && b[p + 1] == 'x' && isHex(b[p + 2]) && isHex(b[p + 3])) {
-                    cur.write(Character.digit(b[p + 2], 16) * 16 + Character.digit(b[p + 3], 16));
-                    p += 3;
-                } else if (c == '\\' && p + 1 < b.length) {
-                    p++;
-                    cur.write(unescape(b[p]));
-                } else if (c == '"') {
-                    // a closing quote must be followed by a space or the end of the line
-                    if (p + 1 < b.length && !isSpace(b[p + 1])) return null;
-                    p++;
-                    break;
-                } else {
-                    cur.write(c);
-                }
-            } else if (quote == '\'') {
-                if (c == -1) return null;
-                if (c == '\\' && p + 1 < b.length && b[p + 1] == '\'') {
-                    p++;
-                    cur.write('\'');
-                } else if (c == '\'') {
-                    if (p + 1 < b.length && !isSpace(b[p + 1])) return null;
-                    p++;
-                    break;
-                } else {
-                    cur.write(c);
-                }
-            } else {
-                if (c == -1 || c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0) break;
-                if (c == '"' || c == '\'') quote = c;
-                else cur.write(c);
+        while (p < b.length) {
+            int c = b[p] & 0xff;
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0) break;
+            if (c == '"' || c == '\'') {
+                // a quote opens inside a word too (ab"c d" is one argument); its closing quote ends the argument
+                p = c == '"' ? doubleQuoted(b, p + 1, cur) : singleQuoted(b, p + 1, cur);
+                if (p < 0) return null;
+                break;
             }
+            cur.write(c);
             p++;
         }
         pos[0] = p;
         return cur.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a double-quoted part after its opening quote; the index after the closing quote, or -1. */
+    private static int doubleQuoted(byte[] b, int p, ByteArrayOutputStream cur) {
+        while (p < b.length) {
+            int c = b[p] & 0xff;
+            if (c == '\\' && p + 3 < b.length && b[p + 1] == 'x' && isHex(b[p + 2]) && isHex(b[p + 3])) {
+                cur.write(Character.digit(b[p + 2], 16) * 16 + Character.digit(b[p + 3], 16));
+                p += 4;
+            } else if (c == '\\' && p + 1 < b.length) {
+                cur.write(unescape(b[p + 1]));
+                p += 2;
+            } else if (c == '"') {
+                return afterClosingQuote(b, p + 1);
+            } else {
+                cur.write(c);
+                p++;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads a single-quoted part, where only \' is an escape; the index after the closing quote, or -1. */
+    private static int singleQuoted(byte[] b, int p, ByteArrayOutputStream cur) {
+        while (p < b.length) {
+            int c = b[p] & 0xff;
+            if (c == '\\' && p + 1 < b.length && b[p + 1] == '\'') {
+                cur.write('\'');
+                p += 2;
+            } else if (c == '\'') {
+                return afterClosingQuote(b, p + 1);
+            } else {
+                cur.write(c);
+                p++;
+            }
+        }
+        return -1;
+    }
+
+    /** A closing quote must be followed by a blank or the end of the line. */
+    private static int afterClosingQuote(byte[] b, int next) {
+        return next < b.length && !isSpace(b[next]) ? -1 : next;
     }
 
     private static int unescape(byte c) {
