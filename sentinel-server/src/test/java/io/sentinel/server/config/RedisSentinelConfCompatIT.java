@@ -43,8 +43,11 @@ class RedisSentinelConfCompatIT {
         return new ConfFileParser(dir).parse(file, List.of());
     }
 
-    private static List<MasterConfig> masters(SentinelConfig c) {
-        return c.masters();
+    /** By name: redis-sentinel writes its masters in hash table order, which changes from run to run. */
+    private static Map<String, MasterConfig> masters(SentinelConfig c) {
+        Map<String, MasterConfig> byName = new java.util.TreeMap<>();
+        for (MasterConfig m : c.masters()) byName.put(m.name(), m);
+        return byName;
     }
 
     @Test
