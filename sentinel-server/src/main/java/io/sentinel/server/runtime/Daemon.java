@@ -37,7 +37,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(LoadedConfig loaded) throws Exception {
         SentinelConfig config = loaded.config();
         if (config.myid() == null) {
-            config = config.withRuntime(ConfigStore.newMyid(), config.currentEpoch(), config.masters());
+            config = config.withRuntime(io.sentinel.server.config.ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
         }
         this.store = ConfigStore.open(loaded);
         long now = MonotonicClock.millis();
