@@ -1,6 +1,5 @@
 package io.sentinel.server.resp;
 
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,14 @@ record BindAddress(String host, boolean optional) {
         return host == null ? "*" : host;
     }
 
-    /** The errno text Redis prints; Netty's native errors carry it after the last ": ". */
+    /** The errno text Redis prints after "bind: "; Java and Netty's native transport put it last in the message. */
     static String reason(Throwable e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (e instanceof BindException || m.contains("Address already in use")) {
-            return m.contains("Address already in use") ? "Address already in use" : m;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("Address already in use")) return "Address already in use";
+            if (m != null && m.contains("Cannot assign requested address")) return "Cannot assign requested address";
         }
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
         int colon = m.lastIndexOf(": ");
         return colon >= 0 ? m.substring(colon + 2) : m;
     }

@@ -8,10 +8,12 @@ import java.util.Locale;
 /** CLIENT and its subcommands, as Redis 7.0 has them (no SETINFO: that came with 7.2). */
 final class ClientCommands {
     private final ClientRegistry registry;
+    private final Users users;
     private final HelpTexts help;
 
-    ClientCommands(ClientRegistry registry, HelpTexts help) {
+    ClientCommands(ClientRegistry registry, Users users, HelpTexts help) {
         this.registry = registry;
+        this.users = users;
         this.help = help;
     }
 
@@ -21,7 +23,7 @@ final class ClientCommands {
         d.define("client|setname", this::setName);
         d.define("client|info", (c, a) -> c.reply(Resp.bulk(describe(c) + "\n")));
         d.define("client|list", this::list);
-        d.define("client|kill", new ClientKill(registry)::run);
+        d.define("client|kill", new ClientKill(registry, users)::run);
         d.define("client|help", (c, a) -> c.reply(help.reply("client")));
         d.define("client|reply", this::replyMode);
         d.define("client|no-evict", (c, a) -> c.reply(onOff(a.get(2)) ? Resp.OK : Errors.reply(Errors.SYNTAX)));

@@ -15,6 +15,7 @@ final class ClientKill {
     static final Set<String> TYPES = Set.of("normal", "master", "replica", "slave", "pubsub");
 
     private final ClientRegistry registry;
+    private final Users users;
 
     private static final class Filter {
         long id;
@@ -25,8 +26,9 @@ final class ClientKill {
         boolean skipMe = true;
     }
 
-    ClientKill(ClientRegistry registry) {
+    ClientKill(ClientRegistry registry, Users users) {
         this.registry = registry;
+        this.users = users;
     }
 
     static boolean isType(ClientConnection c, String type) {
@@ -73,7 +75,9 @@ final class ClientKill {
                 return TYPES.contains(f.type) ? null : Errors.unknownClientType(val);
             case "addr": f.addr = val; return null;
             case "laddr": f.laddr = val; return null;
-            case "user": f.user = val; return null;
+            case "user":
+                f.user = val;
+                return users.exists(val) ? null : Errors.noSuchUser(val);
             case "skipme":
                 if (val.equalsIgnoreCase("yes")) f.skipMe = true;
                 else if (val.equalsIgnoreCase("no")) f.skipMe = false;

@@ -30,6 +30,7 @@ final class ReplyQueue {
     private ByteBuf batch;
     private boolean flushScheduled;
     private boolean closeWhenDone;
+    private boolean closeSent;
 
     ReplyQueue(Channel channel) {
         this.channel = channel;
@@ -79,7 +80,8 @@ final class ReplyQueue {
             batch = null;
             channel.writeAndFlush(ready, channel.voidPromise());
         }
-        if (closeWhenDone && waiting.isEmpty()) {
+        if (closeWhenDone && waiting.isEmpty() && !closeSent) {
+            closeSent = true;
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -56,7 +56,7 @@ public final class RespServer implements AutoCloseable {
         HelpTexts help = HelpTexts.load();
         this.dispatcher = new CommandDispatcher(table, registry);
         new ConnectionCommands(users, shutdownHook).register(dispatcher);
-        new ClientCommands(registry, help).register(dispatcher);
+        new ClientCommands(registry, users, help).register(dispatcher);
         new AclCommands(users, table, help).register(dispatcher);
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table, help).register(dispatcher);

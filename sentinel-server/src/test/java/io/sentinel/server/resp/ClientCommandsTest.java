@@ -50,6 +50,8 @@ class ClientCommandsTest {
         assertEquals("-ERR client-id should be greater than 0\r\n", a.call("CLIENT KILL ID x\r\n"));
         assertEquals("-ERR syntax error\r\n", a.call("CLIENT KILL foo bar\r\n"));
         assertEquals("-ERR Unknown client type 'x'\r\n", a.call("CLIENT KILL TYPE x\r\n"));
+        assertEquals("-ERR No such user 'bob'\r\n", a.call("CLIENT KILL USER bob\r\n"));
+        assertEquals(":0\r\n", a.call("CLIENT KILL USER default\r\n"), "b is gone, a skips itself");
     }
 
     @Test
