@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -132,6 +135,32 @@ class RespServerIT {
         String out = run("redis-benchmark", "-p", String.valueOf(port), "-t", "ping", "-n", "20000", "-q");
         assertTrue(out.contains("PING_INLINE") && out.contains("PING_MBULK") && out.contains("requests per second"),
                 out);
+    }
+
+    /** A client that pipelines without reading is no longer read once its output passes the high water mark. */
+    @Test
+    void clientThatDoesNotReadIsNotReadEither() throws Exception {
+        byte[] pings = "PING\r\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        try (SocketChannel greedy = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+                Jedis observer = new Jedis("127.0.0.1", port)) {
+            greedy.configureBlocking(false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            ByteBuffer buf = ByteBuffer.wrap(pings);
+            while (System.nanoTime() < deadline && sent < 500L * pings.length) {
+                int n = greedy.write(buf);
+                sent += n;
+                if (!buf.hasRemaining()) buf.rewind();
+                if (n == 0) Thread.sleep(1);
+            }
+            assertTrue(sent < 500L * pings.length, "the server kept reading: " + sent + " bytes taken");
+            long omem = 0;
+            for (String line : observer.clientList().split("\n")) {
+                if (!line.contains("cmd=ping")) continue;
+                omem = Long.parseLong(line.replaceAll(".* omem=(\\d+) .*", "$1"));
+            }
+            assertTrue(omem > 0 && omem < 4L * 1024 * 1024, "output held for the greedy client: " + omem);
+        }
     }
 
     @Test
