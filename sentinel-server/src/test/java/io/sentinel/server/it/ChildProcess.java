@@ -76,7 +76,7 @@ public abstract class ChildProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + describe());
             }
-        } catch (RuntimeException | AssertionError e) {
+        } catch (RuntimeException | Error e) {
             close(); // the caller never gets this object, so nobody else could clean up
             throw e;
         }

@@ -37,7 +37,9 @@ public final class RedisProcess extends ChildProcess {
     @Override
     protected List<String> command() {
         List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", HOST,
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no", "--logfile", ""));
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no", "--logfile", "",
+                // Redis 7 waits 5 s for more replicas before a diskless full sync: tests want the sync now
+                "--repl-diskless-sync-delay", "0"));
         cmd.addAll(extraArgs);
         return cmd;
     }
