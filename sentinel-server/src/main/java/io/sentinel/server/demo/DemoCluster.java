@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 final class DemoCluster implements AutoCloseable {
     static final String MASTER_NAME = "mymaster";
     static final int QUORUM = 2;
-    /** The flags bin/sentinel gives the JVM: three sentinels share one small machine. */
-    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k",
-            "-XX:MaxMetaspaceSize=64m");
+    /** The flags bin/sentinel gives the JVM (docs/operations.md): three sentinels share one small machine. */
+    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
+            "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     final Path dir;
     final List<DemoProcess> redis = new ArrayList<>();
@@ -108,9 +108,22 @@ final class DemoCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SENTINEL_JVM_FLAGS);
+        command.addAll(classArchiveFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
                 conf.toString()));
         return command;
+    }
+
+    /**
+     * bin/sentinel keeps a class data sharing archive next to the jar; it only matches a JVM started on that same
+     * jar, which is our class path when bin/sentinel launched the demo.
+     */
+    private static List<String> classArchiveFlags() {
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return List.of();
+        Path archive = Paths.get(classPath).resolveSibling("sentinel.jsa");
+        if (!Files.isReadable(archive)) return List.of();
+        return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
     }
 
     private String sentinelConf(int port, Path home, long downAfterMillis) {

@@ -21,7 +21,7 @@ final class StatusTable {
         DemoProcess observer = cluster.sentinels.get(0);
         Map<String, String> seenMaster = client.sentinelMaster(observer, DemoCluster.MASTER_NAME);
         List<Map<String, String>> seenReplicas = client.sentinelReplicas(observer, DemoCluster.MASTER_NAME);
-        if (seenMaster != null) masterAddress = seenMaster.get("ip") + ":" + seenMaster.get("port");
+        if (seenMaster != null && seenMaster.containsKey("ip")) masterAddress = seenMaster.get("ip") + ":" + seenMaster.get("port");
         StringBuilder out = new StringBuilder(header).append('\n');
         out.append(String.format(ROW, "NAME", "ADDRESS", "PID", "ROLE", "LINK", "OFFSET",
                 "FLAGS (redis: as sentinel-1 sees it; sentinel: its view of " + DemoCluster.MASTER_NAME + ")"));
@@ -58,6 +58,7 @@ final class StatusTable {
         if (!s.isAlive()) return row(s, "exited", "-", "-", "");
         Map<String, String> m = client.sentinelMaster(s, DemoCluster.MASTER_NAME);
         if (m == null) return row(s, "no reply", "-", "-", "");
+        if (!m.containsKey("ip")) return row(s, "sentinel", "-", "-", "(no view of " + DemoCluster.MASTER_NAME + ")");
         String view = "master " + m.get("ip") + ":" + m.get("port") + " [" + m.get("flags") + "] replicas="
                 + m.get("num-slaves") + " peers=" + m.get("num-other-sentinels");
         return row(s, "sentinel", "-", "-", view);

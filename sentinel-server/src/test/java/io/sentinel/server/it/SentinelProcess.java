@@ -17,7 +17,8 @@ import redis.clients.jedis.Jedis;
  */
 public class SentinelProcess extends ChildProcess {
     /** Small and quick to start: several sentinels run on one CI machine. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx64m");
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     protected final Path confFile;
     private final String password;
