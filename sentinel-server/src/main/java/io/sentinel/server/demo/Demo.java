@@ -1,0 +1,117 @@
+package io.sentinel.server.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * {@code bin/sentinel demo}: a master, two replicas and three sentinels on free loopback ports in a temp dir, with
+ * a status table refreshed every second and the events one sentinel publishes. Everything it starts it stops by
+ * pid, on return or on Ctrl-C (shutdown hook), and the temp dir goes with them.
+ */
+public final class Demo {
+    static final String NO_REDIS =
+            "redis-server not found: install it with 'sudo apt-get install -y redis-server' (Debian/Ubuntu)";
+    private static final int REPLICAS = 2;
+    private static final int SENTINELS = 3;
+    private static final long START_TIMEOUT_NANOS = 60_000_000_000L;
+
+    private Demo() {
+    }
+
+    /** Runs the demo; 0 when it ran to the end (or Ctrl-C), 1 when something could not start or died. */
+    public static int run(DemoOptions options) {
+        return run(options, System.out, System.err, System.getenv("PATH"));
+    }
+
+    /** {@code path} is the PATH to look for redis-server in: the children inherit this process's. */
+    static int run(DemoOptions options, PrintStream out, PrintStream err, String path) {
+        if (!onPath("redis-server", path)) {
+            err.println(NO_REDIS);
+            return 1;
+        }
+        if (options.redisSentinels() && !onPath("redis-sentinel", path)) {
+            err.println("redis-sentinel not found: install it with 'sudo apt-get install -y redis-sentinel'");
+            return 1;
+        }
+        quietClientLogs();
+        DemoCluster cluster;
+        try {
+            cluster = new DemoCluster();
+        } catch (IOException e) {
+            err.println("cannot create a temp dir: " + e.getMessage());
+            return 1;
+        }
+        Thread cleanup = new Thread(cluster::close, "demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try (DemoClient client = new DemoClient()) {
+            if (!start(cluster, options, out, err)) return 1;
+            return new DemoScreen(cluster, client, options, out).run() ? 0 : fail(cluster, err);
+        } catch (IOException e) {
+            err.println("demo failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            cluster.close();
+            removeHook(cleanup);
+        }
+    }
+
+    private static boolean start(DemoCluster cluster, DemoOptions options, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        out.println("Starting 1 master and " + REPLICAS + " replicas in " + cluster.dir + " ...");
+        cluster.startRedis(REPLICAS);
+        if (!awaitAll(cluster.redis, err)) return false;
+        out.println("Starting " + SENTINELS + (options.redisSentinels() ? " redis-sentinel" : " sentinel")
+                + " processes ...");
+        cluster.startSentinels(SENTINELS, options);
+        return awaitAll(cluster.sentinels, err);
+    }
+
+    private static boolean awaitAll(List<DemoProcess> processes, PrintStream err) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        for (DemoProcess p : processes) {
+            if (!p.awaitPing(deadline)) {
+                err.println(p.kind + " (pid " + p.pid() + ", port " + p.port + ") did not answer PING; its log:");
+                err.println(p.logTail(30));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int fail(DemoCluster cluster, PrintStream err) {
+        for (DemoProcess s : cluster.sentinels) {
+            if (!s.isAlive()) err.println(s.kind + " (pid " + s.pid() + ") exited; its log:\n" + s.logTail(30));
+        }
+        return 1;
+    }
+
+    static boolean onPath(String program, String path) {
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, program))) return true;
+        }
+        return false;
+    }
+
+    /** Lettuce and Netty log every refused connection; during the demo a dead instance is the point. */
+    private static void quietClientLogs() {
+        for (String logger : List.of("io.lettuce", "io.netty", "reactor")) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) System.setProperty(key, "error");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook is running or has run
+        }
+    }
+}

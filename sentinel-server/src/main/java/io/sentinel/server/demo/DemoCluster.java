@@ -1,0 +1,151 @@
+package io.sentinel.server.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The demo's processes: one master, two replicas, three sentinels, each in its own dir under one temp dir. */
+final class DemoCluster implements AutoCloseable {
+    static final String MASTER_NAME = "mymaster";
+    static final int QUORUM = 2;
+    /** The flags bin/sentinel gives the JVM (docs/operations.md): three sentinels share one small machine. */
+    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
+            "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    final Path dir;
+    final List<DemoProcess> redis = new ArrayList<>();
+    final List<DemoProcess> sentinels = new ArrayList<>();
+    private final Set<Integer> usedPorts = new HashSet<>();
+    private boolean closed;
+
+    DemoCluster() throws IOException {
+        dir = Files.createTempDirectory("sentinel-demo-");
+    }
+
+    DemoProcess master() {
+        return redis.get(0);
+    }
+
+    /** Starts the master and its replicas. */
+    void startRedis(int replicas) {
+        redis.add(startRedis("master", List.of()));
+        for (int i = 1; i <= replicas; i++) {
+            redis.add(startRedis("replica-" + i, List.of("--replicaof", DemoProcess.HOST,
+                    Integer.toString(master().port))));
+        }
+    }
+
+    /** Starts {@code count} sentinels watching the master, ours or Debian's redis-sentinel. */
+    void startSentinels(int count, DemoOptions options) throws IOException {
+        for (int i = 1; i <= count; i++) {
+            String kind = "sentinel-" + i;
+            int port = freePort();
+            Path home = Files.createDirectories(dir.resolve(kind));
+            Path conf = home.resolve("sentinel.conf");
+            Files.writeString(conf, sentinelConf(port, home, options.downAfterMillis()));
+            List<String> command = options.redisSentinels() ? List.of("redis-sentinel", conf.toString())
+                    : ourSentinel(conf);
+            sentinels.add(track(DemoProcess.start(kind, port, home, command)));
+        }
+    }
+
+    List<DemoProcess> all() {
+        List<DemoProcess> all = new ArrayList<>(redis);
+        all.addAll(sentinels);
+        return all;
+    }
+
+    /** Kills every process by pid, newest first, and deletes the temp dir. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        List<DemoProcess> all = all();
+        for (int i = all.size() - 1; i >= 0; i--) all.get(i).kill();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private DemoProcess startRedis(String kind, List<String> extra) {
+        int port = freePort();
+        Path home;
+        try {
+            home = Files.createDirectories(dir.resolve(kind));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", DemoProcess.HOST, "--save", "", "--appendonly", "no", "--dir", home.toString(),
+                "--daemonize", "no", "--logfile", "",
+                // Redis 7 waits 5 s for more replicas before a diskless full sync; the demo has no time for that
+                "--repl-diskless-sync-delay", "0"));
+        command.addAll(extra);
+        return track(DemoProcess.start(kind, port, home, command));
+    }
+
+    private DemoProcess track(DemoProcess process) {
+        synchronized (this) {
+            if (closed) process.kill(); // Ctrl-C arrived while starting
+        }
+        return process;
+    }
+
+    /** The same command bin/sentinel runs, on this JVM's class path (the jar, whose manifest names lib/). */
+    private static List<String> ourSentinel(Path conf) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SENTINEL_JVM_FLAGS);
+        command.addAll(classArchiveFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
+                conf.toString()));
+        return command;
+    }
+
+    /**
+     * bin/sentinel keeps a class data sharing archive next to the jar; it only matches a JVM started on that same
+     * jar, which is our class path when bin/sentinel launched the demo.
+     */
+    private static List<String> classArchiveFlags() {
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return List.of();
+        Path archive = Paths.get(classPath).resolveSibling("sentinel.jsa");
+        if (!Files.isReadable(archive)) return List.of();
+        return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
+    }
+
+    private String sentinelConf(int port, Path home, long downAfterMillis) {
+        return String.join("\n",
+                "port " + port,
+                "bind " + DemoProcess.HOST,
+                "daemonize no",
+                "logfile \"\"",
+                "dir \"" + home + "\"",
+                "sentinel monitor " + MASTER_NAME + " " + DemoProcess.HOST + " " + master().port + " " + QUORUM,
+                "sentinel down-after-milliseconds " + MASTER_NAME + " " + downAfterMillis,
+                "");
+    }
+
+    private int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (usedPorts.add(socket.getLocalPort())) return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind a loopback port", e);
+            }
+        }
+        throw new IllegalStateException("no free port");
+    }
+}

@@ -1,0 +1,96 @@
+package io.sentinel.server.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One child process of the demo: a redis-server or a sentinel on 127.0.0.1, its output in a log file. */
+final class DemoProcess {
+    static final String HOST = "127.0.0.1";
+
+    final String kind;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private DemoProcess(String kind, int port, Path log, Process process) {
+        this.kind = kind;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static DemoProcess start(String kind, int port, Path dir, List<String> command) {
+        Path log = dir.resolve(kind + ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new DemoProcess(kind, port, log, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String address() {
+        return HOST + ":" + port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the process answers PING; false if it exits or the deadline (System.nanoTime) passes first. */
+    boolean awaitPing(long deadlineNanos) throws InterruptedException {
+        while (System.nanoTime() - deadlineNanos < 0) {
+            if (!process.isAlive()) return false;
+            if (answersPing()) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** SIGKILL by pid, then reap it so no zombie stays. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 300);
+            socket.setSoTimeout(300);
+            OutputStream out = socket.getOutputStream();
+            out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] reply = in.readNBytes(7);
+            return "+PONG\r\n".equals(new String(reply, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.sentinel.server.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DemoTest {
+    @Test
+    void withoutRedisServerOnPathItSaysHowToInstallAndFails() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Demo.run(DemoOptions.defaults(), new PrintStream(out), new PrintStream(err), "/nonexistent");
+
+        assertEquals(1, status);
+        assertEquals(Demo.NO_REDIS + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsProgramsOnPath() {
+        assertTrue(Demo.onPath("sh", "/nonexistent:/bin"));
+        assertFalse(Demo.onPath("sh", ""));
+        assertFalse(Demo.onPath("sh", null));
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> new DemoOptions(-1, 0, 5000, false));
+        assertThrows(IllegalArgumentException.class, () -> new DemoOptions(0, 0, 0, false));
+    }
+
+    @Test
+    void commandLineMapsToOptions() {
+        DemoCommand command = new DemoCommand();
+        new CommandLine(command).parseArgs("--duration", "7", "--kill-master-after", "3", "--down-after", "900");
+
+        assertEquals(7, command.durationSeconds);
+        assertEquals(3, command.killMasterAfterSeconds);
+        assertEquals(900, command.downAfterMillis);
+        assertFalse(command.redisSentinels);
+    }
+
+    @Test
+    void infoFieldsAreReadByName() {
+        String info = "# Replication\r\nrole:slave\r\nmaster_link_status:up\r\nslave_repl_offset:42\r\n";
+
+        assertEquals("slave", StatusTable.field(info, "role"));
+        assertEquals("42", StatusTable.field(info, "slave_repl_offset"));
+        assertEquals(null, StatusTable.field(info, "master_repl_offset"));
+    }
+}

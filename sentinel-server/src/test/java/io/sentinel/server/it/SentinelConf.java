@@ -1,0 +1,74 @@
+package io.sentinel.server.it;
+
+import io.sentinel.core.model.Address;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small builder for {@code sentinel.conf}, shared by our sentinel and redis-sentinel so a test can run both on
+ * the same text. Master options apply to the master of the last {@link #monitor} call.
+ * <pre>
+ * SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), 2).downAfterMillis(1000);
+ * </pre>
+ */
+public final class SentinelConf {
+    private final List<String> globalLines = new ArrayList<>();
+    private final List<String> masterLines = new ArrayList<>();
+    private String currentMaster;
+    private String requirePass;
+
+    public SentinelConf monitor(String master, Address address, int quorum) {
+        currentMaster = master;
+        masterLines.add("sentinel monitor " + master + " " + address.host() + " " + address.port() + " " + quorum);
+        return this;
+    }
+
+    public SentinelConf downAfterMillis(long millis) {
+        return masterOption("down-after-milliseconds", Long.toString(millis));
+    }
+
+    public SentinelConf failoverTimeoutMillis(long millis) {
+        return masterOption("failover-timeout", Long.toString(millis));
+    }
+
+    public SentinelConf parallelSyncs(int n) {
+        return masterOption("parallel-syncs", Integer.toString(n));
+    }
+
+    /** The password the sentinel uses towards the monitored master and replicas. */
+    public SentinelConf authPass(String password) {
+        return masterOption("auth-pass", password);
+    }
+
+    /** Any {@code sentinel <option> <current master> <value>} line. */
+    public SentinelConf masterOption(String option, String value) {
+        if (currentMaster == null) throw new IllegalStateException("call monitor(...) before " + option);
+        masterLines.add("sentinel " + option + " " + currentMaster + " " + value);
+        return this;
+    }
+
+    /** The password clients (and PING readiness checks) must give the sentinel itself. */
+    public SentinelConf requirePass(String password) {
+        this.requirePass = password;
+        return line("requirepass " + password);
+    }
+
+    /** Any global line, e.g. {@code line("sentinel announce-ip 127.0.0.1")}. */
+    public SentinelConf line(String text) {
+        globalLines.add(text);
+        return this;
+    }
+
+    String requirePass() {
+        return requirePass;
+    }
+
+    /** The file text for a sentinel on {@code port} with its working dir {@code dir}. */
+    String render(int port, String dir) {
+        List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + ChildProcess.HOST,
+                "daemonize no", "logfile \"\"", "dir \"" + dir + "\""));
+        lines.addAll(globalLines);
+        lines.addAll(masterLines);
+        return String.join("\n", lines) + "\n";
+    }
+}

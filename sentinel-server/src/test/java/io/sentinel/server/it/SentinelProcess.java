@@ -1,0 +1,89 @@
+package io.sentinel.server.it;
+
+import io.sentinel.core.model.Address;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+
+/**
+ * OUR sentinel as a child JVM: {@code java -cp <test classpath> io.sentinel.server.Main <conf> [args]}, with a
+ * generated {@code sentinel.conf} in its temp dir and a free port.
+ * {@link RealSentinelProcess} runs Debian's redis-sentinel on the same {@link SentinelConf}, so tests can mix both.
+ */
+public class SentinelProcess extends ChildProcess {
+    /** Small and quick to start: several sentinels run on one CI machine. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    protected final Path confFile;
+    private final String password;
+    private final List<String> args;
+
+    public SentinelProcess(SentinelConf conf, String... args) {
+        this("sentinel", conf, args);
+    }
+
+    protected SentinelProcess(String name, SentinelConf conf, String... args) {
+        super(name, Ports.free());
+        this.confFile = dir.resolve("sentinel.conf");
+        this.password = conf.requirePass();
+        this.args = List.of(args);
+        try {
+            Files.writeString(confFile, conf.render(port, dir.toString()));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+        launch();
+    }
+
+    @Override
+    protected List<String> command() {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
+                confFile.toString()));
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    @Override
+    protected String password() {
+        return password;
+    }
+
+    /** The extra command line arguments after the conf file. */
+    protected final List<String> args() {
+        return args;
+    }
+
+    public Path confFile() {
+        return confFile;
+    }
+
+    /** {@code SENTINEL get-master-addr-by-name}, or null when the sentinel does not know the master. */
+    public Address masterAddress(String master) {
+        try (Jedis jedis = jedis()) {
+            List<String> reply = jedis.sentinelGetMasterAddrByName(master);
+            return reply == null || reply.isEmpty() ? null : new Address(reply.get(0), Integer.parseInt(reply.get(1)));
+        }
+    }
+
+    /** The sentinel.conf as it is now (redis-sentinel and ours rewrite it) and the process state. */
+    @Override
+    public String describe() {
+        String conf;
+        try {
+            conf = Files.readString(confFile);
+        } catch (IOException e) {
+            conf = "(unreadable: " + e.getMessage() + ")";
+        }
+        return super.describe() + "\n--- sentinel.conf ---\n" + conf;
+    }
+}
