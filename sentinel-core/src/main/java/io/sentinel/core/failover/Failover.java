@@ -95,6 +95,10 @@ public final class Failover {
 
     private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
         InstanceState best = ReplicaRanking.select(m, s.timing, now);
+        if (best == null && ReplicaRanking.waitingForInfo(m, s.timing, now)
+                && now - m.failoverStateChangeAt < 2 * s.timing.pingPeriod()) {
+            return; // a replica is only missing fresh INFO, which is on its way (1 s period while failing over)
+        }
         if (best == null) {
             out.event(EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, Describe.of(m, m.master));
             abort(m, now, out, false);
@@ -114,7 +118,6 @@ public final class Failover {
             return;
         }
         out.add(new PromoteReplica(r.target()));
-        r.link.pendingCommands++;
         enter(m, FailoverPhase.WAIT_PROMOTION, now);
         out.event(EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
     }
@@ -174,6 +177,5 @@ public final class Failover {
     /** Used by the INFO handler while replicas are being repointed. */
     public static void repoint(InstanceState r, Address master, Effects out) {
         out.add(new RepointReplica(r.target(), master));
-        if (r.link != null) r.link.pendingCommands++;
     }
 }

@@ -49,6 +49,15 @@ public final class ReplicaRanking {
                 && !infoTooOld(m, r, t, now) && !linkDownTooLong(m, r, now);
     }
 
+    /** Some replica would qualify but for the age of its INFO: worth waiting a moment for a fresh one. */
+    public static boolean waitingForInfo(MasterState m, Timing t, long now) {
+        for (InstanceState r : m.replicas.values()) {
+            if (infoTooOld(m, r, t, now) && !isDown(r) && !isDisconnected(r) && !pingTooOld(r, t, now)
+                    && !neverPromote(r) && !linkDownTooLong(m, r, now)) return true;
+        }
+        return false;
+    }
+
     public static final Comparator<InstanceState> BEST_FIRST = Comparator
             .comparingInt((InstanceState r) -> r.priority)
             .thenComparing(r -> r.replOffset, Comparator.reverseOrder())

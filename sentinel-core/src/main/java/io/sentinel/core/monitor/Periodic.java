@@ -24,7 +24,8 @@ public final class Periodic {
     public static long infoPeriod(SentinelState s, MasterState m, InstanceState ri) {
         if (ri.role == Role.REPLICA) {
             if (ri.promoted && m.phase == FailoverPhase.WAIT_PROMOTION) return PROMOTION_POLL_MILLIS;
-            if (m.isOdown() || m.failoverInProgress() || ri.masterLinkDownMillis != 0) return 1000;
+            // Differs: from SDOWN on (Redis: ODOWN), so the replica ranking has fresh INFO when the election ends.
+            if (m.master.isSdown() || m.failoverInProgress() || ri.masterLinkDownMillis != 0) return 1000;
         }
         if (ri.role == Role.MASTER && ri.rebootSince != 0) return 1000;
         return s.timing.infoPeriod();
@@ -49,7 +50,6 @@ public final class Periodic {
         } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod()) {
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
-            link.pendingCommands++;
         }
     }
 

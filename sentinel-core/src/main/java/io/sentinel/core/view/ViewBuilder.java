@@ -33,7 +33,7 @@ public final class ViewBuilder {
     static InstanceView instance(MasterState m, InstanceState ri) {
         LinkState link = ri.link;
         boolean connected = link != null && link.connected;
-        return new InstanceView(ri.role, ri.name(), ri.address, ri.runId, flags(m, ri, connected),
+        return new InstanceView(ri.role, ri.role == Role.MASTER ? m.name : ri.name(), ri.address, ri.runId, flags(m, ri, connected),
                 link == null ? 0 : link.pendingCommands, link == null ? 0 : link.refcount, connected,
                 link == null ? 0 : link.pingSentAt, link == null ? 0 : link.lastOkPingReplyAt,
                 link == null ? 0 : link.lastPingReplyAt, ri.sdownSince,
