@@ -53,8 +53,8 @@ class MonitoringIT {
     @Test
     void discoversReplicasAndAnswersMasterAddress() {
         startTopology(5000);
-        Await.until(Duration.ofSeconds(15), "both replicas discovered", () -> replicasKnown() == 2,
-                sentinel::describe);
+        Await.until(Duration.ofSeconds(15), "both replicas discovered and linked", () -> replicasKnown() == 2
+                && replicaFlags().equals(List.of("slave", "slave")), sentinel::describe);
         assertEquals(master.address(), sentinel.masterAddress("mymaster"));
         try (Jedis j = sentinel.jedis()) {
             Map<String, String> m = j.sentinelMaster("mymaster");
@@ -135,6 +135,12 @@ class MonitoringIT {
             master.sigcont();
             sub.unsubscribe();
             subscriber.join(5000);
+        }
+    }
+
+    private List<String> replicaFlags() {
+        try (Jedis j = sentinel.jedis()) {
+            return j.sentinelReplicas("mymaster").stream().map(r -> r.get("flags")).toList();
         }
     }
 
