@@ -108,10 +108,11 @@ public final class SentinelMetrics implements AutoCloseable {
                 .serviceLevelObjectives(millis(1), millis(5), millis(10), millis(25), millis(50), millis(100),
                         millis(250), millis(500), millis(1000))
                 .register(registry);
+        // strong references: Micrometer holds gauge state weakly, and a caller's lambda may live nowhere else
         Gauge.builder(CLIENTS, clients, IntSupplier::getAsInt).description("Connected RESP clients")
-                .register(registry);
+                .strongReference(true).register(registry);
         Gauge.builder(SUBSCRIBERS, subscribers, IntSupplier::getAsInt)
-                .description("Connected clients in pub/sub mode").register(registry);
+                .description("Connected clients in pub/sub mode").strongReference(true).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -98,6 +98,18 @@ class SentinelMetricsTest {
     }
 
     @Test
+    void clientGaugesKeepTheirSuppliersThroughGarbageCollection() {
+        java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger(5);
+        try (SentinelMetrics m = new SentinelMetrics(view::get, clock::get, () -> clients.get(),
+                () -> clients.get() + 1)) {
+            System.gc();
+            Scrape s = new Scrape(m.scrape(null));
+            assertEquals(5, s.value("sentinel_connected_clients"));
+            assertEquals(6, s.value("sentinel_pubsub_clients"));
+        }
+    }
+
+    @Test
     void rowsFollowTheViewWhenMastersMoveGoDownAndDisappear() {
         scrape();
         Address moved = new Address("127.0.0.1", 6380);
