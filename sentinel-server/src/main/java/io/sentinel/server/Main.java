@@ -42,9 +42,17 @@ public final class Main implements Callable<Integer> {
             System.err.println("Sentinel needs a config file: sentinel <sentinel.conf|sentinel.yaml> [--option value]");
             return 1;
         }
+        List<String> overrides = new ArrayList<>(args.subList(1, args.size()));
+        Daemon.Options options;
+        try {
+            options = takeOwnOptions(overrides);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         LoadedConfig loaded;
         try {
-            loaded = ConfigLoader.load(Path.of(args.get(0)), args.subList(1, args.size()), Path.of("").toAbsolutePath());
+            loaded = ConfigLoader.load(Path.of(args.get(0)), overrides, Path.of("").toAbsolutePath());
         } catch (ConfigException e) {
             System.err.println("*** FATAL CONFIG FILE ERROR ***");
             System.err.println(e.getMessage());
@@ -54,7 +62,7 @@ public final class Main implements Callable<Integer> {
         for (String w : loaded.warnings()) org.slf4j.LoggerFactory.getLogger(Main.class).warn(w);
         Daemon daemon;
         try {
-            daemon = Daemon.start(loaded);
+            daemon = Daemon.start(loaded, options);
         } catch (Exception e) {
             System.err.println(e.getMessage());
             return 1;
@@ -62,6 +70,35 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-sigterm"));
         daemon.awaitStop();
         return 0;
+    }
+
+    /**
+     * Removes our own flags, which sentinel.conf has no directive for, from the Redis-style overrides:
+     * {@code --metrics-port N} (-1 turns the HTTP listener off, 0 picks a free port) and {@code --metrics-bind A}.
+     */
+    static Daemon.Options takeOwnOptions(List<String> overrides) {
+        String bind = Daemon.Options.DEFAULTS.metricsBind();
+        int port = Daemon.Options.DEFAULTS.metricsPort();
+        for (int i = 0; i < overrides.size(); ) {
+            String flag = overrides.get(i);
+            if (!flag.equals("--metrics-port") && !flag.equals("--metrics-bind")) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= overrides.size()) throw new IllegalArgumentException(flag + " needs a value");
+            String value = overrides.remove(i + 1);
+            overrides.remove(i);
+            if (flag.equals("--metrics-bind")) {
+                bind = value;
+            } else {
+                try {
+                    port = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--metrics-port: not a number: " + value);
+                }
+            }
+        }
+        return new Daemon.Options(bind, port);
     }
 
     /** {@code --version}. */

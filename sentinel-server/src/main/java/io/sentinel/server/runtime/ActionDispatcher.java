@@ -4,6 +4,7 @@ import io.sentinel.core.action.Action;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
+import io.sentinel.core.event.Event;
 import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ActionDispatcher {
     private final StateWriter state;
     private final Consumer<Action> links;
     private final BiConsumer<String, String> publisher;
+    private final Consumer<Event> eventListener;
     private volatile boolean persistFailing;
 
     /**
@@ -36,10 +38,12 @@ public final class ActionDispatcher {
      *     RepointReplica
      * @param publisher publishes (channel, message) to our pub/sub subscribers
      */
-    public ActionDispatcher(StateWriter state, Consumer<Action> links, BiConsumer<String, String> publisher) {
+    public ActionDispatcher(StateWriter state, Consumer<Action> links, BiConsumer<String, String> publisher,
+            Consumer<Event> eventListener) {
         this.state = state;
         this.links = links;
         this.publisher = publisher;
+        this.eventListener = eventListener;
     }
 
     public void run(List<Action> batch, Map<Long, CompletableFuture<Resp>> pendingReplies) {
@@ -52,6 +56,7 @@ public final class ActionDispatcher {
             } else if (a instanceof Publish p) {
                 events.warn(p.event().logLine());
                 publisher.accept(p.event().type().channel(), p.event().payload());
+                eventListener.accept(p.event());
             } else if (a instanceof Reply r) {
                 CompletableFuture<Resp> f = pendingReplies.remove(r.requestId());
                 if (f != null) f.complete(r.value());

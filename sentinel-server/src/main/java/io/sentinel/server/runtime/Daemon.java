@@ -8,6 +8,9 @@ import io.sentinel.server.command.SentinelCommands;
 import io.sentinel.server.command.ServerInfo;
 import io.sentinel.server.config.ConfigStore;
 import io.sentinel.server.config.LoadedConfig;
+import io.sentinel.server.http.Health;
+import io.sentinel.server.http.HttpServer;
+import io.sentinel.server.http.SentinelMetrics;
 import io.sentinel.server.link.LinkManager;
 import io.sentinel.server.link.LinkOptions;
 import io.sentinel.server.resp.RespServer;
@@ -33,8 +36,11 @@ public final class Daemon implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The configuration as last persisted, for SENTINEL CONFIG GET. */
     private volatile SentinelConfig currentConfig;
+    private final SentinelMetrics metrics;
+    private final HttpServer http;
+    private volatile boolean httpStarted;
 
-    private Daemon(LoadedConfig loaded) throws Exception {
+    private Daemon(LoadedConfig loaded, Options options) throws Exception {
         SentinelConfig config = loaded.config();
         if (config.myid() == null) {
             config = config.withRuntime(io.sentinel.server.config.ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
@@ -49,8 +55,10 @@ public final class Daemon implements AutoCloseable {
         this.links = new LinkManager(linkOptions, input -> coreRef[0].submit(input));
         RespServer[] serverRef = new RespServer[1];
         this.currentConfig = config;
+        this.metrics = new SentinelMetrics(() -> coreRef[0].view(), MonotonicClock::millis,
+                () -> serverRef[0].stats().connectedClients(), () -> serverRef[0].stats().pubsubClients());
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, links::run,
-                (channel, message) -> serverRef[0].pubSub().publish(channel, message));
+                (channel, message) -> serverRef[0].pubSub().publish(channel, message), metrics::onEvent);
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         coreRef[0] = core;
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
@@ -59,11 +67,13 @@ public final class Daemon implements AutoCloseable {
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         serverRef[0] = server;
+        this.http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
+                new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
     }
 
     /** Starts listening, then the core; fails (and cleans up) if the port cannot be bound. */
-    public static Daemon start(LoadedConfig loaded) throws Exception {
-        Daemon d = new Daemon(loaded);
+    public static Daemon start(LoadedConfig loaded, Options options) throws Exception {
+        Daemon d = new Daemon(loaded, options);
         try {
             d.server.start();
         } catch (Exception e) {
@@ -71,13 +81,33 @@ public final class Daemon implements AutoCloseable {
             throw e;
         }
         d.core.start();
+        d.startHttp(options);
         log.info("Sentinel ID is {}", loaded.config().myid() == null ? "(new)" : loaded.config().myid());
         log.info("Running mode=sentinel, port={}, state in {}", loaded.config().port(), d.store.location());
         return d;
     }
 
+    /** Options of ours that sentinel.conf has no directive for (given on the command line). */
+    public record Options(String metricsBind, int metricsPort) {
+        public static final Options DEFAULTS = new Options(HttpServer.DEFAULT_BIND, HttpServer.DEFAULT_PORT);
+    }
+
+    /** Metrics and probes are a side service: a taken port is logged, and the sentinel keeps serving. */
+    private void startHttp(Options options) {
+        if (options.metricsPort() < 0) return;
+        try {
+            http.start();
+            httpStarted = true;
+            log.info("metrics and probes on http://{}:{}/metrics", options.metricsBind(), http.port());
+        } catch (Exception e) {
+            log.warn("metrics and probes disabled: {}", e.getMessage());
+        }
+    }
+
     private void persist(SentinelConfig config) throws Exception {
+        long started = System.nanoTime();
         store.persist(config);
+        metrics.recordStateWrite(System.nanoTime() - started);
         currentConfig = config;
     }
 
@@ -95,6 +125,7 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        if (httpStarted) http.close();
         try {
             server.close();
         } catch (Exception e) {
@@ -102,6 +133,7 @@ public final class Daemon implements AutoCloseable {
         }
         core.close();
         links.close();
+        metrics.close();
         stopped.countDown();
     }
 }
