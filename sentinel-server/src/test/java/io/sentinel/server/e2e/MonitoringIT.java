@@ -53,8 +53,10 @@ class MonitoringIT {
     @Test
     void discoversReplicasAndAnswersMasterAddress() {
         startTopology(5000);
-        Await.until(Duration.ofSeconds(15), "both replicas discovered and linked", () -> replicasKnown() == 2
-                && replicaFlags().equals(List.of("slave", "slave")), sentinel::describe);
+        Await.until(Duration.ofSeconds(15), "both replicas discovered, linked and their INFO read",
+                () -> replicasKnown() == 2 && replicaFlags().equals(List.of("slave", "slave"))
+                        && replicaField("master-port").equals(List.of("" + master.port(), "" + master.port())),
+                sentinel::describe);
         assertEquals(master.address(), sentinel.masterAddress("mymaster"));
         try (Jedis j = sentinel.jedis()) {
             Map<String, String> m = j.sentinelMaster("mymaster");
@@ -139,8 +141,12 @@ class MonitoringIT {
     }
 
     private List<String> replicaFlags() {
+        return replicaField("flags");
+    }
+
+    private List<String> replicaField(String field) {
         try (Jedis j = sentinel.jedis()) {
-            return j.sentinelReplicas("mymaster").stream().map(r -> r.get("flags")).toList();
+            return j.sentinelReplicas("mymaster").stream().map(r -> r.get(field)).toList();
         }
     }
 
