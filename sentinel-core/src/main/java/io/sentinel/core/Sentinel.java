@@ -181,11 +181,20 @@ public final class Sentinel {
     private void commandFailed(CommandFailed f) {
         LinkState link = s.links.get(f.target());
         if (link == null) return;
-        link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        if (countedAsPending(f.command())) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
         if (f.command() != CommandFailed.Command.INFO) return;
         for (MasterState m : s.masters.values()) {
             for (InstanceState ri : instancesAt(m, f.target())) ri.infoInFlight = false;
         }
+    }
+
+    /**
+     * Only commands whose answer comes back as an input are counted in pendingCommands: PUBLISH, the promotion and
+     * REPLICAOF succeed silently, so counting them would leak until the link stops sending anything.
+     */
+    static boolean countedAsPending(CommandFailed.Command command) {
+        return command == CommandFailed.Command.PING || command == CommandFailed.Command.INFO
+                || command == CommandFailed.Command.ASK_PEER;
     }
 
     private void linkChanged(Target target, boolean connected, long now) {

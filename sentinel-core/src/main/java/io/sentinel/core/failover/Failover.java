@@ -114,7 +114,6 @@ public final class Failover {
             return;
         }
         out.add(new PromoteReplica(r.target()));
-        r.link.pendingCommands++;
         enter(m, FailoverPhase.WAIT_PROMOTION, now);
         out.event(EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
     }
@@ -171,9 +170,8 @@ public final class Failover {
         m.promoted = null;
     }
 
-    /** Used by the INFO handler while replicas are being repointed. */
+    /** Used by the INFO handler while replicas are being repointed. Not counted as pending: no success input. */
     public static void repoint(InstanceState r, Address master, Effects out) {
         out.add(new RepointReplica(r.target(), master));
-        if (r.link != null) r.link.pendingCommands++;
     }
 }

@@ -47,9 +47,9 @@ public final class Periodic {
             link.lastPingSentAt = now;
             link.pendingCommands++;
         } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod()) {
+            // Not counted as pending: no input reports a publish's success, so it could never be uncounted.
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
-            link.pendingCommands++;
         }
     }
 
