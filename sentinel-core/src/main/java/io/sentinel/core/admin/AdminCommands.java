@@ -137,6 +137,9 @@ public final class AdminCommands {
         long leaderEpoch = 0;
         if (m != null && !"*".equals(a.get(4))) {
             VoteLedger.Vote vote = VoteLedger.vote(s, m, epoch, a.get(4), now, out);
+            // Rule: a vote leaves only behind a PersistState of it. The one that first recorded it may have failed
+            // (the shell then dropped that batch), so persist again rather than trust it.
+            out.persist();
             leader = vote.leader();
             leaderEpoch = leader == null ? 0 : vote.epoch();
         }

@@ -75,6 +75,8 @@ public final class Periodic {
             if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
             if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;
             String runId = m.failoverInProgress() ? s.myid : "*";
+            // Asking for votes shows our vote for ourselves: persist it first (see AdminCommands.isMasterDown).
+            if (!runId.equals("*")) out.persist();
             out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));
             peer.lastAskSentAt = now;
             peer.link.pendingCommands++;

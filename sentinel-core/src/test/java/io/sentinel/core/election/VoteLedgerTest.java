@@ -88,6 +88,20 @@ class VoteLedgerTest {
         assertEquals(Resp.array(List.of(Resp.integer(0), Resp.bulk(B), Resp.integer(3))), reply.value());
     }
 
+    /** Regression: the first PersistState of a vote may have failed; a repeated answer must persist it again. */
+    @Test
+    void aRepeatedVoteReplyIsPersistedAgain() {
+        Sentinel sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS,
+                new SplittableRandom(1), 1);
+        List<String> ask = List.of("is-master-down-by-addr", "127.0.0.1", "6379", "3", B);
+        sentinel.handle(new SentinelCommand(1, ask), 10);
+        List<Action> again = sentinel.handle(new SentinelCommand(2, ask), 20);
+        PersistState persist = assertInstanceOf(PersistState.class, again.get(0));
+        assertEquals(B, persist.config().master("mymaster").leaderRunId());
+        assertEquals(new Reply(2, Resp.array(List.of(Resp.integer(0), Resp.bulk(B), Resp.integer(3)))),
+                again.get(again.size() - 1));
+    }
+
     @Test
     void askingOnlyForTheStateCastsNoVote() {
         Sentinel sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS,
