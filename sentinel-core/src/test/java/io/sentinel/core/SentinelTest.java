@@ -98,6 +98,28 @@ class SentinelTest {
         assertTrue(at(2001, new Tick()).contains(new SendPing(MASTER)));
     }
 
+    /** Regression: hellos succeed without an input; counting them as pending silenced the link after 100 of them. */
+    @Test
+    void aLinkKeepsPingingAfterHundredsOfHellos() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        int hellos = 0;
+        boolean pingedLate = false;
+        for (long t = 1100; t < 500_000; t += 100) {
+            for (Action a : at(t, new Tick())) {
+                if (a instanceof io.sentinel.core.action.PublishHello) hellos++;
+                if (a instanceof SendPing) {
+                    at(t + 1, new PingReplied(MASTER, "PONG", false));
+                    pingedLate |= t > 490_000;
+                }
+                if (a instanceof RequestInfo) at(t + 1, new InfoReceived(MASTER, "# Replication\r\nrole:master\r\n"));
+            }
+        }
+        assertTrue(hellos > 200, "hellos: " + hellos);
+        assertTrue(pingedLate, "still pinging after " + hellos + " hellos");
+        assertEquals(0, sentinel.state().links.get(MASTER).pendingCommands);
+    }
+
     @Test
     void infoWithReplicaLinesAddsReplicas() {
         at(1000, new Started());
