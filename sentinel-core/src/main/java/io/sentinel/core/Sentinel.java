@@ -170,8 +170,10 @@ public final class Sentinel {
         if (m == null) return;
         InstanceState peer = m.sentinelAt(v.peer().address());
         if (peer == null) return;
+        // An answer still in flight when the master switched is about the old address: it says nothing of this one.
+        boolean sameMaster = peer.askedAbout == null || peer.askedAbout.equals(m.master.address);
         peer.lastMasterDownReplyAt = now;
-        peer.masterDown = v.down();
+        peer.masterDown = v.down() && sameMaster;
         if (!"*".equals(v.leaderRunId())) {
             peer.leader = v.leaderRunId();
             peer.leaderEpoch = v.leaderEpoch();

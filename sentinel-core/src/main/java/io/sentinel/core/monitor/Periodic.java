@@ -79,6 +79,7 @@ public final class Periodic {
             if (!runId.equals("*")) out.persist();
             out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));
             peer.lastAskSentAt = now;
+            peer.askedAbout = m.master.address;
             peer.link.pendingCommands++;
         }
     }
