@@ -163,7 +163,13 @@ final class SimCluster {
     /** One core step: handle, check, then run the batch as the shell would. */
     void step(SimSentinel s, Input input) {
         List<Action> batch = s.core.handle(input, clock.now());
-        invariants.onBatch(s, batch);
+        try {
+            invariants.onBatch(s, batch);
+        } catch (SimViolation v) {
+            trace.add(clock.now(), s.node, "failing step, input " + input);
+            for (Action a : batch) trace.add(clock.now(), s.node, a);
+            throw v;
+        }
         shell.execute(s, batch);
         invariants.afterStep(s);
     }

@@ -93,8 +93,11 @@ final class SimInvariants {
             if (seen.getOrDefault(m.master.address, Long.MIN_VALUE) >= since) seeingDown++;
         }
         if (seeingDown < m.quorum) {
+            StringBuilder peers = new StringBuilder();
+            m.sentinels.values().forEach(p -> peers.append(' ').append(SimTrace.shortId(p.runId)).append(p.masterDown
+                    ? " said down at " + p.lastMasterDownReplyAt : " up"));
             fail(s, "+try-failover with only " + seeingDown + " sentinels seeing " + m.master.address
-                    + " down, quorum " + m.quorum);
+                    + " down, quorum " + m.quorum + "; its peers:" + peers);
         }
     }
 
