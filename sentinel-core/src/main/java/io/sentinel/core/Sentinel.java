@@ -115,6 +115,7 @@ public final class Sentinel {
     /** sentinelTimer: periodic commands, then (outside TILT) down checks, election and failover, per master. */
     private void tick(long now, Effects out) {
         boolean tilt = Tilt.onTick(s, now, out);
+        s.links.reassertOpen(now, s.timing.minLinkReconnectPeriod(), out);
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             Periodic.send(s, m, m.master, now, out);
             for (InstanceState r : m.replicas.values()) Periodic.send(s, m, r, now, out);
