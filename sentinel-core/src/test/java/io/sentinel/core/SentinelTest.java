@@ -64,6 +64,22 @@ class SentinelTest {
         assertEquals(List.of("+monitor " + DESCRIBED + " quorum 2"), events(batch));
     }
 
+    /** Regression: the OpenLinks of a batch whose PersistState failed were dropped, and never asked for again. */
+    @Test
+    void aLinkThatNeverConnectsIsAskedForAgain() {
+        at(1000, new Started());
+        long period = Timing.DEFAULTS.minLinkReconnectPeriod();
+        List<Action> early = List.of();
+        for (long t = 1100; t < 1000 + period; t += 100) early = at(t, new Tick());
+        assertTrue(early.stream().noneMatch(a -> a instanceof OpenLink));
+        assertTrue(at(1000 + period, new Tick()).contains(new OpenLink(MASTER, Fixtures.master(2, 5000)
+                .linkSettings())), "asked again after min-link-reconnect-period");
+        at(1000 + period + 50, new LinkConnected(MASTER, "127.0.0.1"));
+        for (long t = 1100 + period; t < 1000 + 3 * period; t += 100) {
+            assertTrue(at(t, new Tick()).stream().noneMatch(a -> a instanceof OpenLink), "connected: no more asks");
+        }
+    }
+
     @Test
     void ticksSendInfoAtOnceAndPingAfterAPingPeriod() {
         at(1000, new Started());

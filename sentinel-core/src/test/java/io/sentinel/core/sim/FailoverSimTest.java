@@ -14,7 +14,9 @@ class FailoverSimTest {
 
     private static void check(String test, SimRunner.Summary s) {
         System.out.printf("%s: %d seeds, %d steps, %d ms%n", test, s.seeds(), s.steps(), s.wallMillis());
-        if (!s.failures().isEmpty()) fail(SimRunner.report(test, s));
+        if (s.failures().isEmpty()) return;
+        if (s.seeds() == 1) s.failures().get(0).trace().forEach(System.out::println);
+        fail(SimRunner.report(test, s));
     }
 
     @Test

@@ -70,7 +70,11 @@ final class SimShell {
         }
     }
 
+    /** {@code -Dsim.traceAll=true} also traces the routine PING, INFO and hello traffic. */
+    private static final boolean TRACE_ALL = Boolean.getBoolean("sim.traceAll");
+
     private void route(SimSentinel s, Action a) {
+        if (TRACE_ALL) c.trace.add(c.clock.now(), s.node, a);
         if (a instanceof SendPing p) {
             command(s, p.target(), Command.PING, (dst, reply) -> reply.accept(new PingReplied(p.target(), "PONG",
                     false)));
