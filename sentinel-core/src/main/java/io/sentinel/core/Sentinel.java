@@ -125,7 +125,7 @@ public final class Sentinel {
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
             for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
             for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
-            ObjectiveDown.check(m, now, out);
+            ObjectiveDown.check(m, now, s.timing.askPeriod(), out);
             if (Failover.startIfNeeded(s, m, now, out)) Periodic.askPeers(s, m, now, true, out);
             Failover.step(s, m, now, out);
             if (s.crashed) return;
