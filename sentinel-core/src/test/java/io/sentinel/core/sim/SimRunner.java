@@ -10,7 +10,13 @@ import java.util.stream.LongStream;
  * first ones with the trace tail. {@code -Dsim.seeds=N} sets how many seeds, {@code -Dsim.seed=N} replays one.
  */
 final class SimRunner {
-    record Summary(int seeds, List<SimScenario.Result> failures, long wallMillis, long steps) { }
+    record Summary(int seeds, List<SimScenario.Result> failures, long wallMillis, long steps,
+            java.util.Map<io.sentinel.core.event.EventType, Integer> events) {
+        /** How many runs saw {@code type} at least once: shows the faults really happen. */
+        int runsWith(io.sentinel.core.event.EventType type) {
+            return events.getOrDefault(type, 0);
+        }
+    }
 
     private SimRunner() {
     }
@@ -38,12 +44,15 @@ final class SimRunner {
         List<SimScenario.Result> results = seeds.parallel().mapToObj(scenario).toList();
         long wall = (System.nanoTime() - start) / 1_000_000;
         List<SimScenario.Result> failures = new ArrayList<>();
+        java.util.Map<io.sentinel.core.event.EventType, Integer> runsWith = new java.util.EnumMap<>(
+                io.sentinel.core.event.EventType.class);
         long steps = 0;
         for (SimScenario.Result r : results) {
             steps += r.steps();
             if (!r.ok()) failures.add(r);
+            r.events().keySet().forEach(t -> runsWith.merge(t, 1, Integer::sum));
         }
-        return new Summary(results.size(), failures, wall, steps);
+        return new Summary(results.size(), failures, wall, steps, runsWith);
     }
 
     static String report(String test, Summary s) {

@@ -17,7 +17,7 @@ final class SimScenario {
     static final long STABLE_MILLIS = 5000;
 
     record Result(long seed, int sentinels, String failure, List<String> trace, String state, long virtualMillis,
-            long steps) {
+            long steps, java.util.Map<EventType, Integer> events) {
         boolean ok() {
             return failure == null;
         }
@@ -72,7 +72,8 @@ final class SimScenario {
 
     private Result result(long seed, int sentinels, String failure) {
         return new Result(seed, sentinels, failure, failure == null ? List.of() : c.trace.tail(),
-                failure == null ? "" : c.describe(), c.clock.now() - SimCluster.START_MILLIS, c.clock.steps());
+                failure == null ? "" : c.describe(), c.clock.now() - SimCluster.START_MILLIS, c.clock.steps(),
+                c.invariants.eventCounts);
     }
 
     private String runFaultsThenConverge() {
