@@ -1,0 +1,213 @@
+package io.sentinel.core;
+
+import io.sentinel.core.action.Action;
+import io.sentinel.core.action.PersistState;
+import io.sentinel.core.admin.AdminCommands;
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.config.Timing;
+import io.sentinel.core.detect.ObjectiveDown;
+import io.sentinel.core.detect.SubjectiveDown;
+import io.sentinel.core.detect.Tilt;
+import io.sentinel.core.event.EventType;
+import io.sentinel.core.failover.Failover;
+import io.sentinel.core.info.InfoParser;
+import io.sentinel.core.info.InfoSnapshot;
+import io.sentinel.core.input.CommandFailed;
+import io.sentinel.core.input.HelloReceived;
+import io.sentinel.core.input.InfoReceived;
+import io.sentinel.core.input.Input;
+import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.input.LinkLost;
+import io.sentinel.core.input.PingReplied;
+import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.Started;
+import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.model.Target;
+import io.sentinel.core.monitor.Describe;
+import io.sentinel.core.monitor.Hellos;
+import io.sentinel.core.monitor.InfoRefresh;
+import io.sentinel.core.monitor.InstanceState;
+import io.sentinel.core.monitor.LinkState;
+import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.Periodic;
+import io.sentinel.core.view.SentinelView;
+import io.sentinel.core.view.ViewBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The sentinel as a pure state machine: {@link #handle} takes one input and the monotonic time and returns the
+ * actions to run, {@code PersistState} first when durable state changed. No I/O, clock, thread or randomness of its
+ * own: the same state, input and time give the same actions.
+ */
+public final class Sentinel {
+    private final SentinelState s;
+
+    public Sentinel(SentinelConfig config, Timing timing, RandomGenerator random, long now) {
+        this.s = new SentinelState(config, timing, random, now);
+    }
+
+    public List<Action> handle(Input input, long now) {
+        if (s.crashed) return List.of();
+        Effects out = new Effects();
+        dispatch(input, now, out);
+        if (!out.persistRequested()) return out.actions();
+        List<Action> batch = new ArrayList<>(out.actions().size() + 1);
+        batch.add(new PersistState(s.snapshot()));
+        batch.addAll(out.actions());
+        return batch;
+    }
+
+    /** True once a simulated crash ({@code SENTINEL SIMULATE-FAILURE}) fired: the shell must exit. */
+    public boolean crashed() {
+        return s.crashed;
+    }
+
+    public SentinelView view(long now) {
+        return ViewBuilder.build(s, now);
+    }
+
+    /** Read-only access for the simulator's invariant checks. */
+    public SentinelState state() {
+        return s;
+    }
+
+    private void dispatch(Input input, long now, Effects out) {
+        if (input instanceof Tick) {
+            tick(now, out);
+        } else if (input instanceof PingReplied p) {
+            pingReplied(p, now);
+        } else if (input instanceof InfoReceived i) {
+            infoReceived(i, now, out);
+        } else if (input instanceof HelloReceived h) {
+            Hellos.process(s, h.payload(), now, out);
+        } else if (input instanceof VoteReplied v) {
+            voteReplied(v, now);
+        } else if (input instanceof CommandFailed f) {
+            commandFailed(f);
+        } else if (input instanceof LinkConnected c) {
+            linkChanged(c.target(), true, now);
+            if (c.localHost() != null) s.localHost = c.localHost();
+        } else if (input instanceof LinkLost l) {
+            linkChanged(l.target(), false, now);
+        } else if (input instanceof SentinelCommand c) {
+            AdminCommands.handle(s, c, now, out);
+        } else if (input instanceof Started) {
+            started(now, out);
+        } else {
+            throw new IllegalStateException("unhandled input " + input);
+        }
+    }
+
+    private void started(long now, Effects out) {
+        s.lastTickAt = now;
+        for (MasterState m : s.masters.values()) {
+            s.links.attach(m.master, m.linkSettings(), now, out);
+            for (InstanceState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
+            for (InstanceState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
+            out.event(EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
+        }
+        out.persist();
+    }
+
+    /** sentinelTimer: periodic commands, then (outside TILT) down checks, election and failover, per master. */
+    private void tick(long now, Effects out) {
+        boolean tilt = Tilt.onTick(s, now, out);
+        for (MasterState m : new ArrayList<>(s.masters.values())) {
+            Periodic.send(s, m, m.master, now, out);
+            for (InstanceState r : m.replicas.values()) Periodic.send(s, m, r, now, out);
+            for (InstanceState p : m.sentinels.values()) Periodic.send(s, m, p, now, out);
+            if (tilt) continue;
+            long infoPeriod = s.timing.infoPeriod();
+            SubjectiveDown.check(m, m.master, infoPeriod, now, out);
+            for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
+            for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
+            ObjectiveDown.check(m, now, out);
+            if (Failover.startIfNeeded(s, m, now, out)) Periodic.askPeers(s, m, now, true, out);
+            Failover.step(s, m, now, out);
+            if (s.crashed) return;
+            Periodic.askPeers(s, m, now, false, out);
+            Failover.finish(s, m, now, out);
+        }
+    }
+
+    private void pingReplied(PingReplied p, long now) {
+        LinkState link = s.links.get(p.target());
+        if (link == null) return;
+        link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        link.lastPingReplyAt = now;
+        if (validPingReply(p)) {
+            link.pingSentAt = 0;
+            link.lastOkPingReplyAt = now;
+        }
+    }
+
+    /** Rule: PONG, LOADING and MASTERDOWN prove the instance is alive; any other error does not. */
+    static boolean validPingReply(PingReplied p) {
+        if (!p.error()) return "PONG".equalsIgnoreCase(p.reply());
+        return p.reply().startsWith("LOADING") || p.reply().startsWith("MASTERDOWN");
+    }
+
+    private void infoReceived(InfoReceived i, long now, Effects out) {
+        LinkState link = s.links.get(i.target());
+        if (link == null) return;
+        link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        InfoSnapshot info = InfoParser.parse(i.info());
+        for (MasterState m : new ArrayList<>(s.masters.values())) {
+            for (InstanceState ri : instancesAt(m, i.target())) {
+                ri.infoInFlight = false;
+                InfoRefresh.apply(s, m, ri, info, i.info(), now, out);
+            }
+        }
+    }
+
+    private void voteReplied(VoteReplied v, long now) {
+        LinkState link = s.links.get(v.peer());
+        if (link != null) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        MasterState m = s.masters.get(v.masterName());
+        if (m == null) return;
+        InstanceState peer = m.sentinelAt(v.peer().address());
+        if (peer == null) return;
+        peer.lastMasterDownReplyAt = now;
+        peer.masterDown = v.down();
+        if (!"*".equals(v.leaderRunId())) {
+            peer.leader = v.leaderRunId();
+            peer.leaderEpoch = v.leaderEpoch();
+        }
+    }
+
+    private void commandFailed(CommandFailed f) {
+        LinkState link = s.links.get(f.target());
+        if (link == null) return;
+        link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        if (f.command() != CommandFailed.Command.INFO) return;
+        for (MasterState m : s.masters.values()) {
+            for (InstanceState ri : instancesAt(m, f.target())) ri.infoInFlight = false;
+        }
+    }
+
+    private void linkChanged(Target target, boolean connected, long now) {
+        LinkState link = s.links.get(target);
+        if (link == null) return;
+        link.connected = connected;
+        link.pendingCommands = 0;
+        if (connected) link.connectedSince = now;
+        for (MasterState m : s.masters.values()) {
+            for (InstanceState ri : instancesAt(m, target)) ri.infoInFlight = false;
+        }
+    }
+
+    private static List<InstanceState> instancesAt(MasterState m, Target target) {
+        List<InstanceState> found = new ArrayList<>(2);
+        if (m.master.link != null && m.master.link.target.equals(target)) found.add(m.master);
+        for (InstanceState r : m.replicas.values()) {
+            if (r.link != null && r.link.target.equals(target)) found.add(r);
+        }
+        for (InstanceState p : m.sentinels.values()) {
+            if (p.link != null && p.link.target.equals(target)) found.add(p);
+        }
+        return found;
+    }
+}

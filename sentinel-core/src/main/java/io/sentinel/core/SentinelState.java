@@ -1,0 +1,73 @@
+package io.sentinel.core;
+
+import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.config.Timing;
+import io.sentinel.core.monitor.Links;
+import io.sentinel.core.monitor.MasterState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/** The whole mutable state of one sentinel, owned by the core thread. Masters are kept in name order. */
+public final class SentinelState {
+    public static final int SIMULATE_CRASH_AFTER_ELECTION = 1;
+    public static final int SIMULATE_CRASH_AFTER_PROMOTION = 2;
+
+    public SentinelConfig config;
+    public final String myid;
+    public long currentEpoch;
+    public Timing timing;
+    public final RandomGenerator random;
+    public final TreeMap<String, MasterState> masters = new TreeMap<>();
+    public final Links links = new Links();
+    public boolean tilt;
+    public long tiltSince;
+    public long lastTickAt;
+    public int simulateFailureFlags;
+    /** Our address on the links, learnt from LinkConnected, for hellos without announce-ip. */
+    public String localHost;
+    /** Set when a simulated crash fired: the core then ignores every input, like a dead process. */
+    public boolean crashed;
+
+    public SentinelState(SentinelConfig config, Timing timing, RandomGenerator random, long now) {
+        if (config.myid() == null) throw new IllegalArgumentException("myid must be set before the core starts");
+        this.config = config;
+        this.myid = config.myid();
+        this.currentEpoch = config.currentEpoch();
+        this.timing = timing;
+        this.random = random;
+        for (MasterConfig m : config.masters()) masters.put(m.name(), new MasterState(m, now));
+    }
+
+    /** The configuration as it should be persisted now. */
+    public SentinelConfig snapshot() {
+        List<MasterConfig> list = new ArrayList<>(masters.size());
+        for (MasterState m : masters.values()) list.add(m.toConfig());
+        return config.withRuntime(myid, currentEpoch, list);
+    }
+
+    /** Adopt a higher epoch seen in a hello or vote request: {@code +new-epoch}, persisted. */
+    public void adoptEpoch(long epoch, Effects out) {
+        if (epoch <= currentEpoch) return;
+        currentEpoch = epoch;
+        out.persist();
+        out.event(io.sentinel.core.event.EventType.NEW_EPOCH, Long.toString(epoch));
+    }
+
+    /** Peers are reached with sentinel-user / sentinel-pass, and no renamed commands. */
+    public io.sentinel.core.model.LinkSettings peerLinkSettings() {
+        return new io.sentinel.core.model.LinkSettings(config.sentinelUser(), config.sentinelPass(),
+                java.util.Map.of());
+    }
+
+    public String announceHost() {
+        if (config.announceIp() != null && !config.announceIp().isEmpty()) return config.announceIp();
+        return localHost != null ? localHost : "127.0.0.1";
+    }
+
+    public int announcePort() {
+        return config.announcePort() != 0 ? config.announcePort() : config.port();
+    }
+}

@@ -1,0 +1,35 @@
+package io.sentinel.core.detect;
+
+import io.sentinel.core.Effects;
+import io.sentinel.core.event.EventType;
+import io.sentinel.core.monitor.Describe;
+import io.sentinel.core.monitor.InstanceState;
+import io.sentinel.core.monitor.MasterState;
+
+/** ODOWN as sentinelCheckObjectivelyDown decides it: self plus peers that said "down" recently reach the quorum. */
+public final class ObjectiveDown {
+    private ObjectiveDown() {
+    }
+
+    /** Sentinels that agree the master is down, this one included; 0 when this one does not see it down. */
+    public static int agreeing(MasterState m) {
+        if (!m.master.isSdown()) return 0;
+        int votes = 1;
+        for (InstanceState peer : m.sentinels.values()) {
+            if (peer.masterDown) votes++;
+        }
+        return votes;
+    }
+
+    public static void check(MasterState m, long now, Effects out) {
+        int votes = agreeing(m);
+        boolean odown = votes >= m.quorum && votes > 0;
+        if (odown && m.odownSince == 0) {
+            m.odownSince = now;
+            out.event(EventType.ODOWN, Describe.of(m, m.master) + " #quorum " + votes + "/" + m.quorum);
+        } else if (!odown && m.odownSince != 0) {
+            m.odownSince = 0;
+            out.event(EventType.ODOWN_CLEARED, Describe.of(m, m.master));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.sentinel.core.election;
+
+import io.sentinel.core.monitor.InstanceState;
+import io.sentinel.core.monitor.MasterState;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts the votes for {@code epoch} (sentinelGetLeader, minus casting a vote: ours was cast when the failover
+ * started). A winner needs at least max(quorum, voters / 2 + 1) votes, voters being the known sentinels plus self.
+ */
+public final class LeaderTally {
+    private LeaderTally() {
+    }
+
+    public record Result(String winner, int votes, int needed, Map<String, Integer> counts) {
+    }
+
+    public static Result count(MasterState m, String myid, long epoch) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (InstanceState peer : m.sentinels.values()) {
+            if (peer.leader != null && peer.leaderEpoch == epoch) counts.merge(peer.leader, 1, Integer::sum);
+        }
+        if (m.leader != null && m.leaderEpoch == epoch) counts.merge(m.leader, 1, Integer::sum);
+        String best = null;
+        int bestVotes = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestVotes) {
+                best = e.getKey();
+                bestVotes = e.getValue();
+            }
+        }
+        int voters = m.sentinels.size() + 1;
+        int needed = Math.max(m.quorum, voters / 2 + 1);
+        return new Result(bestVotes >= needed ? best : null, bestVotes, needed, counts);
+    }
+
+    /** True when some other candidate visibly holds enough votes: it has won, so we must not compete soon. */
+    public static boolean anotherWon(Result r, String myid) {
+        for (Map.Entry<String, Integer> e : r.counts().entrySet()) {
+            if (!e.getKey().equals(myid) && e.getValue() >= r.needed()) return true;
+        }
+        return false;
+    }
+}

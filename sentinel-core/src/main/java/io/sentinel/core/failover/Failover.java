@@ -1,0 +1,179 @@
+package io.sentinel.core.failover;
+
+import io.sentinel.core.Effects;
+import io.sentinel.core.SentinelState;
+import io.sentinel.core.action.PromoteReplica;
+import io.sentinel.core.action.RepointReplica;
+import io.sentinel.core.election.LeaderTally;
+import io.sentinel.core.election.VoteLedger;
+import io.sentinel.core.event.EventType;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.monitor.Describe;
+import io.sentinel.core.monitor.InstanceState;
+import io.sentinel.core.monitor.MasterReset;
+import io.sentinel.core.monitor.MasterState;
+
+/**
+ * The failover state machine (sentinelFailoverStateMachine). Only this class moves {@code MasterState.phase}, through
+ * {@link #enter}, which checks the edge.
+ */
+public final class Failover {
+    private Failover() {
+    }
+
+    static void enter(MasterState m, FailoverPhase next, long now) {
+        if (!m.phase.canMoveTo(next)) throw new IllegalStateException(m.phase + " -> " + next + " for " + m.name);
+        m.phase = next;
+        m.failoverStateChangeAt = now;
+    }
+
+    static long electionTimeout(SentinelState s, MasterState m) {
+        return Math.min(s.timing.electionTimeout(), m.failoverTimeoutMillis);
+    }
+
+    /** sentinelStartFailoverIfNeeded: ODOWN, none in progress, not too soon after the last attempt. */
+    public static boolean startIfNeeded(SentinelState s, MasterState m, long now, Effects out) {
+        if (!m.isOdown() || m.failoverInProgress() || now < m.retryNotBeforeAt) return false;
+        start(s, m, false, now, out);
+        return true;
+    }
+
+    /** sentinelStartFailover: a new epoch, our own vote, then the peers are asked for theirs. */
+    public static void start(SentinelState s, MasterState m, boolean forced, long now, Effects out) {
+        s.adoptEpoch(s.currentEpoch + 1, out);
+        m.failoverEpoch = s.currentEpoch;
+        out.event(EventType.TRY_FAILOVER, Describe.of(m, m.master));
+        enter(m, FailoverPhase.WAIT_START, now);
+        m.forcedFailover = forced;
+        m.failoverStartAt = now + s.random.nextInt(VoteLedger.MAX_DESYNC_MILLIS);
+        m.retryNotBeforeAt = m.failoverStartAt + 2 * m.failoverTimeoutMillis;
+        VoteLedger.vote(s, m, m.failoverEpoch, s.myid, now, out);
+    }
+
+    /** One step of the state machine, on every tick while a failover is in progress. */
+    public static void step(SentinelState s, MasterState m, long now, Effects out) {
+        switch (m.phase) {
+            case WAIT_START -> waitStart(s, m, now, out);
+            case SELECT_SLAVE -> selectReplica(s, m, now, out);
+            case SEND_SLAVEOF_NOONE -> sendPromotion(m, now, out);
+            case WAIT_PROMOTION -> {
+                if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
+            }
+            case RECONF_SLAVES -> {
+                Reconfiguration.next(s, m, now, out);
+                Reconfiguration.detectEnd(m, now, out);
+            }
+            default -> { }
+        }
+    }
+
+    private static void waitStart(SentinelState s, MasterState m, long now, Effects out) {
+        LeaderTally.Result tally = LeaderTally.count(m, s.myid, m.failoverEpoch);
+        boolean leader = s.myid.equals(tally.winner());
+        if (!leader && !m.forcedFailover) {
+            if (now - m.failoverStartAt > electionTimeout(s, m)) {
+                out.event(EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
+                abort(m, now, out, false);
+                if (!LeaderTally.anotherWon(tally, s.myid)) {
+                    // Rule: a split vote retries after a random 1..2 election timeouts (Raft-style), not 2 x
+                    // failover-timeout; a visible winner keeps Redis's long back-off.
+                    long timeout = electionTimeout(s, m);
+                    long delay = timeout + s.random.nextLong(timeout + 1);
+                    m.retryNotBeforeAt = now + Math.min(delay, m.failoverTimeoutMillis);
+                }
+            }
+            return;
+        }
+        out.event(EventType.ELECTED_LEADER, Describe.of(m, m.master));
+        if ((s.simulateFailureFlags & SentinelState.SIMULATE_CRASH_AFTER_ELECTION) != 0) {
+            s.crashed = true;
+            return;
+        }
+        enter(m, FailoverPhase.SELECT_SLAVE, now);
+        out.event(EventType.FAILOVER_STATE_SELECT_SLAVE, Describe.of(m, m.master));
+    }
+
+    private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
+        InstanceState best = ReplicaRanking.select(m, s.timing, now);
+        if (best == null) {
+            out.event(EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, Describe.of(m, m.master));
+            abort(m, now, out, false);
+            return;
+        }
+        out.event(EventType.SELECTED_SLAVE, Describe.of(m, best));
+        best.promoted = true;
+        m.promoted = best;
+        enter(m, FailoverPhase.SEND_SLAVEOF_NOONE, now);
+        out.event(EventType.FAILOVER_STATE_SEND_SLAVEOF_NOONE, Describe.of(m, best));
+    }
+
+    private static void sendPromotion(MasterState m, long now, Effects out) {
+        InstanceState r = m.promoted;
+        if (r.link == null || !r.link.connected) {
+            if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
+            return;
+        }
+        out.add(new PromoteReplica(r.target()));
+        r.link.pendingCommands++;
+        enter(m, FailoverPhase.WAIT_PROMOTION, now);
+        out.event(EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
+    }
+
+    /**
+     * The promoted replica reports role:master. Its config epoch becomes ours, durably, and, unlike Redis, we
+     * announce {@code +switch-master} now rather than after every replica has resynced.
+     */
+    public static void promotionConfirmed(SentinelState s, MasterState m, InstanceState r, long now, Effects out) {
+        m.configEpoch = m.failoverEpoch;
+        enter(m, FailoverPhase.RECONF_SLAVES, now);
+        out.persist();
+        out.event(EventType.PROMOTED_SLAVE, Describe.of(m, r));
+        if ((s.simulateFailureFlags & SentinelState.SIMULATE_CRASH_AFTER_PROMOTION) != 0) {
+            s.crashed = true;
+            return;
+        }
+        out.event(EventType.FAILOVER_STATE_RECONF_SLAVES, Describe.of(m, m.master));
+        announceSwitch(m, out);
+        forceHello(m);
+    }
+
+    private static void announceSwitch(MasterState m, Effects out) {
+        Address from = m.master.address;
+        Address to = m.promoted.address;
+        out.event(EventType.SWITCH_MASTER, m.name + " " + from.host() + " " + from.port() + " " + to.host() + " "
+                + to.port());
+        m.switchAnnounced = true;
+    }
+
+    /** sentinelForceHelloUpdateForMaster: every instance of this master sends a hello on the next tick. */
+    static void forceHello(MasterState m) {
+        m.master.lastHelloSentAt = 0;
+        for (InstanceState r : m.replicas.values()) r.lastHelloSentAt = 0;
+        for (InstanceState p : m.sentinels.values()) p.lastHelloSentAt = 0;
+    }
+
+    /** UPDATE_CONFIG: the failover is over; the promoted replica becomes the master (sentinelFailoverSwitch...). */
+    public static void finish(SentinelState s, MasterState m, long now, Effects out) {
+        if (m.phase != FailoverPhase.UPDATE_CONFIG) return;
+        if (!m.switchAnnounced) announceSwitch(m, out);
+        MasterReset.changeAddress(s, m, m.promoted.address, now, out);
+    }
+
+    /** sentinelAbortFailover: only before the promotion is confirmed. */
+    static void abort(MasterState m, long now, Effects out, boolean slaveTimeout) {
+        if (m.phase.ordinal() > FailoverPhase.WAIT_PROMOTION.ordinal()) {
+            throw new IllegalStateException("abort after promotion of " + m.name);
+        }
+        if (slaveTimeout) out.event(EventType.FAILOVER_ABORT_SLAVE_TIMEOUT, Describe.of(m, m.master));
+        enter(m, FailoverPhase.NONE, now);
+        m.forcedFailover = false;
+        if (m.promoted != null) m.promoted.promoted = false;
+        m.promoted = null;
+    }
+
+    /** Used by the INFO handler while replicas are being repointed. */
+    public static void repoint(InstanceState r, Address master, Effects out) {
+        out.add(new RepointReplica(r.target(), master));
+        if (r.link != null) r.link.pendingCommands++;
+    }
+}

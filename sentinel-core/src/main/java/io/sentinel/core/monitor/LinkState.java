@@ -1,0 +1,29 @@
+package io.sentinel.core.monitor;
+
+import io.sentinel.core.model.Target;
+
+/**
+ * The core's view of one link (redis-sentinel's instanceLink): shared by every instance at the same target, e.g. a
+ * peer sentinel that watches several of our masters. Times are monotonic milliseconds.
+ */
+public final class LinkState {
+    public final Target target;
+    public int refcount;
+    public boolean connected;
+    public int pendingCommands;
+    /** act_ping_time: when the oldest unanswered PING was sent; 0 when none is pending. */
+    public long pingSentAt;
+    /** last_ping_time: when the last PING was sent. */
+    public long lastPingSentAt;
+    /** last_avail_time: last valid PING reply (PONG, LOADING, MASTERDOWN); creation time at first. */
+    public long lastOkPingReplyAt;
+    /** last_pong_time: last PING reply of any kind. */
+    public long lastPingReplyAt;
+    public long connectedSince;
+
+    public LinkState(Target target, long now) {
+        this.target = target;
+        this.lastOkPingReplyAt = now;
+        this.lastPingReplyAt = now;
+    }
+}

@@ -1,0 +1,70 @@
+package io.sentinel.core.monitor;
+
+import io.sentinel.core.Effects;
+import io.sentinel.core.SentinelState;
+import io.sentinel.core.failover.FailoverPhase;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/** sentinelResetMaster and sentinelResetMasterAndChangeAddress: forget runtime state, keep settings. */
+public final class MasterReset {
+    private MasterReset() {
+    }
+
+    /**
+     * Point the master at {@code newAddress}: the old master and the old replicas (all but the new master) become
+     * its replicas, with fresh state; peers are kept. Links are attached before old ones are detached, so a link
+     * that stays in use (the promoted replica) is not closed in between.
+     */
+    public static void changeAddress(SentinelState s, MasterState m, Address newAddress, long now, Effects out) {
+        List<Address> replicas = new ArrayList<>();
+        for (Address a : m.replicas.keySet()) {
+            if (!a.equals(newAddress)) replicas.add(a);
+        }
+        if (!m.master.address.equals(newAddress) && !replicas.contains(m.master.address)) {
+            replicas.add(m.master.address);
+        }
+        InstanceState oldMaster = m.master;
+        List<InstanceState> oldReplicas = new ArrayList<>(m.replicas.values());
+        m.master = new InstanceState(Role.MASTER, newAddress, now);
+        s.links.attach(m.master, m.linkSettings(), now, out);
+        m.replicas.clear();
+        for (Address a : replicas) {
+            InstanceState r = new InstanceState(Role.REPLICA, a, now);
+            s.links.attach(r, m.linkSettings(), now, out);
+            m.replicas.put(a, r);
+        }
+        s.links.detach(oldMaster, out);
+        for (InstanceState r : oldReplicas) s.links.detach(r, out);
+        clearFailover(m, now);
+        out.persist();
+    }
+
+    /** SENTINEL RESET: forget replicas, peers and failover state; rediscover them from INFO and hellos. */
+    public static void reset(SentinelState s, MasterState m, long now, Effects out) {
+        for (InstanceState r : m.replicas.values()) s.links.detach(r, out);
+        m.replicas.clear();
+        for (InstanceState p : m.sentinels.values()) s.links.detach(p, out);
+        m.sentinels.clear();
+        InstanceState oldMaster = m.master;
+        m.master = new InstanceState(Role.MASTER, oldMaster.address, now);
+        s.links.attach(m.master, m.linkSettings(), now, out);
+        s.links.detach(oldMaster, out);
+        clearFailover(m, now);
+        out.persist();
+    }
+
+    private static void clearFailover(MasterState m, long now) {
+        m.phase = FailoverPhase.NONE;
+        m.failoverStateChangeAt = now;
+        m.failoverStartAt = 0;
+        m.retryNotBeforeAt = 0;
+        m.forcedFailover = false;
+        m.promoted = null;
+        m.switchAnnounced = false;
+        m.odownSince = 0;
+        m.leader = null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.sentinel.core.monitor;
+
+import io.sentinel.core.config.KnownSentinel;
+import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.failover.FailoverPhase;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.LinkSettings;
+import io.sentinel.core.model.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One monitored master: its settings, the master instance, its replicas (by address) and peer sentinels (by run
+ * id), the vote this sentinel cast, and the failover in progress. Only {@code Failover} moves {@code phase}.
+ */
+public final class MasterState {
+    public final String name;
+    public InstanceState master;
+    public int quorum;
+    public long downAfterMillis;
+    public long failoverTimeoutMillis;
+    public int parallelSyncs;
+    public String authUser;
+    public String authPass;
+    public String notificationScript;
+    public String clientReconfigScript;
+    public long rebootDownAfterPeriodMillis;
+    public Map<String, String> renamedCommands = new LinkedHashMap<>();
+
+    public final TreeMap<Address, InstanceState> replicas = new TreeMap<>();
+    public final TreeMap<String, InstanceState> sentinels = new TreeMap<>();
+
+    public long configEpoch;
+    public long leaderEpoch;
+    public String leader;
+
+    public long odownSince;
+    public FailoverPhase phase = FailoverPhase.NONE;
+    public long failoverEpoch;
+    public long failoverStartAt;
+    public long failoverStateChangeAt;
+    public boolean forcedFailover;
+    public InstanceState promoted;
+    public boolean switchAnnounced;
+    /** No new failover attempt before this time (Redis: failover_start_time + 2 x failover-timeout). */
+    public long retryNotBeforeAt;
+
+    public MasterState(MasterConfig config, long now) {
+        this.name = config.name();
+        this.master = new InstanceState(Role.MASTER, config.address(), now);
+        applySettings(config);
+        this.configEpoch = config.configEpoch();
+        this.leaderEpoch = config.leaderEpoch();
+        this.leader = config.leaderRunId();
+        for (Address a : config.knownReplicas()) {
+            if (!a.equals(config.address())) replicas.put(a, new InstanceState(Role.REPLICA, a, now));
+        }
+        for (KnownSentinel k : config.knownSentinels()) {
+            InstanceState peer = new InstanceState(Role.SENTINEL, k.address(), now);
+            peer.runId = k.runId();
+            sentinels.put(k.runId(), peer);
+        }
+    }
+
+    public void applySettings(MasterConfig c) {
+        quorum = c.quorum();
+        downAfterMillis = c.downAfterMillis();
+        failoverTimeoutMillis = c.failoverTimeoutMillis();
+        parallelSyncs = c.parallelSyncs();
+        authUser = c.authUser();
+        authPass = c.authPass();
+        notificationScript = c.notificationScript();
+        clientReconfigScript = c.clientReconfigScript();
+        rebootDownAfterPeriodMillis = c.masterRebootDownAfterPeriodMillis();
+        renamedCommands = new LinkedHashMap<>(c.renamedCommands());
+    }
+
+    public boolean failoverInProgress() {
+        return phase != FailoverPhase.NONE;
+    }
+
+    public boolean isOdown() {
+        return odownSince != 0;
+    }
+
+    public LinkSettings linkSettings() {
+        return new LinkSettings(authUser, authPass, renamedCommands);
+    }
+
+    /**
+     * The address clients should use: the promoted replica once the promotion is confirmed (Redis's
+     * sentinelGetCurrentMasterAddress), else the configured master.
+     */
+    public Address currentAddress() {
+        if (promoted != null && (phase == FailoverPhase.RECONF_SLAVES || phase == FailoverPhase.UPDATE_CONFIG)) {
+            return promoted.address;
+        }
+        return master.address;
+    }
+
+    public InstanceState sentinelAt(Address address) {
+        for (InstanceState s : sentinels.values()) {
+            if (s.address.equals(address)) return s;
+        }
+        return null;
+    }
+
+    /** The config this master would be written back as. */
+    public MasterConfig toConfig() {
+        List<Address> known = new ArrayList<>(replicas.keySet());
+        List<KnownSentinel> peers = new ArrayList<>();
+        for (InstanceState s : sentinels.values()) {
+            if (s.address.port() != 0) peers.add(new KnownSentinel(s.address, s.runId));
+        }
+        return new MasterConfig(name, master.address, quorum, downAfterMillis, failoverTimeoutMillis, parallelSyncs,
+                authUser, authPass, notificationScript, clientReconfigScript, rebootDownAfterPeriodMillis,
+                renamedCommands, known, peers, configEpoch, leaderEpoch, leader);
+    }
+}

@@ -1,0 +1,83 @@
+package io.sentinel.core.monitor;
+
+import io.sentinel.core.Effects;
+import io.sentinel.core.SentinelState;
+import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.PublishHello;
+import io.sentinel.core.action.RequestInfo;
+import io.sentinel.core.action.SendPing;
+import io.sentinel.core.failover.FailoverPhase;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Role;
+
+/** sentinelSendPeriodicCommands and sentinelAskMasterStateToOtherSentinels: what to send, and when. */
+public final class Periodic {
+    /** Redis's SENTINEL_MAX_PENDING_COMMANDS, per link user. */
+    static final int MAX_PENDING_COMMANDS = 100;
+    /** While waiting for a promotion we poll the promoted replica this often, instead of Redis's 1 s INFO. */
+    public static final long PROMOTION_POLL_MILLIS = 100;
+
+    private Periodic() {
+    }
+
+    /** INFO period: 1 s for replicas of a master that is down or failing over, or that lost their master link. */
+    public static long infoPeriod(SentinelState s, MasterState m, InstanceState ri) {
+        if (ri.role == Role.REPLICA) {
+            if (ri.promoted && m.phase == FailoverPhase.WAIT_PROMOTION) return PROMOTION_POLL_MILLIS;
+            if (m.isOdown() || m.failoverInProgress() || ri.masterLinkDownMillis != 0) return 1000;
+        }
+        if (ri.role == Role.MASTER && ri.rebootSince != 0) return 1000;
+        return s.timing.infoPeriod();
+    }
+
+    public static void send(SentinelState s, MasterState m, InstanceState ri, long now, Effects out) {
+        LinkState link = ri.link;
+        if (link == null || !link.connected) return;
+        if (link.pendingCommands >= MAX_PENDING_COMMANDS * link.refcount) return;
+        if (ri.role != Role.SENTINEL && !ri.infoInFlight
+                && (ri.infoRefreshAt == 0 || now - ri.infoRefreshAt > infoPeriod(s, m, ri))) {
+            out.add(new RequestInfo(ri.target()));
+            ri.infoInFlight = true;
+            link.pendingCommands++;
+        }
+        long pingPeriod = Math.min(m.downAfterMillis, s.timing.pingPeriod());
+        if (now - link.lastPingReplyAt > pingPeriod && now - link.lastPingSentAt > pingPeriod / 2) {
+            out.add(new SendPing(ri.target()));
+            if (link.pingSentAt == 0) link.pingSentAt = now;
+            link.lastPingSentAt = now;
+            link.pendingCommands++;
+        } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod()) {
+            out.add(new PublishHello(ri.target(), hello(s, m)));
+            ri.lastHelloSentAt = now;
+            link.pendingCommands++;
+        }
+    }
+
+    /** {@code ip,port,runid,current_epoch,master_name,master_ip,master_port,master_config_epoch}. */
+    public static String hello(SentinelState s, MasterState m) {
+        Address master = m.currentAddress();
+        return s.announceHost() + "," + s.announcePort() + "," + s.myid + "," + s.currentEpoch + "," + m.name + ","
+                + master.host() + "," + master.port() + "," + m.configEpoch;
+    }
+
+    /**
+     * Ask every connected peer whether it sees the master down (and, during our failover, for its vote): at most
+     * once per ask-period unless {@code forced}; answers older than 5 ask-periods no longer count.
+     */
+    public static void askPeers(SentinelState s, MasterState m, long now, boolean forced, Effects out) {
+        long askPeriod = s.timing.askPeriod();
+        for (InstanceState peer : m.sentinels.values()) {
+            long sinceReply = now - peer.lastMasterDownReplyAt;
+            if (sinceReply > 5 * askPeriod) {
+                peer.masterDown = false;
+                peer.leader = null;
+            }
+            if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
+            if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;
+            String runId = m.failoverInProgress() ? s.myid : "*";
+            out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));
+            peer.lastAskSentAt = now;
+            peer.link.pendingCommands++;
+        }
+    }
+}

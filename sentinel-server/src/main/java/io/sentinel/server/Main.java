@@ -1,0 +1,76 @@
+package io.sentinel.server;
+
+import io.sentinel.server.config.ConfigException;
+import io.sentinel.server.config.ConfigLoader;
+import io.sentinel.server.config.LoadedConfig;
+import io.sentinel.server.demo.DemoCommand;
+import io.sentinel.server.runtime.Daemon;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sentinel <sentinel.conf|sentinel.yaml> [--<directive> <args>...]}: the same arguments as
+ * {@code redis-sentinel}. Stays in the foreground; SIGTERM stops it cleanly.
+ */
+@Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {DemoCommand.class},
+        description = {"A Redis Sentinel compatible high-availability monitor for Redis.",
+            "Give it a sentinel.conf (or .yaml) and, like redis-sentinel, Redis-style overrides:",
+            "  sentinel sentinel.conf --port 26380 --sentinel"})
+public final class Main implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "ARGS",
+            description = "config file, then overrides such as --port 26380 (--sentinel is accepted and ignored)")
+    List<String> args = new ArrayList<>();
+
+    public static void main(String[] argv) {
+        Logging.configure(argv);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setUnmatchedOptionsArePositionalParams(true);
+        int code = cli.execute(argv);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            System.err.println("Sentinel needs a config file: sentinel <sentinel.conf|sentinel.yaml> [--option value]");
+            return 1;
+        }
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.load(Path.of(args.get(0)), args.subList(1, args.size()), Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            System.err.println("*** FATAL CONFIG FILE ERROR ***");
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        Logging.useLogfile(loaded.config().logfile());
+        for (String w : loaded.warnings()) org.slf4j.LoggerFactory.getLogger(Main.class).warn(w);
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(loaded);
+        } catch (Exception e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-sigterm"));
+        daemon.awaitStop();
+        return 0;
+    }
+
+    /** {@code --version}. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"sentinel " + (v == null ? "dev" : v) + " (redis-sentinel 7.0 compatible)",
+                "JVM: ${java.version} (${java.vendor} ${java.vm.name})"};
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.sentinel.server.command;
+
+import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.reply.Resp;
+import io.sentinel.core.view.InstanceView;
+import io.sentinel.core.view.MasterView;
+import io.sentinel.core.view.SentinelView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code SENTINEL}, {@code INFO} and {@code ROLE}: read-only subcommands are answered at once from the latest view;
+ * those that change state go to the core unparsed, as {@code [subcommand, args...]} (the {@code SentinelCommand}
+ * input's shape), after the same arity check redis-sentinel's command table makes.
+ */
+public final class SentinelCommands implements SentinelCommandHandler {
+    /** redis-sentinel 7.0's command table arities (whole command counted; negative = at least), plus Valkey's names. */
+    private static final Map<String, Integer> ARITY = Map.ofEntries(
+            Map.entry("ckquorum", 3), Map.entry("config", -3), Map.entry("debug", -2), Map.entry("failover", 3),
+            Map.entry("flushconfig", 2), Map.entry("get-master-addr-by-name", 3), Map.entry("help", 2),
+            Map.entry("info-cache", -3), Map.entry("is-master-down-by-addr", 6), Map.entry("master", 3),
+            Map.entry("masters", 2), Map.entry("monitor", 6), Map.entry("myid", 2), Map.entry("pending-scripts", 2),
+            Map.entry("remove", 3), Map.entry("replicas", 3), Map.entry("reset", 3), Map.entry("sentinels", 3),
+            Map.entry("set", -5), Map.entry("simulate-failure", -3), Map.entry("slaves", 3),
+            Map.entry("primaries", 2), Map.entry("primary", 3), Map.entry("get-primary-addr-by-name", 3));
+
+    private static final Set<String> TO_CORE = Set.of("monitor", "remove", "set", "reset", "flushconfig", "failover",
+            "is-master-down-by-addr", "simulate-failure");
+
+    private final Supplier<SentinelView> view;
+    private final Supplier<SentinelConfig> config;
+    private final Function<List<String>, CompletionStage<Resp>> toCore;
+    private final LongSupplier monotonicMillis;
+    private final InfoCommand info;
+
+    /** Without global config at hand, {@code SENTINEL CONFIG GET} goes to the core too. */
+    public SentinelCommands(Supplier<SentinelView> view, Function<List<String>, CompletionStage<Resp>> toCore,
+                            LongSupplier monotonicMillis, ServerInfo serverInfo) {
+        this(view, () -> null, toCore, monotonicMillis, serverInfo);
+    }
+
+    /** {@code config} gives the current global directives (for {@code CONFIG GET}); it may return null. */
+    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                            ServerInfo serverInfo) {
+        this(view, config, toCore, monotonicMillis,
+                new InfoCommand(serverInfo, System::currentTimeMillis, CpuUsage::current));
+    }
+
+    SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                     Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                     InfoCommand info) {
+        this.view = view;
+        this.config = config;
+        this.toCore = toCore;
+        this.monotonicMillis = monotonicMillis;
+        this.info = info;
+    }
+
+    @Override
+    public CompletionStage<Resp> sentinel(List<String> args) {
+        if (args.size() < 2) return done(Errors.arity("sentinel", null));
+        String sub = args.get(1).toLowerCase(Locale.ROOT);
+        Integer arity = ARITY.get(sub);
+        if (arity == null) return done(Errors.unknownSubcommand(args.get(1), "sentinel"));
+        if (arity >= 0 ? args.size() != arity : args.size() < -arity) return done(Errors.arity("sentinel", sub));
+        if (goesToCore(sub, args)) return toCore.apply(List.copyOf(args.subList(1, args.size())));
+        SentinelView v = view.get();
+        return done(readOnly(sub, args, v, monotonicMillis.getAsLong()));
+    }
+
+    private boolean goesToCore(String sub, List<String> args) {
+        if (TO_CORE.contains(sub)) return true;
+        if (sub.equals("debug")) return args.size() > 2;
+        if (sub.equals("config")) {
+            String op = args.get(2).toLowerCase(Locale.ROOT);
+            return op.equals("set") && args.size() == 5 || op.equals("get") && args.size() == 4 && config.get() == null;
+        }
+        return false;
+    }
+
+    private Resp readOnly(String sub, List<String> args, SentinelView v, long now) {
+        switch (sub) {
+            case "help": return HelpText.REPLY;
+            case "masters": case "primaries": return InstanceReplies.masters(v.masters(), now);
+            case "myid": return Resp.bulk(v.myid());
+            case "pending-scripts": return Resp.array(List.of());
+            case "debug": return debug(v);
+            case "info-cache": return InstanceReplies.infoCache(infoCacheMasters(v, args), now);
+            case "config": return configGet(args);
+            case "get-master-addr-by-name": case "get-primary-addr-by-name": return masterAddress(v.master(args.get(2)));
+            default: return forMaster(sub, v.master(args.get(2)), now);
+        }
+    }
+
+    /** The subcommands that name one master and fail when it is unknown. */
+    private static Resp forMaster(String sub, MasterView m, long now) {
+        if (m == null) return Errors.NO_SUCH_MASTER;
+        switch (sub) {
+            case "master": case "primary": return InstanceReplies.master(m, now);
+            case "replicas": case "slaves": return InstanceReplies.replicas(m, now);
+            case "sentinels": return InstanceReplies.sentinels(m, now);
+            case "ckquorum": return Quorum.check(m);
+            default: throw new IllegalStateException("unrouted sentinel subcommand " + sub);
+        }
+    }
+
+    /** Null array for an unknown master; during a failover, past promotion, the promoted replica's address. */
+    private static Resp masterAddress(MasterView m) {
+        if (m == null) return Resp.NULL_ARRAY;
+        Address address = m.master().address();
+        boolean pastPromotion = m.failoverState().equals("reconf_slaves") || m.failoverState().equals("update_config");
+        if (m.master().flags().contains("failover_in_progress") && pastPromotion && m.promotedReplica() != null) {
+            for (InstanceView r : m.replicas()) {
+                if (r.name().equals(m.promotedReplica())) address = r.address();
+            }
+        }
+        return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
+    }
+
+    /** Named masters once each, in the order asked, skipping unknown names (the arity asks for at least one). */
+    private static List<MasterView> infoCacheMasters(SentinelView v, List<String> args) {
+        Map<String, MasterView> picked = new LinkedHashMap<>();
+        for (String name : args.subList(2, args.size())) {
+            MasterView m = v.master(name);
+            if (m != null) picked.putIfAbsent(name, m);
+        }
+        return new ArrayList<>(picked.values());
+    }
+
+    /** Redis lists the periods upper case, with DEFAULT-FAILOVER-TIMEOUT after DEFAULT-DOWN-AFTER. */
+    private static Resp debug(SentinelView v) {
+        List<String> kv = new ArrayList<>();
+        Map<String, Long> periods = v.timing().asMap();
+        for (Map.Entry<String, Long> e : periods.entrySet()) {
+            kv.add(e.getKey().toUpperCase(Locale.ROOT));
+            kv.add(Long.toString(e.getValue()));
+            if (e.getKey().equals("default-down-after") && !periods.containsKey("default-failover-timeout")) {
+                kv.add("DEFAULT-FAILOVER-TIMEOUT");
+                kv.add(Long.toString(MasterConfig.DEFAULT_FAILOVER_TIMEOUT_MILLIS));
+            }
+        }
+        return Resp.bulkMap(kv);
+    }
+
+    private Resp configGet(List<String> args) {
+        String op = args.get(2).toLowerCase(Locale.ROOT);
+        if (!op.equals("get") || args.size() != 4) return Errors.CONFIG_USAGE;
+        return ConfigGet.reply(config.get(), args.get(3));
+    }
+
+    @Override
+    public String info(List<String> sections, ServerStats stats) {
+        return info.render(sections, view.get(), stats, monotonicMillis.getAsLong());
+    }
+
+    @Override
+    public Resp role() {
+        List<String> names = new ArrayList<>();
+        for (MasterView m : view.get().masters()) names.add(m.name());
+        return Resp.array(List.of(Resp.bulk("sentinel"), Resp.bulks(names)));
+    }
+
+    private static CompletionStage<Resp> done(Resp reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+}

@@ -1,0 +1,46 @@
+package io.sentinel.server.config;
+
+import java.util.List;
+
+/**
+ * One directive as read: where it came from ({@code origin} is a file path or {@code (command line)}), its 1-based
+ * line number, the text as written and its arguments after splitting. {@code args.get(0)} is the directive name.
+ */
+public record ConfLine(String origin, int lineNumber, String text, List<String> args, String yamlKey) {
+    public static final String COMMAND_LINE = "(command line)";
+
+    public ConfLine {
+        args = List.copyOf(args);
+    }
+
+    public ConfLine(String origin, int lineNumber, String text, List<String> args) {
+        this(origin, lineNumber, text, args, null);
+    }
+
+    /** A directive made from a YAML key: errors name the key ({@code masters.mymaster.quorum}), not a text line. */
+    static ConfLine fromYaml(String origin, int lineNumber, String yamlKey, List<String> args) {
+        return new ConfLine(origin, lineNumber, ConfTokens.join(args), args, yamlKey);
+    }
+
+    public String name() {
+        return args.get(0).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public int argc() {
+        return args.size();
+    }
+
+    public String arg(int i) {
+        return args.get(i);
+    }
+
+    /** The error Redis would print, on one line: {@code file:line: reason >>> 'text'}. */
+    public ConfigException error(String reason) {
+        if (yamlKey != null) return new ConfigException(origin + ":" + lineNumber + ": " + yamlKey + ": " + reason);
+        return new ConfigException(origin + ":" + lineNumber + ": " + reason + " >>> '" + text + "'");
+    }
+
+    public String where() {
+        return origin + ":" + lineNumber;
+    }
+}

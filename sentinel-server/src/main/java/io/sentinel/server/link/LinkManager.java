@@ -1,0 +1,161 @@
+package io.sentinel.server.link;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoopGroup;
+import io.sentinel.core.action.Action;
+import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.CloseLink;
+import io.sentinel.core.action.OpenLink;
+import io.sentinel.core.action.PromoteReplica;
+import io.sentinel.core.action.PublishHello;
+import io.sentinel.core.action.RepointReplica;
+import io.sentinel.core.action.RequestInfo;
+import io.sentinel.core.action.SendPing;
+import io.sentinel.core.input.CommandFailed;
+import io.sentinel.core.input.Input;
+import io.sentinel.core.model.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs the link actions of the core: keeps one link per target (Lettuce for Redis instances, Netty for peer
+ * sentinels) on one small shared set of I/O threads, and turns every reply, failure and connection change into an
+ * input for {@code sink}. {@link #run} never blocks: connections and commands are asynchronous, and every command
+ * is answered by exactly one input, from an I/O thread.
+ */
+public final class LinkManager implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LinkManager.class);
+
+    private final LinkOptions options;
+    private final ClientResources resources;
+    private final RedisClient redisClient;
+    private final EventLoopGroup peerGroup;
+    private final InputSink sink;
+    private final Map<Target, Link> links = new LinkedHashMap<>();
+    private boolean closed;
+
+    public LinkManager(LinkOptions options, Consumer<Input> sink) {
+        this.options = options;
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(options.ioThreads())
+                .computationThreadPoolSize(2) // Lettuce's minimum
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .build();
+        this.redisClient = RedisClient.create(resources);
+        redisClient.setOptions(clientOptions(options));
+        // the same event loops Lettuce uses: one small thread set for every link
+        this.peerGroup = resources.eventLoopGroupProvider().allocate(Transports.eventLoopGroupClass());
+        this.sink = new InputSink(sink, resources.eventExecutorGroup().next());
+    }
+
+    static ClientOptions clientOptions(LinkOptions options) {
+        Duration timeout = Duration.ofMillis(options.commandTimeoutMillis());
+        return ClientOptions.builder()
+                .autoReconnect(false) // RedisSession reconnects: no replay of in-flight commands
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(options.maxPendingCommands())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .protocolVersion(ProtocolVersion.RESP2) // instances may predate HELLO
+                .pingBeforeActivateConnection(false)
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).tcpNoDelay(true)
+                        .build())
+                .build();
+    }
+
+    /** Runs one link action; any other action is a programmer error. */
+    public synchronized void run(Action action) {
+        if (action instanceof OpenLink open) {
+            open(open);
+        } else if (action instanceof CloseLink close) {
+            Link link = links.remove(close.target());
+            if (link != null) link.close();
+        } else if (action instanceof SendPing ping) {
+            Link link = linkOr(ping.target(), CommandFailed.Command.PING);
+            if (link != null) link.ping();
+        } else if (action instanceof RequestInfo info) {
+            Link link = linkOr(info.target(), CommandFailed.Command.INFO);
+            if (link != null) link.info();
+        } else if (action instanceof PublishHello hello) {
+            Link link = linkOr(hello.target(), CommandFailed.Command.PUBLISH_HELLO);
+            if (link != null) link.publishHello(hello.payload());
+        } else if (action instanceof AskPeer ask) {
+            Link link = linkOr(ask.peer(), CommandFailed.Command.ASK_PEER);
+            if (link != null) link.askPeer(ask);
+        } else if (action instanceof PromoteReplica promote) {
+            Link link = linkOr(promote.target(), CommandFailed.Command.PROMOTE);
+            if (link != null) link.promote();
+        } else if (action instanceof RepointReplica repoint) {
+            Link link = linkOr(repoint.target(), CommandFailed.Command.REPOINT);
+            if (link != null) link.repoint(repoint.master());
+        } else {
+            throw new IllegalArgumentException("not a link action: " + action);
+        }
+    }
+
+    private void open(OpenLink open) {
+        if (closed) return;
+        Link existing = links.get(open.target());
+        if (existing != null && existing.settings().equals(open.settings())) return;
+        if (existing != null) {
+            // new credentials or renames (SENTINEL SET): reconnect with them
+            links.remove(open.target());
+            existing.close();
+        }
+        Link link = open.target().kind() == Target.Kind.REDIS
+                ? new RedisLink(open.target(), open.settings(), redisClient, options, sink,
+                        resources.eventExecutorGroup())
+                : new PeerLink(open.target(), open.settings(), peerGroup, options, sink,
+                        resources.eventExecutorGroup());
+        links.put(open.target(), link);
+        link.start();
+    }
+
+    /** The open link, or null after answering the command with CommandFailed. */
+    private Link linkOr(Target target, CommandFailed.Command command) {
+        Link link = links.get(target);
+        if (link == null) sink.emit(new CommandFailed(target, command, closed ? "shut down" : "no link"));
+        return link;
+    }
+
+    /** Closes every link, newest first, then the shared threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        List<Link> open = new ArrayList<>(links.values());
+        links.clear();
+        Collections.reverse(open);
+        try {
+            CompletableFuture.allOf(open.stream().map(Link::close).toArray(CompletableFuture[]::new))
+                    .get(2, TimeUnit.SECONDS);
+            resources.eventLoopGroupProvider().release(peerGroup, 0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
+            redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            resources.shutdown(0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("interrupted while closing links");
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("closing links: {}", LinkErrors.reason(e));
+        }
+    }
+}

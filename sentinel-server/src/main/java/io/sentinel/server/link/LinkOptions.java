@@ -1,0 +1,77 @@
+package io.sentinel.server.link;
+
+/**
+ * How every link behaves. Timeouts are short and reconnects fast because a sentinel must notice a dead master, and
+ * a restarted one, within its down-after period.
+ *
+ * @param clientNamePrefix    {@code sentinel-<first 8 chars of myid>}; connections are named {@code <prefix>-cmd}
+ *                            and {@code <prefix>-pubsub}, as redis-sentinel names them
+ * @param commandTimeoutMillis every command (and connect) fails after this; a later reply is dropped
+ * @param reconnectMinMillis  first reconnect delay; doubles up to {@code reconnectMaxMillis}
+ * @param sentinelUser        ACL user for peer sentinels ({@code sentinel sentinel-user}), null for none
+ * @param sentinelPass        password for peer sentinels ({@code sentinel sentinel-pass}), null for none
+ * @param ioThreads           event loop threads shared by all links
+ * @param maxPendingCommands  commands in flight per connection before new ones are rejected
+ * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
+ *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
+ */
+public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
+                          long reconnectMaxMillis, String sentinelUser, String sentinelPass, int ioThreads,
+                          int maxPendingCommands, long pubSubIdleMillis) {
+    public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
+
+    public LinkOptions {
+        if (clientNamePrefix == null || clientNamePrefix.isEmpty()) throw new IllegalArgumentException("no name");
+        if (commandTimeoutMillis <= 0) throw new IllegalArgumentException("commandTimeoutMillis must be > 0");
+        if (reconnectMinMillis <= 0 || reconnectMaxMillis < reconnectMinMillis) {
+            throw new IllegalArgumentException("need 0 < reconnectMinMillis <= reconnectMaxMillis");
+        }
+        if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
+        if (maxPendingCommands < 1) throw new IllegalArgumentException("maxPendingCommands must be >= 1");
+        if (pubSubIdleMillis <= 0) throw new IllegalArgumentException("pubSubIdleMillis must be > 0");
+    }
+
+    /**
+     * Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s, 2 I/O threads,
+     * pub/sub reconnected after 15 s of silence (redis-sentinel's SENTINEL_MIN_LINK_RECONNECT_PERIOD).
+     */
+    public static LinkOptions forSentinel(String myId) {
+        String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, null, null, 2, 1000, 15_000);
+    }
+
+    public LinkOptions withPubSubIdleMillis(long millis) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                sentinelUser, sentinelPass, ioThreads, maxPendingCommands, millis);
+    }
+
+    public LinkOptions withCommandTimeoutMillis(long millis) {
+        return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis, sentinelUser,
+                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
+    }
+
+    public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis, sentinelUser,
+                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
+    }
+
+    /** Credentials for peer sentinels; {@code user} may be null (default user). */
+    public LinkOptions withSentinelAuth(String user, String pass) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis, user,
+                pass, ioThreads, maxPendingCommands, pubSubIdleMillis);
+    }
+
+    public String commandClientName() {
+        return clientNamePrefix + "-cmd";
+    }
+
+    public String pubSubClientName() {
+        return clientNamePrefix + "-pubsub";
+    }
+
+    /** Delay before reconnect attempt {@code attempt} (1-based): min * 2^(attempt-1), capped at max. */
+    public long reconnectDelayMillis(int attempt) {
+        int shift = Math.min(Math.max(attempt - 1, 0), 20);
+        return Math.min(reconnectMaxMillis, reconnectMinMillis << shift);
+    }
+}

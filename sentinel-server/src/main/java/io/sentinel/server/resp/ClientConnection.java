@@ -1,0 +1,204 @@
+package io.sentinel.server.resp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.sentinel.core.reply.Resp;
+import io.sentinel.server.runtime.MonotonicClock;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client: its identity, protocol, user and subscriptions. Mutated only on its channel's event loop; the
+ * fields CLIENT LIST and the publisher read from other threads are volatile or atomic.
+ */
+final class ClientConnection {
+    private final long id;
+    private final Channel channel;
+    private final String addr;
+    private final String laddr;
+    private final long createdAtMillis;
+    private final ReplyQueue out;
+    private final Set<String> channels = new LinkedHashSet<>();
+    private final Set<String> patterns = new LinkedHashSet<>();
+    /** Pub/sub bytes handed to the event loop but not yet encoded, for the output limit. */
+    private final AtomicLong queuedPubsubBytes = new AtomicLong();
+
+    private volatile String name;
+    private volatile String user = Users.DEFAULT;
+    private volatile boolean authenticated;
+    private volatile int protocol = 2;
+    private volatile String lastCommand = "NULL";
+    private volatile long lastInteractionAtMillis;
+    private volatile int channelCount;
+    private volatile int patternCount;
+    private boolean replyOff;
+    private boolean skipNextReply;
+    private boolean muted;
+
+    ClientConnection(long id, Channel channel, boolean authenticated) {
+        this.id = id;
+        this.channel = channel;
+        this.authenticated = authenticated;
+        this.addr = format(channel.remoteAddress());
+        this.laddr = format(channel.localAddress());
+        this.createdAtMillis = MonotonicClock.millis();
+        this.lastInteractionAtMillis = createdAtMillis;
+        this.out = new ReplyQueue(channel);
+    }
+
+    static String format(SocketAddress address) {
+        if (!(address instanceof InetSocketAddress)) return String.valueOf(address);
+        InetSocketAddress a = (InetSocketAddress) address;
+        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        int zone = host.indexOf('%');
+        if (zone >= 0) host = host.substring(0, zone);
+        return host + ":" + a.getPort();
+    }
+
+    // --- replies (event loop only)
+
+    void reply(Resp reply) {
+        if (!muted) out.add(reply, protocol == 3);
+    }
+
+    void replyLater(CompletionStage<Resp> stage) {
+        if (!muted) out.addLater(stage, protocol == 3);
+    }
+
+    /** A pub/sub message; not a reply, so CLIENT REPLY SKIP does not eat it, OFF does. */
+    void push(Resp message) {
+        if (!replyOff) {
+            out.add(message, protocol == 3);
+            out.scheduleFlush();
+        }
+    }
+
+    ReplyQueue output() {
+        return out;
+    }
+
+    /** CLIENT REPLY: called before each command runs, so OFF and SKIP silence whole commands. */
+    void beginCommand(String fullName) {
+        muted = replyOff || skipNextReply;
+        skipNextReply = false;
+        lastCommand = fullName;
+        lastInteractionAtMillis = MonotonicClock.millis();
+    }
+
+    void replyMode(String mode) {
+        replyOff = mode.equals("off");
+        if (mode.equals("skip")) skipNextReply = true;
+        muted = !mode.equals("on");
+    }
+
+    // --- pub/sub output limit (any thread)
+
+    AtomicLong queuedPubsubBytes() {
+        return queuedPubsubBytes;
+    }
+
+    /** Bytes waiting to reach this client: queued messages plus Netty's unflushed and unwritten output. */
+    long outputBacklog() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return queuedPubsubBytes.get() + (buffer == null ? 0 : buffer.totalPendingWriteBytes());
+    }
+
+    // --- subscriptions (event loop only, counts readable anywhere)
+
+    Set<String> channels() {
+        return channels;
+    }
+
+    Set<String> patterns() {
+        return patterns;
+    }
+
+    void subscriptionsChanged() {
+        channelCount = channels.size();
+        patternCount = patterns.size();
+    }
+
+    int subscriptionCount() {
+        return channelCount + patternCount;
+    }
+
+    int channelCount() {
+        return channelCount;
+    }
+
+    int patternCount() {
+        return patternCount;
+    }
+
+    // --- identity and state
+
+    long id() {
+        return id;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    String addr() {
+        return addr;
+    }
+
+    String laddr() {
+        return laddr;
+    }
+
+    int fd() {
+        return channel instanceof EpollSocketChannel ? ((EpollSocketChannel) channel).fd().intValue() : -1;
+    }
+
+    long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    long lastInteractionAtMillis() {
+        return lastInteractionAtMillis;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void name(String newName) {
+        name = newName == null || newName.isEmpty() ? null : newName;
+    }
+
+    String user() {
+        return user;
+    }
+
+    boolean authenticated() {
+        return authenticated;
+    }
+
+    void authenticate(String userName) {
+        user = userName;
+        authenticated = true;
+    }
+
+    int protocol() {
+        return protocol;
+    }
+
+    void protocol(int version) {
+        protocol = version;
+    }
+
+    String lastCommand() {
+        return lastCommand;
+    }
+
+    boolean replyOff() {
+        return replyOff;
+    }
+}

@@ -1,0 +1,67 @@
+package io.sentinel.server.resp;
+
+import io.netty.channel.Channel;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Every connected client by id (CLIENT LIST order), and the connection counters INFO reports. */
+final class ClientRegistry {
+    private final ConcurrentSkipListMap<Long, ClientConnection> clients = new ConcurrentSkipListMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong totalConnections = new AtomicLong();
+    private final AtomicLong rejectedConnections = new AtomicLong();
+    private final LongAdder commandsProcessed = new LongAdder();
+
+    ClientConnection register(Channel channel, boolean authenticated) {
+        ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, authenticated);
+        clients.put(c.id(), c);
+        totalConnections.incrementAndGet();
+        return c;
+    }
+
+    void unregister(ClientConnection c) {
+        clients.remove(c.id());
+    }
+
+    void rejected() {
+        rejectedConnections.incrementAndGet();
+    }
+
+    void commandProcessed() {
+        commandsProcessed.increment();
+    }
+
+    ClientConnection get(long id) {
+        return clients.get(id);
+    }
+
+    Collection<ClientConnection> all() {
+        return clients.values();
+    }
+
+    int size() {
+        return clients.size();
+    }
+
+    int pubsubClients() {
+        int n = 0;
+        for (ClientConnection c : clients.values()) {
+            if (c.subscriptionCount() > 0) n++;
+        }
+        return n;
+    }
+
+    long totalConnections() {
+        return totalConnections.get();
+    }
+
+    long rejectedConnections() {
+        return rejectedConnections.get();
+    }
+
+    long commandsProcessed() {
+        return commandsProcessed.sum();
+    }
+}

@@ -1,0 +1,84 @@
+package io.sentinel.server.resp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The commands redis-sentinel 7.0 has, loaded from {@code sentinel-commands.yaml} (kept in redis-sentinel's COMMAND
+ * order, which clients may show). Lookup is by lower-case name; subcommands by {@code container|sub}.
+ */
+final class CommandTable {
+    private static final String RESOURCE = "sentinel-commands.yaml";
+
+    private final Map<String, CommandSpec> commands;
+
+    private CommandTable(Map<String, CommandSpec> commands) {
+        this.commands = commands;
+    }
+
+    static CommandTable load() {
+        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+            List<Map<String, Object>> entries = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return new CommandTable(specs(entries));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, CommandSpec> specs(List<Map<String, Object>> entries) {
+        Map<String, CommandSpec> out = new LinkedHashMap<>();
+        if (entries == null) return out;
+        for (Map<String, Object> e : entries) {
+            Map<String, Object> docs = new LinkedHashMap<>(e);
+            for (String k : List.of("name", "arity", "flags", "acl", "tips", "subcommands")) docs.remove(k);
+            CommandSpec spec = new CommandSpec((String) e.get("name"), (Integer) e.get("arity"),
+                    (List<String>) e.get("flags"), (List<String>) e.get("acl"), (List<String>) e.get("tips"),
+                    Map.copyOf(docs), specs((List<Map<String, Object>>) e.get("subcommands")));
+            out.put(spec.name(), spec);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** A top-level command, by name in any case; null if unknown. */
+    CommandSpec get(String name) {
+        return commands.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code ping} or {@code client|list}, in any case; null if unknown. */
+    CommandSpec byFullName(String fullName) {
+        String lower = fullName.toLowerCase(Locale.ROOT);
+        int bar = lower.indexOf('|');
+        if (bar < 0) return commands.get(lower);
+        CommandSpec container = commands.get(lower.substring(0, bar));
+        return container == null ? null : container.subcommands().get(lower);
+    }
+
+    Collection<CommandSpec> topLevel() {
+        return commands.values();
+    }
+
+    /** Every command and subcommand, each container followed by its subcommands. */
+    List<CommandSpec> all() {
+        List<CommandSpec> out = new ArrayList<>();
+        for (CommandSpec c : commands.values()) {
+            out.add(c);
+            out.addAll(c.subcommands().values());
+        }
+        return out;
+    }
+
+    int size() {
+        return commands.size();
+    }
+}

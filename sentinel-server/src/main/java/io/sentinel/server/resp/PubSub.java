@@ -1,0 +1,125 @@
+package io.sentinel.server.resp;
+
+import io.sentinel.core.reply.Resp;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Channels and patterns with their subscribers. {@link #publish} may be called from any thread (the core loop
+ * publishes events such as {@code +sdown}); it never blocks: each subscriber gets the message on its own event loop,
+ * and one whose backlog passes the output limit is disconnected instead, like Redis's pubsub client-output-buffer-limit.
+ */
+public final class PubSub {
+    private static final Logger LOG = LoggerFactory.getLogger(PubSub.class);
+    private static final Resp MESSAGE = Resp.bulk("message");
+    private static final Resp PMESSAGE = Resp.bulk("pmessage");
+    /** Frame overhead counted per message on top of the payload, for the output limit. */
+    private static final int FRAME_BYTES = 48;
+
+    private final Map<String, Set<ClientConnection>> channels = new ConcurrentHashMap<>();
+    private final Map<String, Set<ClientConnection>> patterns = new ConcurrentHashMap<>();
+    private final long outputLimitBytes;
+
+    PubSub(long outputLimitBytes) {
+        this.outputLimitBytes = outputLimitBytes;
+    }
+
+    /** Sends {@code message} to the channel's subscribers and matching pattern subscribers; returns how many. */
+    public int publish(String channel, String message) {
+        int receivers = 0;
+        Set<ClientConnection> direct = channels.get(channel);
+        if (direct != null) {
+            Resp push = new Resp.Push(List.of(MESSAGE, Resp.bulk(channel), Resp.bulk(message)));
+            for (ClientConnection c : direct) {
+                if (deliver(c, push, channel.length() + message.length())) receivers++;
+            }
+        }
+        for (Map.Entry<String, Set<ClientConnection>> e : patterns.entrySet()) {
+            if (!GlobMatcher.matches(e.getKey(), channel)) continue;
+            Resp push = new Resp.Push(List.of(PMESSAGE, Resp.bulk(e.getKey()), Resp.bulk(channel),
+                    Resp.bulk(message)));
+            for (ClientConnection c : e.getValue()) {
+                if (deliver(c, push, e.getKey().length() + channel.length() + message.length())) receivers++;
+            }
+        }
+        return receivers;
+    }
+
+    private boolean deliver(ClientConnection c, Resp push, int payloadChars) {
+        long size = payloadChars + FRAME_BYTES;
+        if (c.outputBacklog() + size > outputLimitBytes) {
+            if (c.channel().isActive()) {
+                LOG.warn("Client id={} addr={} closed for overcoming of output buffer limits (pubsub)", c.id(),
+                        c.addr());
+                c.channel().close();
+            }
+            return false;
+        }
+        c.queuedPubsubBytes().addAndGet(size);
+        c.channel().eventLoop().execute(() -> {
+            c.queuedPubsubBytes().addAndGet(-size);
+            if (c.channel().isActive()) c.push(push);
+        });
+        return true;
+    }
+
+    /** Adds the subscription; false if the client already had it. Event loop of {@code c} only. */
+    boolean subscribe(ClientConnection c, String channel) {
+        return add(channels, c.channels(), c, channel);
+    }
+
+    boolean unsubscribe(ClientConnection c, String channel) {
+        return remove(channels, c.channels(), c, channel);
+    }
+
+    boolean psubscribe(ClientConnection c, String pattern) {
+        return add(patterns, c.patterns(), c, pattern);
+    }
+
+    boolean punsubscribe(ClientConnection c, String pattern) {
+        return remove(patterns, c.patterns(), c, pattern);
+    }
+
+    /** On disconnect. */
+    void unsubscribeAll(ClientConnection c) {
+        for (String ch : List.copyOf(c.channels())) unsubscribe(c, ch);
+        for (String p : List.copyOf(c.patterns())) punsubscribe(c, p);
+    }
+
+    int channelCount() {
+        return channels.size();
+    }
+
+    int patternCount() {
+        return patterns.size();
+    }
+
+    private static boolean add(Map<String, Set<ClientConnection>> index, Set<String> own, ClientConnection c,
+            String name) {
+        if (!own.add(name)) return false;
+        index.compute(name, (k, subs) -> {
+            Set<ClientConnection> set = subs == null ? new CopyOnWriteArraySet<>() : subs;
+            set.add(c);
+            return set;
+        });
+        c.subscriptionsChanged();
+        return true;
+    }
+
+    private static boolean remove(Map<String, Set<ClientConnection>> index, Set<String> own, ClientConnection c,
+            String name) {
+        if (!own.remove(name)) return false;
+        // drop the entry atomically once empty, so publishers never see a stale empty set grow again
+        index.computeIfPresent(name, (k, subs) -> {
+            subs.remove(c);
+            return subs.isEmpty() ? null : subs;
+        });
+        c.subscriptionsChanged();
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package io.sentinel.server.resp;
+
+/**
+ * Caps on what one client may send or make us buffer. A sentinel gets few, small commands, so the request caps are
+ * far below Redis's (1M args, 512 MB bulks); the unauthenticated caps are Redis's own (10 args, 16 KiB bulks).
+ *
+ * @param maxInlineBytes        longest inline command or {@code *}/{@code $} header line (Redis: 64 KiB)
+ * @param maxArgs               most arguments in one multibulk request
+ * @param maxBulkBytes          largest single argument
+ * @param maxUnauthArgs         most arguments before AUTH when a password is required
+ * @param maxUnauthBulkBytes    largest argument before AUTH when a password is required
+ * @param pubsubOutputLimitBytes a subscriber with more than this queued for it is disconnected
+ * @param writeLowWaterBytes    resume reading a client once its output drops below this
+ * @param writeHighWaterBytes   stop reading a client whose output exceeds this
+ * @param maxClients            connections beyond this are refused (Redis's maxclients, 10000)
+ */
+public record RespLimits(
+        int maxInlineBytes,
+        int maxArgs,
+        int maxBulkBytes,
+        int maxUnauthArgs,
+        int maxUnauthBulkBytes,
+        long pubsubOutputLimitBytes,
+        int writeLowWaterBytes,
+        int writeHighWaterBytes,
+        int maxClients) {
+
+    public RespLimits {
+        if (maxClients < 1 || maxInlineBytes < 16 || maxArgs < 1 || maxBulkBytes < 1 || maxUnauthArgs < 1 || maxUnauthBulkBytes < 1) {
+            throw new IllegalArgumentException("RESP limits too small");
+        }
+        if (writeLowWaterBytes > writeHighWaterBytes || pubsubOutputLimitBytes < writeHighWaterBytes) {
+            throw new IllegalArgumentException("need low water <= high water <= pubsub output limit");
+        }
+    }
+
+    public static RespLimits defaults() {
+        return new RespLimits(64 * 1024, 4096, 512 * 1024, 10, 16 * 1024, 32L * 1024 * 1024, 256 * 1024,
+                1024 * 1024, 10000);
+    }
+
+    public RespLimits withPubsubOutputLimitBytes(long bytes) {
+        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxUnauthArgs, maxUnauthBulkBytes, bytes,
+                writeLowWaterBytes, writeHighWaterBytes, maxClients);
+    }
+}

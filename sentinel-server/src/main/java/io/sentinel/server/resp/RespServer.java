@@ -1,0 +1,150 @@
+package io.sentinel.server.resp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sentinel.server.command.SentinelCommandHandler;
+import io.sentinel.server.command.ServerStats;
+import io.sentinel.server.runtime.MonotonicClock;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client-facing RESP server on port 26379: Netty, epoll when available, one acceptor thread and a few event
+ * loops. Commands answered locally run on the client's event loop; only SENTINEL replies may come later from the
+ * core loop.
+ */
+public final class RespServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RespServer.class);
+    private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final RespServerConfig cfg;
+    private final ClientRegistry registry = new ClientRegistry();
+    private final PubSub pubSub;
+    private final Users users;
+    private final CommandDispatcher dispatcher;
+    private final List<Channel> listeners = new ArrayList<>();
+    private final long startedAtMillis = MonotonicClock.millis();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private volatile int boundPort;
+
+    public RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
+            Runnable shutdownHook) {
+        this.cfg = cfg;
+        this.boundPort = cfg.port();
+        this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes());
+        this.users = new Users(cfg.requirePass(), cfg.userLines());
+        CommandTable table = CommandTable.load();
+        HelpTexts help = HelpTexts.load();
+        this.dispatcher = new CommandDispatcher(table, registry);
+        new ConnectionCommands(users, shutdownHook).register(dispatcher);
+        new ClientCommands(registry, users, help).register(dispatcher);
+        new AclCommands(users, table, help).register(dispatcher);
+        new PubSubCommands(pubSub, helloListener).register(dispatcher);
+        new IntrospectionCommands(table, help).register(dispatcher);
+        new SentinelRouting(handler, this::stats).register(dispatcher);
+    }
+
+    /** Binds every configured address; returns once listening, or throws with Redis's message. */
+    public synchronized void start() {
+        boolean epoll = Epoll.isAvailable();
+        boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("resp-accept"))
+                : new NioEventLoopGroup(1, new DefaultThreadFactory("resp-accept"));
+        workers = epoll ? new EpollEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"))
+                : new NioEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"));
+        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(type)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 511)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                        cfg.limits().writeLowWaterBytes(), cfg.limits().writeHighWaterBytes()))
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        initClient(ch);
+                    }
+                });
+        try {
+            for (BindAddress a : BindAddress.parse(cfg.bind())) bind(b, a);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bind(ServerBootstrap b, BindAddress a) {
+        int port = boundPort;
+        try {
+            Channel ch = b.bind(a.socketAddress(port)).syncUninterruptibly().channel();
+            listeners.add(ch);
+            boundPort = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
+            LOG.info("RESP server listening on {}:{}", a.display(), boundPort);
+        } catch (Exception e) {
+            if (a.optional()) {
+                LOG.warn("Skipping optional bind address {}: {}", a.display(), e.getMessage());
+                return;
+            }
+            throw new IllegalStateException("Could not create server TCP listening socket " + a.display() + ":"
+                    + port + ": bind: " + BindAddress.reason(e), e);
+        }
+    }
+
+    /** Sets up one client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
+    void initClient(Channel ch) {
+        if (registry.size() >= cfg.limits().maxClients()) {
+            registry.rejected();
+            ch.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ClientConnection client = registry.register(ch, users.defaultIsOpen());
+        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated()));
+        ch.pipeline().addLast("resp-commands", new CommandHandler(client, dispatcher, registry, pubSub));
+    }
+
+    /** The port actually bound (useful when configured with 0). */
+    public int port() {
+        return boundPort;
+    }
+
+    public PubSub pubSub() {
+        return pubSub;
+    }
+
+    public ServerStats stats() {
+        return new ServerStats(boundPort, MonotonicClock.millis() - startedAtMillis, registry.size(),
+                registry.pubsubClients(), registry.totalConnections(), registry.commandsProcessed(),
+                registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount());
+    }
+
+    /** Stops listening, closes every client and waits (briefly) for the event loops to end. */
+    @Override
+    public synchronized void close() {
+        for (Channel ch : listeners) ch.close().syncUninterruptibly();
+        listeners.clear();
+        for (ClientConnection c : registry.all()) c.channel().close();
+        if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers = null;
+        boss = null;
+    }
+}

@@ -1,0 +1,48 @@
+package io.sentinel.server.resp;
+
+import io.sentinel.core.config.SentinelConfig;
+import java.util.List;
+
+/**
+ * What the RESP server needs to know.
+ *
+ * @param bind        addresses to listen on; empty = every address of the host, like redis-sentinel without bind
+ * @param port        TCP port (26379 by default); 0 picks a free one, see {@link RespServer#port()}
+ * @param requirePass password of the {@code default} user; null or empty = no password
+ * @param userLines   sentinel.conf {@code user} lines (ACL rules; only the password rules are honoured)
+ * @param limits      request and output caps
+ * @param ioThreads   event loop threads serving clients (1 or 2 is plenty for a sentinel)
+ */
+public record RespServerConfig(
+        List<String> bind,
+        int port,
+        String requirePass,
+        List<String> userLines,
+        RespLimits limits,
+        int ioThreads) {
+
+    public RespServerConfig {
+        bind = List.copyOf(bind);
+        userLines = List.copyOf(userLines);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("bad port " + port);
+        if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
+    }
+
+    /** Loopback only, no password, default limits: for tests. */
+    public static RespServerConfig loopback(int port) {
+        return new RespServerConfig(List.of("127.0.0.1"), port, null, List.of(), RespLimits.defaults(), 1);
+    }
+
+    public static RespServerConfig from(SentinelConfig cfg) {
+        return new RespServerConfig(cfg.bind(), cfg.port(), cfg.requirePass(), cfg.users(), RespLimits.defaults(),
+                2);
+    }
+
+    public RespServerConfig withRequirePass(String password) {
+        return new RespServerConfig(bind, port, password, userLines, limits, ioThreads);
+    }
+
+    public RespServerConfig withLimits(RespLimits newLimits) {
+        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, ioThreads);
+    }
+}

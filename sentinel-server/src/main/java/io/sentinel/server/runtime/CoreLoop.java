@@ -1,0 +1,126 @@
+package io.sentinel.server.runtime;
+
+import io.sentinel.core.Sentinel;
+import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Publish;
+import io.sentinel.core.action.Reply;
+import io.sentinel.core.input.Input;
+import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.Started;
+import io.sentinel.core.input.Tick;
+import io.sentinel.core.reply.Resp;
+import io.sentinel.core.view.SentinelView;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that touches the {@link Sentinel}: Netty handlers and Lettuce callbacks only {@link #submit}
+ * inputs. After a step that changed what clients can see, it publishes a fresh immutable {@link SentinelView}
+ * before any event of that step goes out, so a client reacting to {@code +switch-master} reads the new master.
+ */
+public final class CoreLoop implements AutoCloseable {
+    public static final long TICK_MILLIS = 100;
+    private static final Logger log = LoggerFactory.getLogger(CoreLoop.class);
+
+    private final Sentinel sentinel;
+    private final ActionDispatcher dispatcher;
+    private final ScheduledExecutorService thread;
+    private final Map<Long, CompletableFuture<Resp>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Runnable onCrash;
+    private volatile SentinelView view;
+    private volatile long lastStepAtMillis;
+
+    public CoreLoop(Sentinel sentinel, ActionDispatcher dispatcher, Runnable onCrash) {
+        this.sentinel = sentinel;
+        this.dispatcher = dispatcher;
+        this.onCrash = onCrash;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sentinel-core");
+            t.setDaemon(true);
+            return t;
+        });
+        this.view = sentinel.view(MonotonicClock.millis());
+    }
+
+    /** Runs {@code Started}, then ticks every 100 ms. */
+    public void start() {
+        submit(new Started());
+        thread.scheduleAtFixedRate(() -> step(new Tick()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands an input to the core thread; safe from any thread. */
+    public void submit(Input input) {
+        try {
+            thread.execute(() -> step(input));
+        } catch (RejectedExecutionException e) {
+            log.debug("core loop stopped, input dropped: {}", input);
+        }
+    }
+
+    /** A SENTINEL subcommand for the core; completes with the core's reply. */
+    public CompletionStage<Resp> request(List<String> sentinelArgs) {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<Resp> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        submit(new SentinelCommand(id, sentinelArgs));
+        return reply;
+    }
+
+    public SentinelView view() {
+        return view;
+    }
+
+    /** When the core thread last finished a step (monotonic ms), for the liveness probe. */
+    public long lastStepAtMillis() {
+        return lastStepAtMillis;
+    }
+
+    private void step(Input input) {
+        long now = MonotonicClock.millis();
+        List<Action> actions;
+        try {
+            actions = sentinel.handle(input, now);
+        } catch (RuntimeException e) {
+            // A broken invariant: a corrupt sentinel must not vote. Log with the input and stop.
+            log.error("core failed on input {}; exiting", input, e);
+            onCrash.run();
+            return;
+        }
+        if (input instanceof Tick || visible(actions)) view = sentinel.view(now);
+        dispatcher.run(actions, pending);
+        lastStepAtMillis = MonotonicClock.millis();
+        if (sentinel.crashed()) {
+            log.warn("Sentinel is simulating a failure: exiting");
+            onCrash.run();
+        }
+    }
+
+    private static boolean visible(List<Action> actions) {
+        for (Action a : actions) {
+            if (a instanceof Publish || a instanceof Reply) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<Resp> f : pending.values()) f.complete(Resp.error("ERR sentinel is shutting down"));
+    }
+}

@@ -1,0 +1,272 @@
+package io.sentinel.server.command;
+
+import static io.sentinel.server.command.ViewFixtures.master;
+import static io.sentinel.server.command.ViewFixtures.masterView;
+import static io.sentinel.server.command.ViewFixtures.peer;
+import static io.sentinel.server.command.ViewFixtures.replica;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.reply.Resp;
+import io.sentinel.core.view.InstanceView;
+import io.sentinel.core.view.MasterView;
+import io.sentinel.core.view.SentinelView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class SentinelCommandsTest {
+    static final long NOW = 1_000_000;
+    static final Address M = new Address("127.0.0.1", 6379);
+    static final Address R1 = new Address("127.0.0.1", 6380);
+    static final Address R2 = new Address("127.0.0.1", 6381);
+    static final Address P1 = new Address("127.0.0.1", 26380);
+    static final Address P2 = new Address("127.0.0.1", 26381);
+
+    final List<List<String>> sentToCore = new ArrayList<>();
+    SentinelView view = ViewFixtures.topology(6379, List.of(6380, 6381), List.of(26380), NOW);
+    SentinelConfig config = SentinelConfig.defaults("/tmp");
+    final SentinelCommands commands = new SentinelCommands(() -> view, () -> config, args -> {
+        sentToCore.add(args);
+        return CompletableFuture.completedFuture(Resp.OK);
+    }, () -> NOW + 10, new InfoCommand(ServerInfo.current("test", ""), () -> 0, () -> new CpuUsage(0, 0, 0, 0)));
+
+    Resp call(String... args) {
+        return commands.sentinel(List.of(args)).toCompletableFuture().getNow(null);
+    }
+
+    static Map<String, String> fields(Resp reply) {
+        List<Resp> e = ((Resp.MapReply) reply).entries();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < e.size(); i += 2) out.put(((Resp.Bulk) e.get(i)).value(), ((Resp.Bulk) e.get(i + 1)).value());
+        return out;
+    }
+
+    static List<Resp> items(Resp reply) {
+        return ((Resp.Arr) reply).items();
+    }
+
+    @Test
+    void masterRepliesRedisFieldsInRedisOrderWithTimesAsMillisecondsAgo() {
+        Map<String, String> f = fields(call("SENTINEL", "master", "mymaster"));
+        assertEquals(List.of("name", "ip", "port", "runid", "flags", "link-pending-commands", "link-refcount",
+                "last-ping-sent", "last-ok-ping-reply", "last-ping-reply", "down-after-milliseconds", "info-refresh",
+                "role-reported", "role-reported-time", "config-epoch", "num-slaves", "num-other-sentinels", "quorum",
+                "failover-timeout", "parallel-syncs"), new ArrayList<>(f.keySet()));
+        assertEquals("mymaster", f.get("name"));
+        assertEquals("6379", f.get("port"));
+        assertEquals("master", f.get("flags"));
+        assertEquals("0", f.get("last-ping-sent"), "no ping pending prints 0");
+        assertEquals("510", f.get("last-ok-ping-reply"));
+        assertEquals("410", f.get("last-ping-reply"));
+        assertEquals("2010", f.get("info-refresh"));
+        assertEquals("60010", f.get("role-reported-time"));
+        assertEquals("2", f.get("num-slaves"));
+        assertEquals("1", f.get("num-other-sentinels"));
+        assertEquals("180000", f.get("failover-timeout"));
+    }
+
+    @Test
+    void downMasterInFailoverAddsStateAndDownTimesWhereRedisPutsThem() {
+        InstanceView down = master(M, List.of("s_down", "o_down", "master", "failover_in_progress"), NOW);
+        MasterView base = view.masters().get(0);
+        MasterView failing = new MasterView(down, base.config(), base.replicas(), base.sentinels(), "wait_promotion",
+                NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1);
+        view = ViewFixtures.view(NOW, List.of(failing));
+        List<String> keys = new ArrayList<>(fields(call("sentinel", "master", "mymaster")).keySet());
+        assertEquals(List.of("link-refcount", "failover-state", "last-ping-sent"), keys.subList(6, 9));
+        assertEquals(List.of("last-ping-reply", "s-down-time", "o-down-time", "down-after-milliseconds"),
+                keys.subList(10, 14));
+        Map<String, String> f = fields(call("sentinel", "master", "mymaster"));
+        assertEquals("wait_promotion", f.get("failover-state"));
+        assertEquals("7010", f.get("s-down-time"));
+        assertEquals("s_down,o_down,master,failover_in_progress", f.get("flags"));
+    }
+
+    @Test
+    void replicasListAnnouncedOnesWithReplicaFields() {
+        MasterView base = view.masters().get(0);
+        MasterView m = masterView(base.master(), base.config(),
+                List.of(replica(R1, M, true, NOW), replica(R2, M, false, NOW)), base.sentinels());
+        view = ViewFixtures.view(NOW, List.of(m));
+        List<Resp> replicas = items(call("sentinel", "REPLICAS", "mymaster"));
+        assertEquals(1, replicas.size(), "an unannounced replica is hidden");
+        Map<String, String> f = fields(replicas.get(0));
+        assertEquals(List.of("name", "ip", "port", "runid", "flags", "link-pending-commands", "link-refcount",
+                "last-ping-sent", "last-ok-ping-reply", "last-ping-reply", "down-after-milliseconds", "info-refresh",
+                "role-reported", "role-reported-time", "master-link-down-time", "master-link-status", "master-host",
+                "master-port", "slave-priority", "slave-repl-offset", "replica-announced"), new ArrayList<>(f.keySet()));
+        assertEquals("127.0.0.1:6380", f.get("name"));
+        assertEquals("slave", f.get("role-reported"));
+        assertEquals("ok", f.get("master-link-status"));
+        assertEquals("1", f.get("replica-announced"));
+        assertEquals(call("sentinel", "replicas", "mymaster"), call("sentinel", "slaves", "mymaster"));
+        assertEquals("2", fields(call("sentinel", "master", "mymaster")).get("num-slaves"), "counts hidden ones too");
+    }
+
+    @Test
+    void sentinelsListPeersWithHelloAndVote() {
+        Map<String, String> f = fields(items(call("sentinel", "sentinels", "mymaster")).get(0));
+        assertEquals(List.of("name", "ip", "port", "runid", "flags", "link-pending-commands", "link-refcount",
+                "last-ping-sent", "last-ok-ping-reply", "last-ping-reply", "down-after-milliseconds",
+                "last-hello-message", "voted-leader", "voted-leader-epoch"), new ArrayList<>(f.keySet()));
+        assertEquals("110", f.get("last-hello-message"));
+        assertEquals("?", f.get("voted-leader"));
+        assertEquals("26380", f.get("port"));
+    }
+
+    @Test
+    void mastersListsEveryMasterAsMasterDoes() {
+        List<Resp> masters = items(call("sentinel", "masters"));
+        assertEquals(1, masters.size());
+        assertEquals(call("sentinel", "master", "mymaster"), masters.get(0));
+        assertEquals(call("sentinel", "masters"), call("sentinel", "PRIMARIES"));
+        assertEquals(call("sentinel", "master", "mymaster"), call("sentinel", "primary", "mymaster"));
+    }
+
+    @Test
+    void unknownMasterIsAnErrorExceptForAddressLookupAndInfoCache() {
+        Resp noSuch = Resp.error("ERR No such master with that name");
+        for (String sub : List.of("master", "replicas", "slaves", "sentinels", "ckquorum", "primary")) {
+            assertEquals(noSuch, call("sentinel", sub, "nope"), sub);
+        }
+        assertEquals(Resp.NULL_ARRAY, call("sentinel", "get-master-addr-by-name", "nope"));
+        assertEquals(Resp.array(List.of()), call("sentinel", "info-cache", "nope"));
+        assertEquals(noSuch, call("sentinel", "master", "MYMASTER"), "master names are case-sensitive");
+    }
+
+    @Test
+    void masterAddressIsThePromotedReplicaOnceReplicasAreBeingReconfigured() {
+        assertEquals(Resp.bulks(List.of("127.0.0.1", "6379")), call("sentinel", "get-master-addr-by-name", "mymaster"));
+        MasterView base = view.masters().get(0);
+        InstanceView failing = master(M, List.of("master", "failover_in_progress"), NOW);
+        for (String state : List.of("wait_promotion", "reconf_slaves")) {
+            view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
+                    base.sentinels(), state, NOW, NOW, 1, R2.hostPort(), null, 0)));
+            String port = state.equals("reconf_slaves") ? "6381" : "6379";
+            assertEquals(Resp.bulks(List.of("127.0.0.1", port)), call("sentinel", "get-primary-addr-by-name", "mymaster"));
+        }
+    }
+
+    @Test
+    void subcommandNamesAreCaseInsensitive() {
+        assertEquals(call("sentinel", "masters"), call("SeNtInEl", "MaStErS"));
+        assertEquals(Resp.bulk(ViewFixtures.MYID), call("SENTINEL", "MyId"));
+    }
+
+    @Test
+    void unknownSubcommandAndWrongArityUseRedisTexts() {
+        assertEquals(Resp.error("ERR unknown subcommand 'FOO'. Try SENTINEL HELP."), call("sentinel", "FOO"));
+        assertEquals(Resp.error("ERR unknown subcommand 'a b c'. Try SENTINEL HELP."), call("sentinel", "a b\nc"));
+        String longName = "x".repeat(140);
+        assertEquals(Resp.error("ERR unknown subcommand '" + "x".repeat(128) + "'. Try SENTINEL HELP."),
+                call("sentinel", longName));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel' command"), call("SENTINEL"));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel|master' command"), call("sentinel", "MASTER"));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel|masters' command"),
+                call("sentinel", "masters", "x"));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel|info-cache' command"),
+                call("sentinel", "info-cache"));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel|monitor' command"),
+                call("sentinel", "monitor", "m", "127.0.0.1", "6379"));
+        assertTrue(sentToCore.isEmpty(), "an arity error never reaches the core");
+    }
+
+    @Test
+    void stateChangesGoToTheCoreUnparsedWithoutTheCommandName() {
+        call("sentinel", "monitor", "m2", "127.0.0.1", "7000", "2");
+        call("sentinel", "remove", "mymaster");
+        call("sentinel", "set", "mymaster", "quorum", "3");
+        call("sentinel", "reset", "*");
+        call("sentinel", "FLUSHCONFIG");
+        call("sentinel", "failover", "mymaster");
+        call("sentinel", "is-master-down-by-addr", "127.0.0.1", "6379", "1", "*");
+        call("sentinel", "simulate-failure", "crash-after-election");
+        call("sentinel", "config", "set", "announce-ip", "1.2.3.4");
+        call("sentinel", "debug", "ping-period", "100");
+        assertEquals(List.of(List.of("monitor", "m2", "127.0.0.1", "7000", "2"), List.of("remove", "mymaster"),
+                List.of("set", "mymaster", "quorum", "3"), List.of("reset", "*"), List.of("FLUSHCONFIG"),
+                List.of("failover", "mymaster"), List.of("is-master-down-by-addr", "127.0.0.1", "6379", "1", "*"),
+                List.of("simulate-failure", "crash-after-election"), List.of("config", "set", "announce-ip", "1.2.3.4"),
+                List.of("debug", "ping-period", "100")), sentToCore);
+    }
+
+    @Test
+    void ckquorumCountsUsablePeersAgainstQuorumAndMajority() {
+        assertEquals(new Resp.Simple("OK 2 usable Sentinels. Quorum and failover authorization can be reached"),
+                call("sentinel", "ckquorum", "mymaster"));
+        assertEquals(Resp.error("NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified "
+                + "quorum for this master. Not enough available Sentinels to reach the majority and authorize a "
+                + "failover"), quorumWithPeers(2, List.of("sentinel", "s_down")));
+        assertEquals(Resp.error("NOQUORUM 2 usable Sentinels. Not enough available Sentinels to reach the majority "
+                + "and authorize a failover"), quorumWithPeers(1, List.of("sentinel"), List.of("sentinel", "o_down"),
+                List.of("sentinel", "s_down")));
+        assertEquals(Resp.error("NOQUORUM 2 usable Sentinels. Not enough available Sentinels to reach the specified "
+                + "quorum for this master"), quorumWithPeers(3, List.of("sentinel")));
+    }
+
+    @SafeVarargs
+    private Resp quorumWithPeers(int quorum, List<String>... peerFlags) {
+        List<InstanceView> peers = new ArrayList<>();
+        int port = 26380;
+        for (List<String> flags : peerFlags) peers.add(peer(new Address("127.0.0.1", port++), "p" + port, flags, NOW));
+        MasterView base = view.masters().get(0);
+        view = ViewFixtures.view(NOW, List.of(masterView(base.master(),
+                ViewFixtures.config(M, quorum, List.of(), peers), base.replicas(), peers)));
+        return call("sentinel", "ckquorum", "mymaster");
+    }
+
+    @Test
+    void debugListsPeriodsUpperCaseInRedisOrder() {
+        Map<String, String> f = fields(call("sentinel", "debug"));
+        assertEquals(List.of("INFO-PERIOD", "PING-PERIOD", "ASK-PERIOD", "PUBLISH-PERIOD", "DEFAULT-DOWN-AFTER",
+                "DEFAULT-FAILOVER-TIMEOUT", "TILT-TRIGGER", "TILT-PERIOD", "SLAVE-RECONF-TIMEOUT",
+                "MIN-LINK-RECONNECT-PERIOD", "ELECTION-TIMEOUT", "SCRIPT-MAX-RUNTIME", "SCRIPT-RETRY-DELAY"),
+                new ArrayList<>(f.keySet()));
+        assertEquals("10000", f.get("INFO-PERIOD"));
+        assertEquals("180000", f.get("DEFAULT-FAILOVER-TIMEOUT"));
+    }
+
+    @Test
+    void configGetMatchesGlobsCaseInsensitively() {
+        assertEquals(List.of("resolve-hostnames", "announce-hostnames", "announce-ip", "announce-port",
+                "sentinel-user", "sentinel-pass"), new ArrayList<>(fields(call("sentinel", "config", "get", "*")).keySet()));
+        assertEquals(Map.of("announce-ip", "", "announce-port", "0", "announce-hostnames", "no"),
+                fields(call("sentinel", "CONFIG", "GET", "ANNOUNCE-*")));
+        assertEquals(Map.of(), fields(call("sentinel", "config", "get", "nothing")));
+        Resp usage = Resp.error("ERR Only SENTINEL CONFIG GET <option> / SET <option> <value> are supported.");
+        assertEquals(usage, call("sentinel", "config", "get"));
+        assertEquals(usage, call("sentinel", "config", "get", "a", "b"));
+        assertEquals(usage, call("sentinel", "config", "foo", "x"));
+        assertTrue(sentToCore.isEmpty());
+        config = null;
+        call("sentinel", "config", "get", "*");
+        assertEquals(List.of(List.of("config", "get", "*")), sentToCore, "without config at hand the core answers");
+    }
+
+    @Test
+    void infoCacheGivesAgeAndTextPerInstanceMasterFirst() {
+        List<Resp> reply = items(call("sentinel", "info-cache", "mymaster", "nope", "mymaster"));
+        assertEquals(2, reply.size());
+        assertEquals(Resp.bulk("mymaster"), reply.get(0));
+        List<Resp> infos = items(reply.get(1));
+        assertEquals(3, infos.size());
+        assertEquals(Resp.array(List.of(Resp.integer(2010), Resp.bulk(ViewFixtures.MASTER_INFO))), infos.get(0));
+        assertEquals(Resp.integer(1810), items(infos.get(1)).get(0));
+        assertEquals(Resp.array(reply), call("sentinel", "info-cache", "mymaster"), "duplicates listed once");
+    }
+
+    @Test
+    void smallRepliesMatchRedis() {
+        assertEquals(Resp.array(List.of()), call("sentinel", "pending-scripts"));
+        List<Resp> help = items(call("sentinel", "HELP"));
+        assertEquals(49, help.size());
+        assertEquals(new Resp.Simple("SENTINEL <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"), help.get(0));
+        assertEquals(Resp.array(List.of(Resp.bulk("sentinel"), Resp.bulks(List.of("mymaster")))), commands.role());
+    }
+}

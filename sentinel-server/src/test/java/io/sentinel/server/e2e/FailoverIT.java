@@ -1,0 +1,209 @@
+package io.sentinel.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sentinel.core.model.Address;
+import io.sentinel.server.it.Await;
+import io.sentinel.server.it.ProcessScope;
+import io.sentinel.server.it.RealSentinelProcess;
+import io.sentinel.server.it.RedisProcess;
+import io.sentinel.server.it.SentinelConf;
+import io.sentinel.server.it.SentinelProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+
+/** Issue 3: real failovers with real redis-server processes, our sentinels, and real clients. */
+class FailoverIT {
+    static final long DOWN_AFTER = 1000;
+    static final Duration FAILOVER_DEADLINE = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final ProcessScope processes = new ProcessScope();
+
+    RedisProcess master;
+    final List<RedisProcess> replicas = new ArrayList<>();
+    final List<SentinelProcess> sentinels = new ArrayList<>();
+
+    void startRedis(int... priorities) {
+        master = processes.add(RedisProcess.master());
+        for (int p : priorities) {
+            replicas.add(processes.add(RedisProcess.builder().name("replica").replicaOf(master.address())
+                    .replicaPriority(p).start()));
+        }
+    }
+
+    int quorum = 2;
+
+    SentinelConf conf() {
+        return new SentinelConf().monitor("mymaster", master.address(), quorum).downAfterMillis(DOWN_AFTER)
+                .failoverTimeoutMillis(6000);
+    }
+
+    /** ours real: how many of our sentinels, then how many Debian redis-sentinels. */
+    void startSentinels(int ours, int real) {
+        for (int i = 0; i < ours; i++) sentinels.add(processes.add(new SentinelProcess(conf())));
+        for (int i = 0; i < real; i++) sentinels.add(processes.add(new RealSentinelProcess(conf())));
+        Await.until(Duration.ofSeconds(20), "every sentinel knows the others and both replicas",
+                () -> sentinels.stream().allMatch(this::fullyDiscovered), this::state);
+    }
+
+    boolean fullyDiscovered(SentinelProcess s) {
+        try (Jedis j = s.jedis()) {
+            return j.sentinelSentinels("mymaster").size() == sentinels.size() - 1
+                    && j.sentinelReplicas("mymaster").size() == replicas.size();
+        }
+    }
+
+    String state() {
+        return sentinels.stream().map(SentinelProcess::describe).collect(Collectors.joining("\n"));
+    }
+
+    /** Every live sentinel reports {@code expected} (or, when null, one same address other than the old master). */
+    Address awaitAgreement(Address oldMaster) {
+        Address[] agreed = new Address[1];
+        Await.until(FAILOVER_DEADLINE, "all sentinels agree on a new master", () -> {
+            Address first = null;
+            for (SentinelProcess s : sentinels) {
+                if (!s.isAlive()) continue;
+                Address a = s.masterAddress("mymaster");
+                if (a == null || a.equals(oldMaster) || (first != null && !first.equals(a))) return false;
+                first = a;
+            }
+            agreed[0] = first;
+            return first != null;
+        }, this::state);
+        return agreed[0];
+    }
+
+    RedisProcess at(Address a) {
+        for (RedisProcess r : replicas) if (r.address().equals(a)) return r;
+        throw new AssertionError("no replica at " + a);
+    }
+
+    void assertReplicaOf(RedisProcess r, Address newMaster) {
+        Await.until(FAILOVER_DEADLINE, r.address() + " replicates from " + newMaster,
+                () -> "slave".equals(r.replicationField("role"))
+                        && String.valueOf(newMaster.port()).equals(r.replicationField("master_port"))
+                        && "up".equals(r.replicationField("master_link_status")), this::state);
+    }
+
+    @Test
+    void sigkillFailsOverAndJedisAndLettuceFollow() {
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        try (Writer jedis = Writer.jedis(sentinels).start(); Writer lettuce = Writer.lettuce(sentinels).start()) {
+            Await.until(Duration.ofSeconds(10), "clients write", () -> jedis.successes.get() > 5
+                    && lettuce.successes.get() > 5);
+            Address old = master.address();
+            master.sigkill();
+            long jedisBefore = jedis.successes.get();
+            long lettuceBefore = lettuce.successes.get();
+            Address promoted = awaitAgreement(old);
+            assertEquals("master", at(promoted).replicationField("role"));
+            Await.until(FAILOVER_DEADLINE, "both clients write again", () -> jedis.successes.get() > jedisBefore + 5
+                    && lettuce.successes.get() > lettuceBefore + 5, this::state);
+            for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+            master.restart();
+            assertReplicaOf(master, promoted);
+        }
+    }
+
+    @Test
+    void lowerPriorityWins() {
+        startRedis(100, 10);
+        startSentinels(3, 0);
+        Address old = master.address();
+        master.sigkill();
+        Address promoted = awaitAgreement(old);
+        assertEquals(replicas.get(1).address(), promoted, "priority 10 beats priority 100");
+    }
+
+    @Test
+    void sigstoppedMasterIsReplacedAndRejoinsAsReplica() {
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        Address old = master.address();
+        master.sigstop();
+        Address promoted = awaitAgreement(old);
+        master.sigcont();
+        assertReplicaOf(master, promoted);
+    }
+
+    @Test
+    void leaderCrashingAfterPromotionStillEndsWithOneMaster() {
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        for (SentinelProcess s : sentinels) {
+            try (Jedis j = s.jedis()) {
+                j.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "simulate-failure",
+                        "crash-after-promotion");
+            }
+        }
+        Address old = master.address();
+        master.sigkill();
+        Await.until(FAILOVER_DEADLINE, "the leader crashed after promotion",
+                () -> sentinels.stream().anyMatch(s -> !s.isAlive()), this::state);
+        for (SentinelProcess s : sentinels) {
+            if (!s.isAlive()) {
+                s.restart();
+            }
+        }
+        Address promoted = awaitAgreement(old);
+        assertEquals("master", at(promoted).replicationField("role"));
+        for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+    }
+
+    @Test
+    void lostElectionIsRetriedQuickly() {
+        quorum = 1; // ODOWN alone; winning still needs 2 of 3 votes
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        for (SentinelProcess s : sentinels) {
+            try (Jedis j = s.jedis()) {
+                j.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "debug", "election-timeout", "2000");
+            }
+        }
+        SentinelProcess candidate = sentinels.get(0);
+        EventLog log = EventLog.subscribe(candidate, "-failover-abort-not-elected", "+elected-leader");
+        sentinels.get(1).sigkill();
+        sentinels.get(2).sigstop();
+        Address old = master.address();
+        master.sigkill();
+        try (log) {
+            log.await("-failover-abort-not-elected", FAILOVER_DEADLINE);
+            sentinels.get(2).sigcont();
+            Address promoted = awaitAgreement(old);
+            assertNotEquals(old, promoted);
+            assertTrue(log.count("-failover-abort-not-elected") >= 1);
+        } finally {
+            sentinels.get(2).sigcont();
+        }
+    }
+
+    @Test
+    void mixedQuorumTwoOursOneRedisSentinel() {
+        startRedis(100, 100);
+        startSentinels(2, 1);
+        Address old = master.address();
+        master.sigkill();
+        Address promoted = awaitAgreement(old);
+        for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+    }
+
+    @Test
+    void mixedQuorumOneOursTwoRedisSentinels() {
+        startRedis(100, 100);
+        startSentinels(1, 2);
+        Address old = master.address();
+        master.sigkill();
+        Address promoted = awaitAgreement(old);
+        for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+    }
+}

@@ -1,0 +1,110 @@
+package io.sentinel.server.e2e;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.sentinel.server.it.ChildProcess;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisSentinelPool;
+
+/**
+ * A client writing in a loop through the sentinels, as an application would: Jedis's JedisSentinelPool or a Lettuce
+ * sentinel connection. Counts successful writes, so a test can wait for writes to resume after a failover.
+ */
+abstract class Writer implements AutoCloseable {
+    final AtomicLong successes = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    Writer(String name) {
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+    }
+
+    Writer start() {
+        thread.start();
+        return this;
+    }
+
+    abstract void writeOnce(long i) throws Exception;
+
+    private void loop() {
+        long i = 0;
+        while (running) {
+            try {
+                writeOnce(i++);
+                successes.incrementAndGet();
+            } catch (Exception e) {
+                failures.incrementAndGet();
+            }
+            try {
+                Thread.sleep(5); // the write rate, not synchronisation
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Set<String> sentinelAddresses(List<? extends ChildProcess> sentinels) {
+        Set<String> set = new LinkedHashSet<>();
+        for (ChildProcess s : sentinels) set.add(s.address().host() + ":" + s.port());
+        return set;
+    }
+
+    static Writer jedis(List<? extends ChildProcess> sentinels) {
+        JedisSentinelPool pool = new JedisSentinelPool("mymaster", sentinelAddresses(sentinels));
+        return new Writer("jedis-writer") {
+            @Override
+            void writeOnce(long i) {
+                try (Jedis j = pool.getResource()) {
+                    j.set("jedis", Long.toString(i));
+                }
+            }
+
+            @Override
+            public void close() {
+                super.close();
+                pool.close();
+            }
+        };
+    }
+
+    static Writer lettuce(List<? extends ChildProcess> sentinels) {
+        RedisURI.Builder b = RedisURI.builder().withSentinelMasterId("mymaster").withTimeout(Duration.ofSeconds(1));
+        for (ChildProcess s : sentinels) b.withSentinel(s.address().host(), s.port());
+        RedisClient client = RedisClient.create(b.build());
+        StatefulRedisConnection<String, String> conn = client.connect();
+        Consumer<Long> write = i -> conn.sync().set("lettuce", Long.toString(i));
+        return new Writer("lettuce-writer") {
+            @Override
+            void writeOnce(long i) {
+                write.accept(i);
+            }
+
+            @Override
+            public void close() {
+                super.close();
+                conn.close();
+                client.shutdown();
+            }
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package io.sentinel.server.link;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.redis.RedisArrayAggregator;
+import io.netty.handler.codec.redis.RedisBulkStringAggregator;
+import io.netty.handler.codec.redis.RedisDecoder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PeerCommandHandlerTest {
+    private EmbeddedChannel channel;
+    private PeerCommandHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        handler = new PeerCommandHandler(1000, 3);
+        channel = new EmbeddedChannel(new RedisDecoder(), new RedisBulkStringAggregator(), new RedisArrayAggregator(),
+                handler);
+        channel.freezeTime();
+    }
+
+    private void receive(String resp) {
+        channel.writeInbound(Unpooled.copiedBuffer(resp, StandardCharsets.UTF_8));
+    }
+
+    private String written() {
+        ByteBuf out = channel.readOutbound();
+        try {
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void encodesCommandsAsRespArrays() {
+        handler.call("SENTINEL", "is-master-down-by-addr", "127.0.0.1", "6379", "0", "*");
+        assertEquals("*6\r\n$8\r\nSENTINEL\r\n$22\r\nis-master-down-by-addr\r\n$9\r\n127.0.0.1\r\n$4\r\n6379\r\n"
+                + "$1\r\n0\r\n$1\r\n*\r\n", written());
+    }
+
+    @Test
+    void matchesRepliesInOrderEvenWhenSplitAcrossReads() throws Exception {
+        CompletableFuture<Object> ping = handler.call("PING");
+        CompletableFuture<Object> ask = handler.call("SENTINEL", "is-master-down-by-addr", "h", "1", "0", "*");
+        CompletableFuture<Object> bad = handler.call("NOPE");
+        receive("+PONG\r\n*3\r\n:0\r\n$1");
+        assertEquals("PONG", ping.get());
+        assertFalse(ask.isDone());
+        receive("\r\n*\r\n:7\r\n-ERR unknown command\r\n");
+        assertEquals(List.of(0L, "*", 7L), ask.get());
+        assertEquals(new PeerCommandHandler.ReplyError("ERR unknown command"), bad.get());
+    }
+
+    @Test
+    void aTimedOutCommandFailsAndItsLateReplyIsNotTakenForTheNextOne() throws Exception {
+        CompletableFuture<Object> first = handler.call("PING");
+        channel.advanceTimeBy(1001, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        ExecutionException e = assertThrows(ExecutionException.class, first::get);
+        assertEquals("timeout", e.getCause().getMessage());
+
+        CompletableFuture<Object> second = handler.call("INFO");
+        receive("+PONG\r\n"); // the late answer to the first
+        assertFalse(second.isDone());
+        receive("$5\r\nhello\r\n");
+        assertEquals("hello", second.get());
+    }
+
+    @Test
+    void aFullQueueRejectsAndStartsOver() {
+        for (int i = 0; i < 3; i++) handler.call("PING");
+        CompletableFuture<Object> fourth = handler.call("PING");
+        assertTrue(fourth.isCompletedExceptionally());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void pendingCommandsFailWhenTheConnectionCloses() {
+        List<CompletableFuture<Object>> calls = Arrays.asList(handler.call("PING"), handler.call("INFO"));
+        channel.close();
+        calls.forEach(c -> assertTrue(c.isCompletedExceptionally()));
+        assertTrue(handler.call("PING").isCompletedExceptionally());
+    }
+
+    @Test
+    void aReplyNobodyAskedForClosesTheConnection() {
+        receive("+PONG\r\n");
+        assertFalse(channel.isOpen());
+    }
+}

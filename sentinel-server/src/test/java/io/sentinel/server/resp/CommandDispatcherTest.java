@@ -1,0 +1,81 @@
+package io.sentinel.server.resp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class CommandDispatcherTest {
+    private final RespServer server = new RespServer(RespServerConfig.loopback(0), new StubSentinelHandler(),
+            m -> { }, () -> { });
+    private final EmbeddedClient client = new EmbeddedClient(server);
+
+    @Test
+    void unknownCommandQuotesItsArgumentsLikeRedis() {
+        assertEquals("-ERR unknown command 'foo', with args beginning with: 'a' 'b' \r\n", client.call("foo a b\r\n"));
+        assertEquals("-ERR unknown command 'ECHO', with args beginning with: 'hi' \r\n", client.call("ECHO hi\r\n"));
+        assertEquals("-ERR unknown command 'QUIT', with args beginning with: \r\n", client.call("QUIT\r\n"));
+    }
+
+    @Test
+    void unknownCommandPreviewStopsAt128Characters() {
+        String a = "a".repeat(85);
+        String reply = client.call("foo " + a + " " + "b".repeat(77) + " c\r\n");
+        assertEquals("-ERR unknown command 'foo', with args beginning with: '" + a + "' '" + "b".repeat(40) + "' \r\n",
+                reply);
+    }
+
+    @Test
+    void newlinesInErrorsBecomeSpaces() {
+        assertEquals("-ERR unknown command 'foo', with args beginning with: 'a b' \r\n",
+                client.call("*2\r\n$3\r\nfoo\r\n$3\r\na\nb\r\n"));
+    }
+
+    @Test
+    void arityOfCommandsAndSubcommands() {
+        assertEquals("-ERR wrong number of arguments for 'ping' command\r\n", client.call("ping a b\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'client' command\r\n", client.call("client\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'client|setname' command\r\n",
+                client.call("CLIENT SETNAME\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|master' command\r\n",
+                client.call("SENTINEL master\r\n"));
+    }
+
+    @Test
+    void unknownSubcommandNamesTheContainerAsTyped() {
+        assertEquals("-ERR unknown subcommand 'foo'. Try CLIENT HELP.\r\n", client.call("CliEnt foo\r\n"));
+        assertEquals("-ERR unknown subcommand 'foo'. Try SENTINEL HELP.\r\n", client.call("sentinel foo\r\n"));
+    }
+
+    @Test
+    void subscribedResp2ClientMayOnlyRunPubSubCommands() {
+        client.call("SUBSCRIBE a\r\n");
+        assertEquals("-ERR Can't execute 'client|id': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET"
+                + " are allowed in this context\r\n", client.call("CLIENT ID\r\n"));
+        assertEquals("*2\r\n$4\r\npong\r\n$0\r\n\r\n", client.call("PING\r\n"));
+        assertEquals("*2\r\n$4\r\npong\r\n$1\r\nx\r\n", client.call("PING x\r\n"));
+        assertEquals("-ERR unknown command 'foo', with args beginning with: \r\n", client.call("foo\r\n"),
+                "lookup comes before the subscribed-mode check");
+        client.call("UNSUBSCRIBE\r\n");
+        assertEquals("+PONG\r\n", client.call("PING\r\n"));
+    }
+
+    @Test
+    void subscribedResp3ClientMayRunAnything() {
+        client.call("HELLO 3\r\n");
+        client.call("SUBSCRIBE a\r\n");
+        assertEquals("+PONG\r\n", client.call("PING\r\n"));
+        assertEquals(":1\r\n", client.call("CLIENT ID\r\n"));
+    }
+
+    @Test
+    void authIsCheckedAfterLookupAndArity() {
+        RespServer locked = new RespServer(RespServerConfig.loopback(0).withRequirePass("pw"),
+                new StubSentinelHandler(), m -> { }, () -> { });
+        EmbeddedClient c = new EmbeddedClient(locked);
+        assertEquals("-ERR unknown command 'foo', with args beginning with: \r\n", c.call("foo\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'client' command\r\n", c.call("client\r\n"));
+        assertEquals("-NOAUTH Authentication required.\r\n", c.call("ping a b\r\n"), "PING checks its own arity");
+        assertEquals("-NOAUTH Authentication required.\r\n", c.call("ping\r\n"));
+        assertEquals("-NOAUTH Authentication required.\r\n", c.call("sentinel masters\r\n"));
+    }
+}

@@ -1,0 +1,143 @@
+package io.sentinel.server.resp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class RespDecoderTest {
+    private final AtomicBoolean unauthenticated = new AtomicBoolean(false);
+    private final RespLimits limits = new RespLimits(64, 8, 100, 3, 10, 1 << 20, 1024, 4096, 100);
+    private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get));
+
+    private List<Object> feed(String raw) {
+        ch.writeInbound(Unpooled.copiedBuffer(raw, StandardCharsets.UTF_8));
+        return drain();
+    }
+
+    private List<Object> drain() {
+        List<Object> out = new ArrayList<>();
+        Object m;
+        while ((m = ch.readInbound()) != null) out.add(m);
+        return out;
+    }
+
+    private static RespDecoder.ProtocolError error(String message) {
+        return new RespDecoder.ProtocolError(message);
+    }
+
+    @Test
+    void multibulkCommandsPipelined() {
+        assertEquals(List.of(List.of("PING"), List.of("ECHO", "héllo")),
+                feed("*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$6\r\nhéllo\r\n"));
+    }
+
+    @Test
+    void splitAtEveryByte() {
+        String raw = "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n$0\r\n\r\nPING x\r\n";
+        List<Object> out = new ArrayList<>();
+        for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+            ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+            out.addAll(drain());
+        }
+        assertEquals(List.of(List.of("subscribe", "a", ""), List.of("PING", "x")), out);
+    }
+
+    @Test
+    void inlineCommandsWithQuotesAndBareNewline() {
+        assertEquals(List.of(List.of("set", "a b", "it's", "A\n")),
+                feed("set \"a b\" 'it\\'s' \"\\x41\\n\"\r\n"));
+        assertEquals(List.of(List.of("PING")), feed("PING\n"));
+    }
+
+    @Test
+    void emptyRequestsAreSkippedLikeRedis() {
+        assertEquals(List.of(List.of("PING")), feed("\r\n   \r\n*0\r\n*-10\r\nPING\r\n"));
+    }
+
+    @Test
+    void unbalancedQuotes() {
+        assertEquals(List.of(error(Errors.PROTO_UNBALANCED_QUOTES)), feed("set 'a\r\n"));
+        assertEquals(List.of(), feed("PING\r\n"), "nothing is read after a protocol error");
+    }
+
+    @Test
+    void commandsBeforeTheErrorStillCount() {
+        assertEquals(List.of(List.of("PING"), error(Errors.PROTO_MBULK_LENGTH)), feed("*1\r\n$4\r\nPING\r\n*x\r\n"));
+    }
+
+    @Test
+    void tooManyArguments() {
+        assertEquals(List.of(error(Errors.PROTO_MBULK_LENGTH)), feed("*9\r\n"));
+    }
+
+    @Test
+    void expectedDollar() {
+        assertEquals(List.of(error("ERR Protocol error: expected '$', got 'x'")), feed("*1\r\nx\r\n"));
+    }
+
+    @Test
+    void bulkTooLongOrMalformed() {
+        assertEquals(List.of(error(Errors.PROTO_BULK_LENGTH)), feed("*1\r\n$101\r\n"));
+    }
+
+    @Test
+    void negativeBulkLength() {
+        assertEquals(List.of(error(Errors.PROTO_BULK_LENGTH)), feed("*1\r\n$-1\r\n"));
+    }
+
+    @Test
+    void inlineWithoutNewlineIsCapped() {
+        assertEquals(List.of(), feed("x".repeat(64)));
+        assertEquals(List.of(error(Errors.PROTO_INLINE_TOO_BIG)), feed("x"));
+    }
+
+    @Test
+    void headerLinesAreCapped() {
+        assertEquals(List.of(error(Errors.PROTO_MBULK_COUNT_TOO_BIG)), feed("*" + "1".repeat(70)));
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> false));
+        other.writeInbound(Unpooled.copiedBuffer("*1\r\n$" + "1".repeat(70), StandardCharsets.UTF_8));
+        assertEquals(error(Errors.PROTO_BULK_COUNT_TOO_BIG), other.readInbound());
+    }
+
+    @Test
+    void unauthenticatedClientsGetRedisSmallerLimits() {
+        unauthenticated.set(true);
+        assertEquals(List.of(error(Errors.PROTO_UNAUTH_MBULK_LENGTH)), feed("*4\r\n"));
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> true));
+        other.writeInbound(Unpooled.copiedBuffer("*1\r\n$11\r\n", StandardCharsets.UTF_8));
+        assertEquals(error(Errors.PROTO_UNAUTH_BULK_LENGTH), other.readInbound());
+    }
+
+    @Test
+    void authenticatingLiftsTheSmallLimitsForTheNextCommand() {
+        unauthenticated.set(true);
+        assertEquals(List.of(List.of("AUTH", "pw")), feed("*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n"));
+        unauthenticated.set(false);
+        assertEquals(4, ((List<?>) feed("*4\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n$1\r\nd\r\n").get(0)).size());
+    }
+
+    @Test
+    void partialBulkIsNotBufferedBeyondItsLength() {
+        assertEquals(List.of(), feed("*1\r\n$100\r\n" + "y".repeat(50)));
+        assertEquals(List.of(List.of("y".repeat(100))), feed("y".repeat(50) + "\r\n"));
+        assertFalse(ch.inboundMessages().iterator().hasNext());
+    }
+
+    @Test
+    void parseLongIsStrict() {
+        assertEquals(-12, RespDecoder.parseLong(Unpooled.copiedBuffer("-12", StandardCharsets.US_ASCII), 0, 3));
+        assertEquals(Long.MIN_VALUE, RespDecoder.parseLong(Unpooled.copiedBuffer("+1", StandardCharsets.US_ASCII), 0, 2));
+        assertEquals(Long.MIN_VALUE, RespDecoder.parseLong(Unpooled.copiedBuffer("1 ", StandardCharsets.US_ASCII), 0, 2));
+        assertTrue(RespDecoder.parseLong(Unpooled.copiedBuffer("-", StandardCharsets.US_ASCII), 0, 1) < 0);
+        assertNull(ch.readInbound());
+    }
+}

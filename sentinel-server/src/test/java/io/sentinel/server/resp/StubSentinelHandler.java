@@ -1,0 +1,43 @@
+package io.sentinel.server.resp;
+
+import io.sentinel.core.reply.Resp;
+import io.sentinel.server.command.SentinelCommandHandler;
+import io.sentinel.server.command.ServerStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A sentinel command handler for RESP server tests: SENTINEL MYID answers at once, SENTINEL FAILOVER answers only
+ * when the test completes {@link #pending}; other subcommands echo their arguments.
+ */
+final class StubSentinelHandler implements SentinelCommandHandler {
+    final List<CompletableFuture<Resp>> pending = new ArrayList<>();
+    final List<List<String>> seen = new ArrayList<>();
+    volatile ServerStats lastStats;
+
+    @Override
+    public synchronized CompletionStage<Resp> sentinel(List<String> args) {
+        seen.add(List.copyOf(args));
+        String sub = args.get(1).toLowerCase(java.util.Locale.ROOT);
+        if (sub.equals("myid")) return CompletableFuture.completedFuture(Resp.bulk("0123456789abcdef"));
+        if (sub.equals("failover")) {
+            CompletableFuture<Resp> f = new CompletableFuture<>();
+            pending.add(f);
+            return f;
+        }
+        return CompletableFuture.completedFuture(Resp.bulks(args));
+    }
+
+    @Override
+    public String info(List<String> sections, ServerStats stats) {
+        lastStats = stats;
+        return "# Server\r\nredis_mode:sentinel\r\nsections:" + String.join(",", sections) + "\r\n";
+    }
+
+    @Override
+    public Resp role() {
+        return Resp.array(List.of(Resp.bulk("sentinel"), Resp.bulks(List.of("mymaster"))));
+    }
+}
