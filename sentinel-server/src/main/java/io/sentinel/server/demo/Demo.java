@@ -99,11 +99,13 @@ public final class Demo {
         return false;
     }
 
-    /** Lettuce and Netty log every refused connection; during the demo a dead instance is the point. */
+    /**
+     * Lettuce and Netty warn about every refused or closed connection, on the screen the table is drawn on; in the
+     * demo a dead instance is the point. Main's defaults (warn) are overridden: these loggers do not exist yet.
+     */
     private static void quietClientLogs() {
         for (String logger : List.of("io.lettuce", "io.netty", "reactor")) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) System.setProperty(key, "error");
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
         }
     }
 

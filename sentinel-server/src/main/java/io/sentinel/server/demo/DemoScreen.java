@@ -41,14 +41,14 @@ final class DemoScreen {
             if (options.durationSeconds() > 0 && elapsedMillis >= options.durationSeconds() * 1000) return true;
             // pace the screen at one refresh per second of wall time, not per second of work
             long nextNanos = startNanos + (tick + 1) * 1_000_000_000L;
-            long waitMillis = (nextNanos - System.nanoTime()) / 1_000_000;
+            long waitMillis = (nextNanos - System.nanoTime() + 999_999) / 1_000_000; // round up: never wake early
             if (waitMillis > 0) Thread.sleep(waitMillis);
         }
     }
 
     private String header(long elapsedMillis) {
-        return String.format("sentinel demo: master '%s', quorum %d, down-after %d ms, up %.0f s, files in %s%n",
-                DemoCluster.MASTER_NAME, DemoCluster.QUORUM, options.downAfterMillis(), elapsedMillis / 1000.0,
+        return String.format("sentinel demo: master '%s', quorum %d, down-after %d ms, up %d s, files in %s%n",
+                DemoCluster.MASTER_NAME, DemoCluster.QUORUM, options.downAfterMillis(), elapsedMillis / 1000,
                 cluster.dir);
     }
 

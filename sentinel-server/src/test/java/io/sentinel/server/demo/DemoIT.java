@@ -29,18 +29,20 @@ class DemoIT {
         assertTrue(r.out.contains("sentinel  -     -          master 127.0.0.1:"), r.out);
         assertTrue(r.out.contains("replica   up"), r.out);
         assertTrue(r.out.contains("demo: SIGKILL master pid"), r.out);
-        assertTrue(r.out.contains("+sdown master mymaster 127.0.0.1"), r.out);
+        assertTrue(r.out.contains("s_down,"), "sentinel-1 never flagged the killed master\n" + r.out);
         r.assertNothingLeft();
     }
 
     @Test
-    void withOurSentinelsItRunsAndCleansUp() {
+    void withOurSentinelsItShowsTheClusterAndTheSdownOfAKilledMaster() {
         assumeTrue(mainExists(), "io.sentinel.server.Main not there yet");
 
-        Result r = run(new DemoOptions(4, 0, 5000, false));
+        Result r = run(new DemoOptions(5, 1, 1000, false));
 
         assertEquals(0, r.status, r.out + r.err);
-        assertTrue(r.out.contains("peers="), r.out);
+        assertTrue(r.out.contains("[master] replicas=2"), r.out);
+        assertTrue(r.out.contains("replica   up"), r.out);
+        assertTrue(r.out.contains("s_down,"), "sentinel-1 never flagged the killed master\n" + r.out);
         r.assertNothingLeft();
     }
 
@@ -65,7 +67,7 @@ class DemoIT {
             List<String> pids = new ArrayList<>();
             Matcher m = ROW_PID.matcher(out);
             while (m.find()) pids.add(m.group(1));
-            assertEquals(6 * 1, Math.min(6, pids.size()), "expected 6 process rows\n" + out);
+            assertTrue(pids.size() >= 6, "expected 6 process rows\n" + out);
             for (String pid : pids) assertFalse(Files.exists(Path.of("/proc/" + pid)), "pid " + pid + " still runs");
             Matcher dir = DIR.matcher(out);
             assertTrue(dir.find(), out);
