@@ -23,6 +23,8 @@ public class SentinelProcess extends ChildProcess {
     protected final Path confFile;
     private final String password;
     private final List<String> args;
+    /** Where our sentinel serves /metrics, /healthz and /readyz (a free port of its own, so several can run). */
+    private final int metricsPort = Ports.free();
 
     public SentinelProcess(SentinelConf conf, String... args) {
         this("sentinel", conf, args);
@@ -48,9 +50,13 @@ public class SentinelProcess extends ChildProcess {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
-                confFile.toString()));
+                confFile.toString(), "--metrics-port", Integer.toString(metricsPort)));
         cmd.addAll(args);
         return cmd;
+    }
+
+    public int metricsPort() {
+        return metricsPort;
     }
 
     @Override
