@@ -23,12 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import io.sentinel.core.model.Address;
+import io.sentinel.server.it.SentinelConf;
+import io.sentinel.server.it.SentinelProcess;
 
 /**
  * Holds our replies to redis-sentinel 7.0's: a real master, two replicas and two real sentinels run here, and every
  * read-only command is asked of the first sentinel and of us, in RESP2 and RESP3, comparing reply shapes (types,
- * lengths, keys, words, texts; not numbers or ids). "Us" is our renderer fed an equivalent view, or, with
- * {@code -Dcompat.port=N}, our sentinel process on port N monitoring the same topology.
+ * lengths, keys, words, texts; not numbers or ids). "Us" is our sentinel process, the real one's peer on the same
+ * topology (or, with {@code -Dcompat.renderer=true}, our renderer fed an equivalent view).
  */
 class CompatibilityIT {
     static final String[][] CASES = {
@@ -52,6 +55,7 @@ class CompatibilityIT {
     static List<Integer> replicaPorts = new ArrayList<>();
     static int sentinelPort;
     static int peerPort;
+    static SentinelProcess ourSentinel;
 
     @BeforeAll
     static void startTopology() throws Exception {
@@ -60,18 +64,23 @@ class CompatibilityIT {
         replicaPorts.add(redis.redisServer(masterPort));
         replicaPorts.add(redis.redisServer(masterPort));
         sentinelPort = redis.sentinel(masterPort);
-        peerPort = redis.sentinel(masterPort);
+        // Our sentinel is the real one's peer: each sees the same master, two replicas and one other sentinel.
+        ourSentinel = new SentinelProcess(new SentinelConf()
+                .monitor("mymaster", new Address("127.0.0.1", masterPort), 2).downAfterMillis(5000));
+        peerPort = ourSentinel.port();
         Discovery.await(sentinelPort, 2, 1, 60_000, redis.dir());
+        Discovery.await(peerPort, 2, 1, 60_000, ourSentinel.dir());
     }
 
     @AfterAll
     static void stopTopology() {
+        if (ourSentinel != null) ourSentinel.close();
         if (redis != null) redis.close();
     }
 
+    /** Our live sentinel; {@code -Dcompat.renderer=true} compares against the renderer on a fixture view instead. */
     static ReplySource ours(int protocol) {
-        String port = System.getProperty("compat.port");
-        if (port != null && !port.isEmpty()) return new RawRespClient(Integer.parseInt(port), protocol);
+        if (!Boolean.getBoolean("compat.renderer")) return new RawRespClient(peerPort, protocol);
         SentinelCommands commands = new SentinelCommands(
                 () -> ViewFixtures.topology(masterPort, replicaPorts, List.of(peerPort), MonotonicClock.millis()),
                 () -> SentinelConfig.defaults(redis.dir().toString()),
@@ -96,7 +105,7 @@ class CompatibilityIT {
         try (ReplySource real = new RawRespClient(sentinelPort, protocol); ReplySource us = ours(protocol)) {
             RespNode theirs = real.call(args);
             RespNode mine = us.call(args);
-            Assumptions.assumeTrue(mine != null, "not answered by the renderer; needs -Dcompat.port");
+            Assumptions.assumeTrue(mine != null, "not answered by the renderer; run without -Dcompat.renderer");
             if (args[0].equals("INFO")) {
                 assertEquals(theirs.type(), mine.type());
                 assertEquals(theirs.text(), mine.text(), "INFO sentinel is deterministic here: exact text");
@@ -118,11 +127,9 @@ class CompatibilityIT {
     /** What a client library makes of the replies: Jedis's typed sentinel API, on redis-sentinel and on us. */
     @Test
     void jedisReadsTheSameFromUsAsFromRedis() {
-        String port = System.getProperty("compat.port");
         Map<String, Object> theirs = JedisView.of(sentinelPort);
         assertEquals(List.of("127.0.0.1", Integer.toString(masterPort)), theirs.get("addr"));
-        Assumptions.assumeTrue(port != null && !port.isEmpty(), "needs our server: -Dcompat.port");
-        Map<String, Object> mine = JedisView.of(Integer.parseInt(port));
+        Map<String, Object> mine = JedisView.of(peerPort);
         assertEquals(theirs.keySet(), mine.keySet());
         assertEquals(theirs.get("addr"), mine.get("addr"));
         assertEquals(theirs.get("masterKeys"), mine.get("masterKeys"));
