@@ -67,9 +67,21 @@ public final class Main implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-sigterm"));
+        exitCleanlyOn("TERM", daemon);
+        exitCleanlyOn("INT", daemon);
         daemon.awaitStop();
         return 0;
+    }
+
+    /** Like redis-sentinel: SIGTERM and SIGINT close everything in order and exit 0 (not the JVM's 143). */
+    @SuppressWarnings("restriction")
+    private static void exitCleanlyOn(String signal, Daemon daemon) {
+        sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Received SIG{} scheduling shutdown...", signal);
+            daemon.close();
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Sentinel is now ready to exit, bye bye...");
+            System.exit(0);
+        });
     }
 
     /**

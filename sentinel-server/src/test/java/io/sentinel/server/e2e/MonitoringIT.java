@@ -136,6 +136,16 @@ class MonitoringIT {
         }
     }
 
+    @Test
+    void sigtermStopsCleanlyWithExitCodeZeroAndStateOnDisk() throws Exception {
+        startTopology(5000);
+        awaitReplicasReady();
+        assertEquals(0, sentinel.sigterm(Duration.ofSeconds(10)));
+        String conf = java.nio.file.Files.readString(sentinel.confFile());
+        assertTrue(conf.matches("(?s).*sentinel myid [0-9a-f]{40}.*"), conf);
+        assertTrue(conf.contains("sentinel known-replica mymaster"), conf);
+    }
+
     private void awaitReplicasReady() {
         Await.until(Duration.ofSeconds(15), "both replicas discovered, linked and their INFO read",
                 () -> replicasKnown() == 2 && replicaFlags().equals(List.of("slave", "slave"))

@@ -147,6 +147,20 @@ public abstract class ChildProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** SIGTERM, as an init system stops a service; returns the exit code once the process is gone. */
+    public int sigterm(Duration timeout) {
+        signal("TERM");
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running " + timeout + " after SIGTERM\n" + describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return process.exitValue();
+    }
+
     /** Kills the process if it runs, then starts it again on the same port in the same dir. */
     public void restart() {
         sigkill();
