@@ -137,6 +137,26 @@ class MonitoringIT {
     }
 
     @Test
+    void pausedSentinelEntersTiltAndLeavesIt() throws Exception {
+        startTopology(5000);
+        try (Jedis j = sentinel.jedis()) {
+            j.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "debug", "tilt-period", "2000");
+        }
+        try (EventLog log = EventLog.subscribe(sentinel, "+tilt", "-tilt")) {
+            sentinel.sigstop(); // like a long GC pause or a throttled container: ticks stop for a while
+            try {
+                Await.until(Duration.ofSeconds(10), "pause longer than tilt-trigger (2 s)",
+                        () -> !sentinel.ping(Duration.ofMillis(2500)));
+            } finally {
+                sentinel.sigcont();
+            }
+            log.await("+tilt", Duration.ofSeconds(10));
+            log.await("-tilt", Duration.ofSeconds(10));
+            assertEquals(List.of("+tilt #tilt mode entered", "-tilt #tilt mode exited"), log.received);
+        }
+    }
+
+    @Test
     void sigtermStopsCleanlyWithExitCodeZeroAndStateOnDisk() throws Exception {
         startTopology(5000);
         awaitReplicasReady();
