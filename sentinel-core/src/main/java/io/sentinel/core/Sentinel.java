@@ -122,6 +122,7 @@ public final class Sentinel {
             for (InstanceState p : m.sentinels.values()) Periodic.send(s, m, p, now, out);
             if (tilt) continue;
             long infoPeriod = s.timing.infoPeriod();
+            reopenStaleLinks(m, now, out);
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
             for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
             for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
@@ -131,6 +132,16 @@ public final class Sentinel {
             if (s.crashed) return;
             Periodic.askPeers(s, m, now, false, out);
             Failover.finish(s, m, now, out);
+        }
+    }
+
+    private void reopenStaleLinks(MasterState m, long now, Effects out) {
+        if (m.master.link != null) s.links.reopenIfStale(m.master.link, m.downAfterMillis, now, out);
+        for (InstanceState r : m.replicas.values()) {
+            if (r.link != null) s.links.reopenIfStale(r.link, m.downAfterMillis, now, out);
+        }
+        for (InstanceState p : m.sentinels.values()) {
+            if (p.link != null) s.links.reopenIfStale(p.link, m.downAfterMillis, now, out);
         }
     }
 

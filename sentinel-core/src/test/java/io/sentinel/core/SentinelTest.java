@@ -76,8 +76,27 @@ class SentinelTest {
                 .linkSettings())), "asked again after min-link-reconnect-period");
         at(1000 + period + 50, new LinkConnected(MASTER, "127.0.0.1"));
         for (long t = 1100 + period; t < 1000 + 3 * period; t += 100) {
-            assertTrue(at(t, new Tick()).stream().noneMatch(a -> a instanceof OpenLink), "connected: no more asks");
+            List<Action> batch = at(t, new Tick());
+            assertTrue(batch.stream().noneMatch(a -> a instanceof OpenLink), "connected: no more asks");
+            if (batch.stream().anyMatch(a -> a instanceof io.sentinel.core.action.SendPing)) {
+                at(t + 1, new io.sentinel.core.input.PingReplied(MASTER, "PONG", false));
+            }
         }
+    }
+
+    /** A link whose PINGs go unanswered past down-after may be half-open: it is closed and opened again. */
+    @Test
+    void aSilentConnectedLinkIsReopenedAfterDownAfter() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        boolean reopened = false;
+        for (long t = 1100; t < 1000 + 5000 + 1500 && !reopened; t += 100) {
+            List<Action> batch = at(t, new Tick());
+            reopened = batch.contains(new io.sentinel.core.action.CloseLink(MASTER))
+                    && batch.stream().anyMatch(a -> a instanceof OpenLink);
+            if (reopened) assertTrue(t > 1000 + 5000, "not before down-after: " + t);
+        }
+        assertTrue(reopened, "reopened once silent for down-after");
     }
 
     @Test

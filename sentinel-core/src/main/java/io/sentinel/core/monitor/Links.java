@@ -60,6 +60,21 @@ public final class Links {
         }
     }
 
+    /**
+     * A connected link whose PING has gone unanswered longer than down-after may be half-open (a peer that vanished
+     * without a FIN): close and reopen it, at most once per down-after. Redis does this after half of down-after;
+     * we wait the whole of it, since our links time out their commands and an early reopen would drop a slow
+     * but valid reply. The pending PING keeps its send time, so SDOWN still counts from the last valid reply.
+     */
+    public void reopenIfStale(LinkState link, long downAfterMillis, long now, Effects out) {
+        if (!link.connected || link.pingSentAt == 0 || now - link.pingSentAt <= downAfterMillis
+                || now - link.lastPingReplyAt <= downAfterMillis || now - link.openRequestedAt <= downAfterMillis) {
+            return;
+        }
+        link.openRequestedAt = now;
+        reopen(link.target, link.settings, out);
+    }
+
     public LinkState get(Target target) {
         return byTarget.get(target);
     }
