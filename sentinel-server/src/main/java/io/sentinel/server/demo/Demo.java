@@ -101,10 +101,7 @@ public final class Demo {
 
     /** Lettuce and Netty log every refused connection; during the demo a dead instance is the point. */
     private static void quietClientLogs() {
-        for (String logger : List.of("io.lettuce", "io.netty", "reactor")) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) System.setProperty(key, "error");
-        }
+        io.sentinel.server.logging.LogSink.INSTANCE.quietLibraries(org.slf4j.event.Level.ERROR);
     }
 
     private static void removeHook(Thread hook) {
