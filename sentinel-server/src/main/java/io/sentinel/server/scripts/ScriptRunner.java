@@ -179,6 +179,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private void killTimedOut() {
+        if (running == 0) return; // nothing to time out; and the timing may not exist yet (the core starts later)
         long now = clock.getAsLong();
         long max = timing.get().scriptMaxRuntime();
         for (ScriptJob job : queue) {
