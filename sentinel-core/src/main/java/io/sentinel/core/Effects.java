@@ -2,8 +2,12 @@ package io.sentinel.core;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.Publish;
+import io.sentinel.core.action.RunScript;
 import io.sentinel.core.event.Event;
+import io.sentinel.core.event.EventLevel;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.monitor.MasterState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +23,30 @@ public final class Effects {
         actions.add(action);
     }
 
+    /** An event about no master in particular (TILT): published and logged, never a script. */
     public void event(EventType type, String payload) {
         actions.add(new Publish(new Event(type, payload)));
+    }
+
+    /**
+     * An event about master {@code m} or one of its instances. As sentinelEvent does, a WARNING event then
+     * queues the master's notification-script with the event type and message as its two arguments.
+     */
+    public void event(MasterState m, EventType type, String payload) {
+        event(type, payload);
+        if (type.level() == EventLevel.WARNING && m.notificationScript != null) {
+            actions.add(new RunScript(m.notificationScript, List.of(type.channel(), payload)));
+        }
+    }
+
+    /**
+     * sentinelCallClientReconfScript: the master moved from {@code from} to {@code to}; {@code leader} is true on
+     * the sentinel that ran the failover, false on observers. Redis 7.0 always passes the state {@code start}.
+     */
+    public void clientReconfig(MasterState m, boolean leader, Address from, Address to) {
+        if (m.clientReconfigScript == null) return;
+        actions.add(new RunScript(m.clientReconfigScript, List.of(m.name, leader ? "leader" : "observer", "start",
+                from.host(), Integer.toString(from.port()), to.host(), Integer.toString(to.port()))));
     }
 
     /** The step changed durable state (epoch, vote, config epoch, settings, known instances). */

@@ -107,7 +107,7 @@ public final class Sentinel {
             s.links.attach(m.master, m.linkSettings(), now, out);
             for (InstanceState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
             for (InstanceState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
-            out.event(EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
+            out.event(m, EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
         }
         out.persist();
     }

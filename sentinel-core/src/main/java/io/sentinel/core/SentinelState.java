@@ -48,12 +48,15 @@ public final class SentinelState {
         return config.withRuntime(myid, currentEpoch, list);
     }
 
-    /** Adopt a higher epoch seen in a hello or vote request: {@code +new-epoch}, persisted. */
-    public void adoptEpoch(long epoch, Effects out) {
+    /**
+     * Adopt a higher epoch seen in a hello or vote request about master {@code m}, or our own new one:
+     * {@code +new-epoch}, persisted.
+     */
+    public void adoptEpoch(io.sentinel.core.monitor.MasterState m, long epoch, Effects out) {
         if (epoch <= currentEpoch) return;
         currentEpoch = epoch;
         out.persist();
-        out.event(io.sentinel.core.event.EventType.NEW_EPOCH, Long.toString(epoch));
+        out.event(m, io.sentinel.core.event.EventType.NEW_EPOCH, Long.toString(epoch));
     }
 
     /** Peers are reached with sentinel-user / sentinel-pass, and no renamed commands. */

@@ -1,37 +1,61 @@
 package io.sentinel.server;
 
+import io.sentinel.server.config.LoadedConfig;
+import io.sentinel.server.logging.LogFormat;
+import io.sentinel.server.logging.LogSink;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
- * slf4j-simple set up before the first logger exists: Redis-like lines ({@code 22 Nov 2026 16:30:18.123 # ...}),
- * to stdout, or to {@code logfile} when the config names one.
+ * Sets up our SLF4J backend ({@link LogSink}): the line format, Redis's {@code loglevel}, and {@code logfile}. The
+ * format comes from {@code --log-format}, else {@code SENTINEL_LOG_FORMAT}, else the config's {@code log-format},
+ * else {@code redis}; the first two are applied before anything is logged.
  */
 final class Logging {
+    static final String ENV = "SENTINEL_LOG_FORMAT";
+    static final String FLAG = "--log-format";
+
     private Logging() {
     }
 
+    /** Before the first logger: the format from the command line or the environment, if valid (Main reports it). */
     static void configure(String[] argv) {
-        setDefault("org.slf4j.simpleLogger.logFile", "System.out");
-        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
-        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "dd MMM yyyy HH:mm:ss.SSS");
-        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
-        setDefault("org.slf4j.simpleLogger.showLogName", "false");
-        setDefault("org.slf4j.simpleLogger.showShortLogName", "false");
-        setDefault("org.slf4j.simpleLogger.levelInBrackets", "false");
-        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        setDefault("org.slf4j.simpleLogger.log.io.lettuce", "warn");
-        setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
+        LogFormat early = fromEnv(System.getenv());
+        for (int i = 0; i + 1 < argv.length; i++) {
+            if (argv[i].equals(FLAG)) early = parseOrNull(argv[i + 1]);
+        }
+        if (early != null) LogSink.INSTANCE.format(early);
     }
 
-    /** Redis opens the logfile after reading the config; an empty name means stdout. */
-    static void useLogfile(String logfile) throws java.io.IOException {
-        if (logfile == null || logfile.isEmpty()) return;
-        // slf4j-simple looks System.out up on every line, so swapping the stream moves every logger to the file.
-        java.io.OutputStream file = java.nio.file.Files.newOutputStream(java.nio.file.Path.of(logfile),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        System.setOut(new java.io.PrintStream(new java.io.BufferedOutputStream(file, 8192), true,
-                java.nio.charset.StandardCharsets.UTF_8));
+    /** Once the config is read: loglevel, the format if neither flag nor environment chose one, then logfile. */
+    static void apply(LoadedConfig loaded, String cliFormat) throws IOException {
+        Map<String, String> settings = loaded.serverSettings();
+        if (settings.containsKey("loglevel")) LogSink.INSTANCE.level(settings.get("loglevel"));
+        LogSink.INSTANCE.format(choose(cliFormat, System.getenv(), settings.get("log-format")));
+        String logfile = loaded.config().logfile();
+        // Redis opens the logfile after reading the config; an empty name means stdout.
+        if (logfile != null && !logfile.isEmpty()) LogSink.INSTANCE.logfile(Path.of(logfile));
     }
 
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) System.setProperty(key, value);
+    /** Flag, then environment, then config file, then redis. */
+    static LogFormat choose(String cliFormat, Map<String, String> env, String configured) {
+        if (cliFormat != null) return LogFormat.parse(cliFormat);
+        LogFormat fromEnv = fromEnv(env);
+        if (fromEnv != null) return fromEnv;
+        return configured != null ? LogFormat.parse(configured) : LogFormat.REDIS;
+    }
+
+    private static LogFormat fromEnv(Map<String, String> env) {
+        String v = env.get(ENV);
+        return v == null || v.isBlank() ? null : parseOrNull(v);
+    }
+
+    private static LogFormat parseOrNull(String name) {
+        try {
+            return LogFormat.parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {DemoCommand.class},
         description = {"A Redis Sentinel compatible high-availability monitor for Redis.",
             "Give it a sentinel.conf (or .yaml) and, like redis-sentinel, Redis-style overrides:",
-            "  sentinel sentinel.conf --port 26380 --sentinel"})
+            "  sentinel sentinel.conf --port 26380 --sentinel",
+            "Own options: --metrics-port N (-1: off), --metrics-bind ADDR, --log-format redis|json"})
 public final class Main implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "ARGS",
@@ -44,7 +45,9 @@ public final class Main implements Callable<Integer> {
         }
         List<String> overrides = new ArrayList<>(args.subList(1, args.size()));
         Daemon.Options options;
+        String logFormat;
         try {
+            logFormat = takeLogFormat(overrides);
             options = takeOwnOptions(overrides);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -58,7 +61,7 @@ public final class Main implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
-        Logging.useLogfile(loaded.config().logfile());
+        Logging.apply(loaded, logFormat);
         for (String w : loaded.warnings()) org.slf4j.LoggerFactory.getLogger(Main.class).warn(w);
         Daemon daemon;
         try {
@@ -111,6 +114,18 @@ public final class Main implements Callable<Integer> {
             }
         }
         return new Daemon.Options(bind, port);
+    }
+
+    /** Removes {@code --log-format redis|json} from the overrides; its value (checked), or null when absent. */
+    static String takeLogFormat(List<String> overrides) {
+        String format = null;
+        for (int i = overrides.indexOf(Logging.FLAG); i >= 0; i = overrides.indexOf(Logging.FLAG)) {
+            if (i + 1 >= overrides.size()) throw new IllegalArgumentException(Logging.FLAG + " needs a value");
+            format = overrides.remove(i + 1);
+            overrides.remove(i);
+            io.sentinel.server.logging.LogFormat.parse(format);
+        }
+        return format;
     }
 
     /** {@code --version}. */

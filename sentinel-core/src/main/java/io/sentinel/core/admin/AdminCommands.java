@@ -77,14 +77,14 @@ public final class AdminCommands {
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();
-        out.event(EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
+        out.event(m, EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
         return Resp.OK;
     }
 
     private static Resp remove(SentinelState s, String name, Effects out) {
         MasterState m = s.masters.remove(name);
         if (m == null) return Resp.error(NO_SUCH_MASTER);
-        out.event(EventType.UNMONITOR, Describe.of(m, m.master));
+        out.event(m, EventType.UNMONITOR, Describe.of(m, m.master));
         s.links.detach(m.master, out);
         for (InstanceState r : m.replicas.values()) s.links.detach(r, out);
         for (InstanceState p : m.sentinels.values()) s.links.detach(p, out);
@@ -97,7 +97,7 @@ public final class AdminCommands {
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             if (!Glob.matches(pattern, m.name)) continue;
             MasterReset.reset(s, m, now, out);
-            out.event(EventType.RESET_MASTER, Describe.of(m, m.master));
+            out.event(m, EventType.RESET_MASTER, Describe.of(m, m.master));
             count++;
         }
         return Resp.integer(count);

@@ -29,7 +29,7 @@ final class SetCommand {
             if (error != null) return Resp.error(error);
             relink |= option.equals("auth-pass") || option.equals("auth-user") || option.equals("rename-command");
             String shown = option.equals("auth-pass") ? "******" : needed == 2 ? value + " " + a.get(i + 2) : value;
-            out.event(EventType.SET, Describe.of(m, m.master) + " " + option + " " + shown);
+            out.event(m, EventType.SET, Describe.of(m, m.master) + " " + option + " " + shown);
             i += 1 + needed;
         }
         if (relink) {

@@ -30,10 +30,10 @@ public final class ObjectiveDown {
         boolean odown = votes >= m.quorum && votes > 0;
         if (odown && m.odownSince == 0) {
             m.odownSince = now;
-            out.event(EventType.ODOWN, Describe.of(m, m.master) + " #quorum " + votes + "/" + m.quorum);
+            out.event(m, EventType.ODOWN, Describe.of(m, m.master) + " #quorum " + votes + "/" + m.quorum);
         } else if (!odown && m.odownSince != 0) {
             m.odownSince = 0;
-            out.event(EventType.ODOWN_CLEARED, Describe.of(m, m.master));
+            out.event(m, EventType.ODOWN_CLEARED, Describe.of(m, m.master));
         }
     }
 }

@@ -34,10 +34,10 @@ public final class SubjectiveDown {
         boolean down = looksDown(m, ri, infoPeriod, now);
         if (down && ri.sdownSince == 0) {
             ri.sdownSince = now;
-            out.event(EventType.SDOWN, Describe.of(m, ri));
+            out.event(m, EventType.SDOWN, Describe.of(m, ri));
         } else if (!down && ri.sdownSince != 0) {
             ri.sdownSince = 0;
-            out.event(EventType.SDOWN_CLEARED, Describe.of(m, ri));
+            out.event(m, EventType.SDOWN_CLEARED, Describe.of(m, ri));
         }
     }
 }

@@ -23,12 +23,12 @@ public final class VoteLedger {
 
     public static Vote vote(SentinelState s, MasterState m, long requestEpoch, String candidate, long now,
             Effects out) {
-        s.adoptEpoch(requestEpoch, out);
+        s.adoptEpoch(m, requestEpoch, out);
         if (m.leaderEpoch < requestEpoch && s.currentEpoch <= requestEpoch) {
             m.leader = candidate;
             m.leaderEpoch = s.currentEpoch;
             out.persist();
-            out.event(EventType.VOTE_FOR_LEADER, candidate + " " + m.leaderEpoch);
+            out.event(m, EventType.VOTE_FOR_LEADER, candidate + " " + m.leaderEpoch);
             if (!candidate.equals(s.myid)) {
                 // Rule: having voted for another leader, do not compete with it while it fails over.
                 long quiet = now + s.random.nextInt(MAX_DESYNC_MILLIS) + 2 * m.failoverTimeoutMillis;

@@ -1,61 +1,69 @@
 package io.sentinel.core.event;
 
-/** Every event a sentinel publishes, with its pub/sub channel name as Redis spells it. */
+/** Every event a sentinel publishes, with its pub/sub channel name as Redis spells it and Redis's level. */
 public enum EventType {
-    MONITOR("+monitor"),
-    UNMONITOR("-monitor"),
-    RESET_MASTER("+reset-master"),
-    SLAVE("+slave"),
-    SENTINEL("+sentinel"),
-    SENTINEL_ADDRESS_SWITCH("+sentinel-address-switch"),
-    SENTINEL_INVALID_ADDR("+sentinel-invalid-addr"),
-    DUP_SENTINEL("-dup-sentinel"),
-    SDOWN("+sdown"),
-    SDOWN_CLEARED("-sdown"),
-    ODOWN("+odown"),
-    ODOWN_CLEARED("-odown"),
-    REBOOT("+reboot"),
-    ROLE_CHANGE("+role-change"),
-    ROLE_CHANGE_CLEARED("-role-change"),
-    CONVERT_TO_SLAVE("+convert-to-slave"),
-    FIX_SLAVE_CONFIG("+fix-slave-config"),
-    NEW_EPOCH("+new-epoch"),
-    TRY_FAILOVER("+try-failover"),
-    VOTE_FOR_LEADER("+vote-for-leader"),
-    ELECTED_LEADER("+elected-leader"),
-    FAILOVER_ABORT_NOT_ELECTED("-failover-abort-not-elected"),
-    FAILOVER_STATE_SELECT_SLAVE("+failover-state-select-slave"),
-    SELECTED_SLAVE("+selected-slave"),
-    FAILOVER_ABORT_NO_GOOD_SLAVE("-failover-abort-no-good-slave"),
-    FAILOVER_STATE_SEND_SLAVEOF_NOONE("+failover-state-send-slaveof-noone"),
-    FAILOVER_STATE_WAIT_PROMOTION("+failover-state-wait-promotion"),
-    FAILOVER_ABORT_SLAVE_TIMEOUT("-failover-abort-slave-timeout"),
-    PROMOTED_SLAVE("+promoted-slave"),
-    FAILOVER_STATE_RECONF_SLAVES("+failover-state-reconf-slaves"),
-    SLAVE_RECONF_SENT("+slave-reconf-sent"),
-    SLAVE_RECONF_SENT_TIMEOUT("-slave-reconf-sent-timeout"),
-    SLAVE_RECONF_INPROG("+slave-reconf-inprog"),
-    SLAVE_RECONF_DONE("+slave-reconf-done"),
-    FAILOVER_END_FOR_TIMEOUT("+failover-end-for-timeout"),
-    FAILOVER_END("+failover-end"),
-    FAILOVER_DETECTED("+failover-detected"),
-    SWITCH_MASTER("+switch-master"),
-    CONFIG_UPDATE_FROM("+config-update-from"),
-    TILT("+tilt"),
-    TILT_CLEARED("-tilt"),
-    SET("+set"),
-    SCRIPT_CHILD("+script-child"),
-    SCRIPT_CHILD_ENDED("-script-child"),
-    SCRIPT_ERROR("-script-error");
+    MONITOR("+monitor", EventLevel.WARNING),
+    UNMONITOR("-monitor", EventLevel.WARNING),
+    RESET_MASTER("+reset-master", EventLevel.WARNING),
+    SLAVE("+slave", EventLevel.NOTICE),
+    SENTINEL("+sentinel", EventLevel.NOTICE),
+    SENTINEL_ADDRESS_SWITCH("+sentinel-address-switch", EventLevel.NOTICE),
+    SENTINEL_INVALID_ADDR("+sentinel-invalid-addr", EventLevel.NOTICE),
+    DUP_SENTINEL("-dup-sentinel", EventLevel.NOTICE),
+    SDOWN("+sdown", EventLevel.WARNING),
+    SDOWN_CLEARED("-sdown", EventLevel.WARNING),
+    ODOWN("+odown", EventLevel.WARNING),
+    ODOWN_CLEARED("-odown", EventLevel.WARNING),
+    REBOOT("+reboot", EventLevel.NOTICE),
+    ROLE_CHANGE("+role-change", EventLevel.VERBOSE),
+    ROLE_CHANGE_CLEARED("-role-change", EventLevel.VERBOSE),
+    CONVERT_TO_SLAVE("+convert-to-slave", EventLevel.NOTICE),
+    FIX_SLAVE_CONFIG("+fix-slave-config", EventLevel.NOTICE),
+    NEW_EPOCH("+new-epoch", EventLevel.WARNING),
+    TRY_FAILOVER("+try-failover", EventLevel.WARNING),
+    VOTE_FOR_LEADER("+vote-for-leader", EventLevel.WARNING),
+    ELECTED_LEADER("+elected-leader", EventLevel.WARNING),
+    FAILOVER_ABORT_NOT_ELECTED("-failover-abort-not-elected", EventLevel.WARNING),
+    FAILOVER_STATE_SELECT_SLAVE("+failover-state-select-slave", EventLevel.WARNING),
+    SELECTED_SLAVE("+selected-slave", EventLevel.WARNING),
+    FAILOVER_ABORT_NO_GOOD_SLAVE("-failover-abort-no-good-slave", EventLevel.WARNING),
+    FAILOVER_STATE_SEND_SLAVEOF_NOONE("+failover-state-send-slaveof-noone", EventLevel.NOTICE),
+    FAILOVER_STATE_WAIT_PROMOTION("+failover-state-wait-promotion", EventLevel.NOTICE),
+    FAILOVER_ABORT_SLAVE_TIMEOUT("-failover-abort-slave-timeout", EventLevel.WARNING),
+    PROMOTED_SLAVE("+promoted-slave", EventLevel.WARNING),
+    FAILOVER_STATE_RECONF_SLAVES("+failover-state-reconf-slaves", EventLevel.WARNING),
+    SLAVE_RECONF_SENT("+slave-reconf-sent", EventLevel.NOTICE),
+    SLAVE_RECONF_SENT_TIMEOUT("-slave-reconf-sent-timeout", EventLevel.NOTICE),
+    SLAVE_RECONF_INPROG("+slave-reconf-inprog", EventLevel.NOTICE),
+    SLAVE_RECONF_DONE("+slave-reconf-done", EventLevel.NOTICE),
+    FAILOVER_END_FOR_TIMEOUT("+failover-end-for-timeout", EventLevel.WARNING),
+    FAILOVER_END("+failover-end", EventLevel.WARNING),
+    FAILOVER_DETECTED("+failover-detected", EventLevel.WARNING),
+    SWITCH_MASTER("+switch-master", EventLevel.WARNING),
+    CONFIG_UPDATE_FROM("+config-update-from", EventLevel.WARNING),
+    TILT("+tilt", EventLevel.WARNING),
+    TILT_CLEARED("-tilt", EventLevel.WARNING),
+    SET("+set", EventLevel.WARNING),
+    SCRIPT_CHILD("+script-child", EventLevel.DEBUG),
+    SCRIPT_CHILD_ENDED("-script-child", EventLevel.DEBUG),
+    SCRIPT_ERROR("-script-error", EventLevel.WARNING),
+    SCRIPT_TIMEOUT("-script-timeout", EventLevel.WARNING);
 
     private final String channel;
+    private final EventLevel level;
 
-    EventType(String channel) {
+    EventType(String channel, EventLevel level) {
         this.channel = channel;
+        this.level = level;
     }
 
     /** The pub/sub channel, e.g. {@code +sdown}. */
     public String channel() {
         return channel;
+    }
+
+    /** The level redis-sentinel 7.0 raises it at. */
+    public EventLevel level() {
+        return level;
     }
 }

@@ -40,9 +40,9 @@ public final class Failover {
 
     /** sentinelStartFailover: a new epoch, our own vote, then the peers are asked for theirs. */
     public static void start(SentinelState s, MasterState m, boolean forced, long now, Effects out) {
-        s.adoptEpoch(s.currentEpoch + 1, out);
+        s.adoptEpoch(m, s.currentEpoch + 1, out);
         m.failoverEpoch = s.currentEpoch;
-        out.event(EventType.TRY_FAILOVER, Describe.of(m, m.master));
+        out.event(m, EventType.TRY_FAILOVER, Describe.of(m, m.master));
         enter(m, FailoverPhase.WAIT_START, now);
         m.forcedFailover = forced;
         m.failoverStartAt = now + s.random.nextInt(VoteLedger.MAX_DESYNC_MILLIS);
@@ -72,7 +72,7 @@ public final class Failover {
         boolean leader = s.myid.equals(tally.winner());
         if (!leader && !m.forcedFailover) {
             if (now - m.failoverStartAt > electionTimeout(s, m)) {
-                out.event(EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
+                out.event(m, EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
                 abort(m, now, out, false);
                 if (!LeaderTally.anotherWon(tally, s.myid)) {
                     // Rule: a split vote retries after a random 1..2 election timeouts (Raft-style), not 2 x
@@ -84,13 +84,13 @@ public final class Failover {
             }
             return;
         }
-        out.event(EventType.ELECTED_LEADER, Describe.of(m, m.master));
+        out.event(m, EventType.ELECTED_LEADER, Describe.of(m, m.master));
         if ((s.simulateFailureFlags & SentinelState.SIMULATE_CRASH_AFTER_ELECTION) != 0) {
             s.crashed = true;
             return;
         }
         enter(m, FailoverPhase.SELECT_SLAVE, now);
-        out.event(EventType.FAILOVER_STATE_SELECT_SLAVE, Describe.of(m, m.master));
+        out.event(m, EventType.FAILOVER_STATE_SELECT_SLAVE, Describe.of(m, m.master));
     }
 
     private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
@@ -100,15 +100,15 @@ public final class Failover {
             return; // a replica is only missing fresh INFO, which is on its way (1 s period while failing over)
         }
         if (best == null) {
-            out.event(EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, Describe.of(m, m.master));
+            out.event(m, EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, Describe.of(m, m.master));
             abort(m, now, out, false);
             return;
         }
-        out.event(EventType.SELECTED_SLAVE, Describe.of(m, best));
+        out.event(m, EventType.SELECTED_SLAVE, Describe.of(m, best));
         best.promoted = true;
         m.promoted = best;
         enter(m, FailoverPhase.SEND_SLAVEOF_NOONE, now);
-        out.event(EventType.FAILOVER_STATE_SEND_SLAVEOF_NOONE, Describe.of(m, best));
+        out.event(m, EventType.FAILOVER_STATE_SEND_SLAVEOF_NOONE, Describe.of(m, best));
     }
 
     private static void sendPromotion(MasterState m, long now, Effects out) {
@@ -119,7 +119,7 @@ public final class Failover {
         }
         out.add(new PromoteReplica(r.target()));
         enter(m, FailoverPhase.WAIT_PROMOTION, now);
-        out.event(EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
+        out.event(m, EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
     }
 
     /**
@@ -130,12 +130,13 @@ public final class Failover {
         m.configEpoch = m.failoverEpoch;
         enter(m, FailoverPhase.RECONF_SLAVES, now);
         out.persist();
-        out.event(EventType.PROMOTED_SLAVE, Describe.of(m, r));
+        out.event(m, EventType.PROMOTED_SLAVE, Describe.of(m, r));
         if ((s.simulateFailureFlags & SentinelState.SIMULATE_CRASH_AFTER_PROMOTION) != 0) {
             s.crashed = true;
             return;
         }
-        out.event(EventType.FAILOVER_STATE_RECONF_SLAVES, Describe.of(m, m.master));
+        out.event(m, EventType.FAILOVER_STATE_RECONF_SLAVES, Describe.of(m, m.master));
+        out.clientReconfig(m, true, m.master.address, r.address);
         announceSwitch(m, out);
         forceHello(m);
     }
@@ -143,7 +144,7 @@ public final class Failover {
     private static void announceSwitch(MasterState m, Effects out) {
         Address from = m.master.address;
         Address to = m.promoted.address;
-        out.event(EventType.SWITCH_MASTER, m.name + " " + from.host() + " " + from.port() + " " + to.host() + " "
+        out.event(m, EventType.SWITCH_MASTER, m.name + " " + from.host() + " " + from.port() + " " + to.host() + " "
                 + to.port());
         m.switchAnnounced = true;
     }
@@ -167,7 +168,7 @@ public final class Failover {
         if (m.phase.ordinal() > FailoverPhase.WAIT_PROMOTION.ordinal()) {
             throw new IllegalStateException("abort after promotion of " + m.name);
         }
-        if (slaveTimeout) out.event(EventType.FAILOVER_ABORT_SLAVE_TIMEOUT, Describe.of(m, m.master));
+        if (slaveTimeout) out.event(m, EventType.FAILOVER_ABORT_SLAVE_TIMEOUT, Describe.of(m, m.master));
         enter(m, FailoverPhase.NONE, now);
         m.forcedFailover = false;
         if (m.promoted != null) m.promoted.promoted = false;

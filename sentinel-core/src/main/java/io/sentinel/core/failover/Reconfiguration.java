@@ -22,7 +22,7 @@ final class Reconfiguration {
             if (inProgress >= m.parallelSyncs) break;
             if (r.promoted || r.reconfDone) continue;
             if (r.reconfSent && now - r.reconfSentAt > s.timing.slaveReconfTimeout()) {
-                out.event(EventType.SLAVE_RECONF_SENT_TIMEOUT, Describe.of(m, r));
+                out.event(m, EventType.SLAVE_RECONF_SENT_TIMEOUT, Describe.of(m, r));
                 r.reconfSent = false;
                 r.reconfDone = true;
                 continue;
@@ -32,7 +32,7 @@ final class Reconfiguration {
             Failover.repoint(r, m.promoted.address, out);
             r.reconfSent = true;
             r.reconfSentAt = now;
-            out.event(EventType.SLAVE_RECONF_SENT, Describe.of(m, r));
+            out.event(m, EventType.SLAVE_RECONF_SENT, Describe.of(m, r));
             inProgress++;
         }
     }
@@ -48,17 +48,17 @@ final class Reconfiguration {
         boolean timeout = now - m.failoverStateChangeAt > m.failoverTimeoutMillis;
         if (timeout) {
             notReconfigured = 0;
-            out.event(EventType.FAILOVER_END_FOR_TIMEOUT, Describe.of(m, m.master));
+            out.event(m, EventType.FAILOVER_END_FOR_TIMEOUT, Describe.of(m, m.master));
         }
         if (notReconfigured > 0) return;
-        out.event(EventType.FAILOVER_END, Describe.of(m, m.master));
+        out.event(m, EventType.FAILOVER_END, Describe.of(m, m.master));
         Failover.enter(m, FailoverPhase.UPDATE_CONFIG, now);
         if (!timeout) return;
         for (InstanceState r : m.replicas.values()) {
             if (r.promoted || r.reconfDone || r.reconfSent || r.link == null || !r.link.connected) continue;
             Failover.repoint(r, m.promoted.address, out);
             r.reconfSent = true;
-            out.event(EventType.SLAVE_RECONF_SENT, Describe.of(m, r));
+            out.event(m, EventType.SLAVE_RECONF_SENT, Describe.of(m, r));
         }
     }
 }

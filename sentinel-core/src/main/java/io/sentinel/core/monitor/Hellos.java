@@ -32,7 +32,7 @@ public final class Hellos {
         if (m == null) return;
         InstanceState peer = m.sentinels.get(runId);
         if (peer == null || !peer.address.equals(peerAddress)) peer = learnPeer(s, m, runId, peerAddress, now, out);
-        s.adoptEpoch(peerEpoch, out);
+        s.adoptEpoch(m, peerEpoch, out);
         if (m.configEpoch < configEpoch) {
             m.configEpoch = configEpoch;
             out.persist();
@@ -41,12 +41,13 @@ public final class Hellos {
             // with the newer epoch, a pair nobody else has.
             Address old = m.currentAddress();
             if (!announced.equals(old) || m.failoverInProgress()) {
-                out.event(EventType.CONFIG_UPDATE_FROM, Describe.of(m, peer));
+                out.event(m, EventType.CONFIG_UPDATE_FROM, Describe.of(m, peer));
                 if (!announced.equals(old)) {
-                    out.event(EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
+                    out.event(m, EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
                             + announced.host() + " " + announced.port());
                 }
                 MasterReset.changeAddress(s, m, announced, now, out);
+                if (!announced.equals(old)) out.clientReconfig(m, false, old, announced);
             }
         }
         peer.lastHelloAt = now;
@@ -63,7 +64,7 @@ public final class Hellos {
         if (moved != null) s.links.detach(moved, out);
         InstanceState stale = m.sentinelAt(address);
         if (stale != null) {
-            out.event(EventType.SENTINEL_INVALID_ADDR, Describe.of(m, stale));
+            out.event(m, EventType.SENTINEL_INVALID_ADDR, Describe.of(m, stale));
             m.sentinels.remove(stale.runId);
             s.links.detach(stale, out);
         }
@@ -72,9 +73,9 @@ public final class Hellos {
         m.sentinels.put(runId, peer);
         s.links.attach(peer, s.peerLinkSettings(), now, out);
         if (moved == null) {
-            out.event(EventType.SENTINEL, Describe.of(m, peer));
+            out.event(m, EventType.SENTINEL, Describe.of(m, peer));
         } else {
-            out.event(EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + m.master.address.host() + " "
+            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + m.master.address.host() + " "
                     + m.master.address.port() + " " + address.host() + " " + address.port());
             moveInOtherMasters(s, m, runId, address, now, out);
         }

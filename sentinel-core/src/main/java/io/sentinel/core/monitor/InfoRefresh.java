@@ -18,7 +18,7 @@ public final class InfoRefresh {
             long now, Effects out) {
         if (info.runId() != null) {
             if (ri.runId != null && !ri.runId.equals(info.runId())) {
-                out.event(EventType.REBOOT, Describe.of(m, ri));
+                out.event(m, EventType.REBOOT, Describe.of(m, ri));
                 if (ri.role == Role.MASTER && m.rebootDownAfterPeriodMillis > 0) ri.rebootSince = now;
             }
             ri.runId = info.runId();
@@ -31,7 +31,7 @@ public final class InfoRefresh {
             ri.roleReported = info.role();
             if (info.role() == Role.REPLICA) ri.replicaConfChangeAt = now;
             EventType type = info.role() != ri.role ? EventType.ROLE_CHANGE : EventType.ROLE_CHANGE_CLEARED;
-            out.event(type, Describe.of(m, ri) + " new reported role is " + info.role().wireName());
+            out.event(m, type, Describe.of(m, ri) + " new reported role is " + info.role().wireName());
         }
         if (info.role() == Role.REPLICA) {
             if (info.masterPort() != ri.masterPort || !java.util.Objects.equals(info.masterHost(), ri.masterHost)) {
@@ -54,7 +54,7 @@ public final class InfoRefresh {
             InstanceState r = new InstanceState(Role.REPLICA, a, now);
             s.links.attach(r, m.linkSettings(), now, out);
             m.replicas.put(a, r);
-            out.event(EventType.SLAVE, Describe.of(m, r));
+            out.event(m, EventType.SLAVE, Describe.of(m, r));
             out.persist();
         }
     }
@@ -69,7 +69,7 @@ public final class InfoRefresh {
         if (!ri.promoted && masterLooksSane(s, m, now) && noDownFor(ri, wait, now)
                 && now - ri.roleReportedAt > wait) {
             Failover.repoint(ri, m.master.address, out);
-            out.event(EventType.CONVERT_TO_SLAVE, Describe.of(m, ri));
+            out.event(m, EventType.CONVERT_TO_SLAVE, Describe.of(m, ri));
         }
     }
 
@@ -80,7 +80,7 @@ public final class InfoRefresh {
         long wait = m.failoverTimeoutMillis;
         if (masterLooksSane(s, m, now) && noDownFor(ri, wait, now) && now - ri.replicaConfChangeAt > wait) {
             Failover.repoint(ri, master, out);
-            out.event(EventType.FIX_SLAVE_CONFIG, Describe.of(m, ri));
+            out.event(m, EventType.FIX_SLAVE_CONFIG, Describe.of(m, ri));
         }
     }
 
@@ -90,12 +90,12 @@ public final class InfoRefresh {
         if (ri.reconfSent && ri.masterPort == promoted.port() && promoted.host().equalsIgnoreCase(ri.masterHost)) {
             ri.reconfSent = false;
             ri.reconfInProgress = true;
-            out.event(EventType.SLAVE_RECONF_INPROG, Describe.of(m, ri));
+            out.event(m, EventType.SLAVE_RECONF_INPROG, Describe.of(m, ri));
         }
         if (ri.reconfInProgress && ri.masterLinkUp) {
             ri.reconfInProgress = false;
             ri.reconfDone = true;
-            out.event(EventType.SLAVE_RECONF_DONE, Describe.of(m, ri));
+            out.event(m, EventType.SLAVE_RECONF_DONE, Describe.of(m, ri));
         }
     }
 

@@ -2,6 +2,7 @@ package io.sentinel.server.command;
 
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.scripts.PendingScript;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,18 @@ final class InfoCommand {
     private final ServerInfo server;
     private final LongSupplier wallMillis;
     private final Supplier<CpuUsage> cpu;
+    private final Supplier<List<PendingScript>> scripts;
 
     InfoCommand(ServerInfo server, LongSupplier wallMillis, Supplier<CpuUsage> cpu) {
+        this(server, wallMillis, cpu, List::of);
+    }
+
+    InfoCommand(ServerInfo server, LongSupplier wallMillis, Supplier<CpuUsage> cpu,
+                Supplier<List<PendingScript>> scripts) {
         this.server = server;
         this.wallMillis = wallMillis;
         this.cpu = cpu;
+        this.scripts = scripts;
     }
 
     /** {@code default}, {@code all} and {@code everything} all mean every section; no names means default. */
@@ -52,7 +60,7 @@ final class InfoCommand {
                 case CLIENTS: clients(out, stats); break;
                 case STATS: stats(out, stats); break;
                 case CPU: cpu(out); break;
-                default: sentinel(out, view, nowMillis); break;
+                default: sentinel(out, view, scripts.get(), nowMillis); break;
             }
         }
         return out.toString();
@@ -110,14 +118,14 @@ final class InfoCommand {
     }
 
     /** Field for field redis-sentinel's section; {@code sentinels} counts this sentinel too. */
-    private static void sentinel(StringBuilder out, SentinelView view, long nowMillis) {
+    private static void sentinel(StringBuilder out, SentinelView view, List<PendingScript> queue, long nowMillis) {
         out.append("# Sentinel\r\n");
         line(out, "sentinel_masters", view.masters().size());
         line(out, "sentinel_tilt", view.tilt() ? 1 : 0);
         line(out, "sentinel_tilt_since_seconds",
                 view.tilt() ? InstanceReplies.ago(nowMillis, view.tiltSinceMillis()) / 1000 : -1);
-        line(out, "sentinel_running_scripts", 0);
-        line(out, "sentinel_scripts_queue_length", 0);
+        line(out, "sentinel_running_scripts", queue.stream().filter(PendingScript::running).count());
+        line(out, "sentinel_scripts_queue_length", queue.size());
         line(out, "sentinel_simulate_failure_flags", view.simulateFailureFlags());
         int id = 0;
         for (MasterView m : view.masters()) {

@@ -7,6 +7,7 @@ import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.scripts.PendingScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class SentinelCommands implements SentinelCommandHandler {
     private final Function<List<String>, CompletionStage<Resp>> toCore;
     private final LongSupplier monotonicMillis;
     private final InfoCommand info;
+    private final Supplier<List<PendingScript>> scripts;
 
     /** Without global config at hand, {@code SENTINEL CONFIG GET} goes to the core too. */
     public SentinelCommands(Supplier<SentinelView> view, Function<List<String>, CompletionStage<Resp>> toCore,
@@ -54,18 +56,32 @@ public final class SentinelCommands implements SentinelCommandHandler {
     public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
                             Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
                             ServerInfo serverInfo) {
+        this(view, config, toCore, monotonicMillis, serverInfo, List::of);
+    }
+
+    /** {@code scripts} gives the script queue, for {@code PENDING-SCRIPTS} and INFO. */
+    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                            ServerInfo serverInfo, Supplier<List<PendingScript>> scripts) {
         this(view, config, toCore, monotonicMillis,
-                new InfoCommand(serverInfo, System::currentTimeMillis, CpuUsage::current));
+                new InfoCommand(serverInfo, System::currentTimeMillis, CpuUsage::current, scripts), scripts);
     }
 
     SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
                      Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
                      InfoCommand info) {
+        this(view, config, toCore, monotonicMillis, info, List::of);
+    }
+
+    SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                     Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                     InfoCommand info, Supplier<List<PendingScript>> scripts) {
         this.view = view;
         this.config = config;
         this.toCore = toCore;
         this.monotonicMillis = monotonicMillis;
         this.info = info;
+        this.scripts = scripts;
     }
 
     @Override
@@ -95,7 +111,7 @@ public final class SentinelCommands implements SentinelCommandHandler {
             case "help": return HelpText.REPLY;
             case "masters": case "primaries": return InstanceReplies.masters(v.masters(), now);
             case "myid": return Resp.bulk(v.myid());
-            case "pending-scripts": return Resp.array(List.of());
+            case "pending-scripts": return pendingScripts(scripts.get(), now);
             case "debug": return debug(v);
             case "info-cache": return InstanceReplies.infoCache(infoCacheMasters(v, args), now);
             case "config": return configGet(args);
@@ -127,6 +143,20 @@ public final class SentinelCommands implements SentinelCommandHandler {
             }
         }
         return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
+    }
+
+    /** sentinelPendingScriptsCommand: per queued script a map of argv, flags, pid, run-time or run-delay, retry-num. */
+    static Resp pendingScripts(List<PendingScript> queue, long now) {
+        List<Resp> out = new ArrayList<>(queue.size());
+        for (PendingScript p : queue) {
+            out.add(new Resp.MapReply(List.of(
+                    Resp.bulk("argv"), Resp.bulks(p.argv()),
+                    Resp.bulk("flags"), Resp.bulk(p.running() ? "running" : "scheduled"),
+                    Resp.bulk("pid"), Resp.bulk(Long.toString(p.pid())),
+                    Resp.bulk(p.running() ? "run-time" : "run-delay"), Resp.bulk(Long.toString(p.millisAt(now))),
+                    Resp.bulk("retry-num"), Resp.bulk(Integer.toString(p.retryNum())))));
+        }
+        return Resp.array(out);
     }
 
     /** Named masters once each, in the order asked, skipping unknown names (the arity asks for at least one). */

@@ -1,6 +1,7 @@
 package io.sentinel.server.config;
 
 import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.server.logging.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import java.util.Locale;
  * the start directory, then {@code logfile} and scripts against {@code dir}.
  */
 public final class ConfFileParser {
+    /** Redis 7.0's loglevel values ({@code nothing} is 7.2's). */
+    private static final java.util.Set<String> LOG_LEVELS = java.util.Set.of("debug", "verbose", "notice", "warning");
+
     private static final int MAX_INCLUDE_DEPTH = 10;
     private static final int MAX_BIND = 16;
     static final String BAD_DIRECTIVE = "Bad directive or wrong number of arguments";
@@ -125,7 +129,20 @@ public final class ConfFileParser {
                             + " (let the service manager run it in the background)");
                 }
                 break;
-            case "loglevel": case "pidfile": draft.serverSettings.put(name, v); break;
+            case "loglevel":
+                if (!LOG_LEVELS.contains(v.toLowerCase(Locale.ROOT))) {
+                    throw l.error("argument(s) must be one of the following: debug, verbose, notice, warning");
+                }
+                draft.serverSettings.put(name, v.toLowerCase(Locale.ROOT));
+                break;
+            case "log-format":
+                try {
+                    draft.serverSettings.put(name, LogFormat.parse(v).name().toLowerCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw l.error(e.getMessage());
+                }
+                break;
+            case "pidfile": draft.serverSettings.put(name, v); break;
             default:
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);
                 draft.warnings.add(l.where() + ": '" + name + "' is a redis-server directive; a sentinel ignores it");
@@ -135,7 +152,7 @@ public final class ConfFileParser {
     private static boolean isSingleValueDirective(String name) {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
-            case "loglevel": case "pidfile":
+            case "loglevel": case "pidfile": case "log-format":
                 return true;
             default:
                 return false;

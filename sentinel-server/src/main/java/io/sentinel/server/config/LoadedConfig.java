@@ -12,7 +12,8 @@ import java.util.Map;
  * @param warnings       one line each for directives accepted but ignored; the caller logs them
  * @param source         the absolute path of the file read
  * @param yaml           whether {@code source} is YAML
- * @param serverSettings redis-server settings a sentinel may still honour: {@code loglevel}, {@code pidfile}
+ * @param serverSettings redis-server settings a sentinel may still honour: {@code loglevel}, {@code pidfile}, and
+ *                       our {@code log-format}
  * @param includes       files read through {@code include}, in order
  * @param stateFile      where runtime state is written; null when it is written back into {@code source}
  */

@@ -104,9 +104,7 @@ public final class Demo {
      * demo a dead instance is the point. Main's defaults (warn) are overridden: these loggers do not exist yet.
      */
     private static void quietClientLogs() {
-        for (String logger : List.of("io.lettuce", "io.netty", "reactor")) {
-            System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
-        }
+        io.sentinel.server.logging.LogSink.INSTANCE.quietLibraries(org.slf4j.event.Level.ERROR);
     }
 
     private static void removeHook(Thread hook) {

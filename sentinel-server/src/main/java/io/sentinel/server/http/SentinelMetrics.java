@@ -99,6 +99,15 @@ public final class SentinelMetrics implements AutoCloseable {
      */
     public SentinelMetrics(Supplier<SentinelView> view, LongSupplier clock, IntSupplier clients,
                            IntSupplier subscribers) {
+        this(view, clock, clients, subscribers, () -> 0, () -> 0);
+    }
+
+    /**
+     * @param runningScripts scripts running now (the script runner's count)
+     * @param scriptsQueued  scripts queued, running ones included
+     */
+    public SentinelMetrics(Supplier<SentinelView> view, LongSupplier clock, IntSupplier clients,
+                           IntSupplier subscribers, IntSupplier runningScripts, IntSupplier scriptsQueued) {
         this.view = view;
         this.clock = clock;
         this.viewGauges = new ViewGauges(registry);
@@ -113,6 +122,10 @@ public final class SentinelMetrics implements AutoCloseable {
                 .strongReference(true).register(registry);
         Gauge.builder(SUBSCRIBERS, subscribers, IntSupplier::getAsInt)
                 .description("Connected clients in pub/sub mode").strongReference(true).register(registry);
+        Gauge.builder(RUNNING_SCRIPTS, runningScripts, IntSupplier::getAsInt)
+                .description("Number of scripts in execution right now").strongReference(true).register(registry);
+        Gauge.builder(SCRIPTS_QUEUE_LENGTH, scriptsQueued, IntSupplier::getAsInt)
+                .description("Queue of user scripts to execute").strongReference(true).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

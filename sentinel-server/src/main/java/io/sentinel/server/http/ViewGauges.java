@@ -42,8 +42,6 @@ final class ViewGauges {
     ViewGauges(MeterRegistry r) {
         scalar(r, MASTERS, "The number of masters this sentinel is watching", v -> v.masters().size());
         scalar(r, TILT, "Sentinel is in TILT mode", v -> v.tilt() ? 1 : 0);
-        scalar(r, RUNNING_SCRIPTS, "Number of scripts in execution right now", v -> 0);
-        scalar(r, SCRIPTS_QUEUE_LENGTH, "Queue of user scripts to execute", v -> 0);
         scalar(r, SIMULATE_FAILURE_FLAGS, "Failures simulations", SentinelView::simulateFailureFlags);
         scalar(r, CURRENT_EPOCH, "The current epoch of this sentinel", SentinelView::currentEpoch);
         status = new DynamicGauge(r, MASTER_STATUS, "Master status on Sentinel (1 when ok)");

@@ -4,12 +4,12 @@ import io.sentinel.core.action.Action;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
+import io.sentinel.core.action.RunScript;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActionDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ActionDispatcher.class);
-    private static final Logger events = LoggerFactory.getLogger("sentinel.events");
 
     /** Writes the state durably; throws when it could not. */
     public interface StateWriter {
@@ -29,21 +28,22 @@ public final class ActionDispatcher {
 
     private final StateWriter state;
     private final Consumer<Action> links;
-    private final BiConsumer<String, String> publisher;
-    private final Consumer<Event> eventListener;
+    private final Consumer<Event> events;
+    private final Consumer<RunScript> scripts;
     private volatile boolean persistFailing;
 
     /**
      * @param links runs OpenLink, CloseLink, SendPing, RequestInfo, PublishHello, AskPeer, PromoteReplica,
      *     RepointReplica
-     * @param publisher publishes (channel, message) to our pub/sub subscribers
+     * @param events  logs, publishes and counts an event ({@link EventLog})
+     * @param scripts queues a script ({@code ScriptRunner}); it must not block
      */
-    public ActionDispatcher(StateWriter state, Consumer<Action> links, BiConsumer<String, String> publisher,
-            Consumer<Event> eventListener) {
+    public ActionDispatcher(StateWriter state, Consumer<Action> links, Consumer<Event> events,
+            Consumer<RunScript> scripts) {
         this.state = state;
         this.links = links;
-        this.publisher = publisher;
-        this.eventListener = eventListener;
+        this.events = events;
+        this.scripts = scripts;
     }
 
     public void run(List<Action> batch, Map<Long, CompletableFuture<Resp>> pendingReplies) {
@@ -54,9 +54,9 @@ public final class ActionDispatcher {
                     return;
                 }
             } else if (a instanceof Publish p) {
-                events.warn(p.event().logLine());
-                publisher.accept(p.event().type().channel(), p.event().payload());
-                eventListener.accept(p.event());
+                events.accept(p.event());
+            } else if (a instanceof RunScript r) {
+                scripts.accept(r);
             } else if (a instanceof Reply r) {
                 CompletableFuture<Resp> f = pendingReplies.remove(r.requestId());
                 if (f != null) f.complete(r.value());

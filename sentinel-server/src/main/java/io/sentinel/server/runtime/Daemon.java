@@ -15,6 +15,7 @@ import io.sentinel.server.link.LinkManager;
 import io.sentinel.server.link.LinkOptions;
 import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
+import io.sentinel.server.scripts.ScriptRunner;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,7 @@ public final class Daemon implements AutoCloseable {
     /** The configuration as last persisted, for SENTINEL CONFIG GET. */
     private volatile SentinelConfig currentConfig;
     private final SentinelMetrics metrics;
+    private final ScriptRunner scripts;
     private final HttpServer http;
     private volatile boolean httpStarted;
 
@@ -55,15 +57,21 @@ public final class Daemon implements AutoCloseable {
         this.links = new LinkManager(linkOptions, input -> coreRef[0].submit(input));
         RespServer[] serverRef = new RespServer[1];
         this.currentConfig = config;
+        EventLog events = new EventLog((channel, message) -> serverRef[0].pubSub().publish(channel, message));
+        this.scripts = new ScriptRunner(MonotonicClock::millis, () -> coreRef[0].view().timing(), events::emit,
+                config.dir() == null ? null : new java.io.File(config.dir()));
         this.metrics = new SentinelMetrics(() -> coreRef[0].view(), MonotonicClock::millis,
-                () -> serverRef[0].stats().connectedClients(), () -> serverRef[0].stats().pubsubClients());
-        ActionDispatcher dispatcher = new ActionDispatcher(this::persist, links::run,
-                (channel, message) -> serverRef[0].pubSub().publish(channel, message), metrics::onEvent);
+                () -> serverRef[0].stats().connectedClients(), () -> serverRef[0].stats().pubsubClients(),
+                scripts::runningScripts, scripts::queueLength);
+        ActionDispatcher dispatcher = new ActionDispatcher(this::persist, links::run, e -> {
+            events.emit(e);
+            metrics.onEvent(e);
+        }, scripts::submit);
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         coreRef[0] = core;
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
-                MonotonicClock::millis, info);
+                MonotonicClock::millis, info, scripts::pending);
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         serverRef[0] = server;
@@ -132,6 +140,7 @@ public final class Daemon implements AutoCloseable {
             log.warn("closing server", e);
         }
         core.close();
+        scripts.close();
         links.close();
         metrics.close();
         stopped.countDown();

@@ -269,4 +269,30 @@ class SentinelCommandsTest {
         assertEquals(new Resp.Simple("SENTINEL <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"), help.get(0));
         assertEquals(Resp.array(List.of(Resp.bulk("sentinel"), Resp.bulks(List.of("mymaster")))), commands.role());
     }
+
+    @Test
+    void pendingScriptsIsRedisReplyOneMapPerScript() {
+        List<io.sentinel.server.scripts.PendingScript> queue = List.of(
+                new io.sentinel.server.scripts.PendingScript(List.of("/s.sh", "+sdown", "master m 1.2.3.4 5"), true,
+                        4242, NOW - 1500, 1),
+                new io.sentinel.server.scripts.PendingScript(List.of("/s.sh"), false, 0, NOW + 30_000, 2),
+                new io.sentinel.server.scripts.PendingScript(List.of("/t.sh"), false, 0, 0, 0));
+        SentinelCommands withScripts = new SentinelCommands(() -> view, () -> config, args -> null, () -> NOW,
+                new InfoCommand(ServerInfo.current("test", ""), () -> 0, () -> new CpuUsage(0, 0, 0, 0), () -> queue),
+                () -> queue);
+        List<Resp> reply = items(withScripts.sentinel(List.of("SENTINEL", "pending-scripts"))
+                .toCompletableFuture().getNow(null));
+        assertEquals(3, reply.size());
+        List<Resp> first = ((Resp.MapReply) reply.get(0)).entries();
+        assertEquals(Resp.bulk("argv"), first.get(0));
+        assertEquals(Resp.bulks(List.of("/s.sh", "+sdown", "master m 1.2.3.4 5")), first.get(1));
+        assertEquals(Resp.bulks(List.of("flags", "running", "pid", "4242", "run-time", "1500", "retry-num", "1")),
+                new Resp.Arr(first.subList(2, 10)));
+        List<Resp> second = ((Resp.MapReply) reply.get(1)).entries();
+        assertEquals(Resp.bulks(List.of("flags", "scheduled", "pid", "0", "run-delay", "30000", "retry-num", "2")),
+                new Resp.Arr(second.subList(2, 10)));
+        assertEquals(Resp.bulk("0"), ((Resp.MapReply) reply.get(2)).entries().get(7), "never ran: run-delay 0");
+        String info = withScripts.info(List.of("sentinel"), null);
+        assertTrue(info.contains("sentinel_running_scripts:1\r\nsentinel_scripts_queue_length:3\r\n"), info);
+    }
 }

@@ -46,6 +46,8 @@ class ConfFileParserErrorsTest {
             sentinel resolve-hostnames maybe                        | 1 | Please specify yes or no for the resolve-hostnames option.
             sentinel announce-hostnames maybe                       | 1 | Please specify yes or no for the announce-hostnames option.
             sentinel announce-port 77777                            | 1 | Invalid port number.
+            loglevel loud                                           | 1 | argument(s) must be one of the following: debug, verbose, notice, warning
+            log-format xml                                          | 1 | unknown log format 'xml' (expected redis or json)
             """)
     void reportsFileLineAndReason(String lines, int lineNumber, String reason) throws Exception {
         String text = lines.replace("M", M).replace(";", "\n");
