@@ -19,23 +19,64 @@ final class DemoProcess {
     final String kind;
     final int port;
     final Path log;
+    private final Path dir;
+    private final List<String> command;
     private final Process process;
+    /** Set by the demo's own SIGKILL and SIGSTOP, so the table says "killed" or "stopped", not "no reply". */
+    private volatile String fault;
 
-    private DemoProcess(String kind, int port, Path log, Process process) {
+    private DemoProcess(String kind, int port, Path dir, List<String> command, Process process) {
         this.kind = kind;
         this.port = port;
-        this.log = log;
+        this.dir = dir;
+        this.log = dir.resolve(kind + ".log");
+        this.command = List.copyOf(command);
         this.process = process;
     }
 
     static DemoProcess start(String kind, int port, Path dir, List<String> command) {
-        Path log = dir.resolve(kind + ".log");
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new DemoProcess(kind, port, log, process);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(kind + ".log").toFile())).start();
+            return new DemoProcess(kind, port, dir, command, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** The same command again, same port and dir: a redis-server comes back empty, as a master. */
+    DemoProcess restart() {
+        return start(kind, port, dir, command);
+    }
+
+    /** "killed" or "stopped" when the demo did that to it, else null. */
+    String fault() {
+        return fault;
+    }
+
+    /** SIGKILL by pid, as a crash would: no shutdown, no goodbye to the replicas. */
+    void crash() {
+        fault = "killed";
+        kill();
+    }
+
+    /** SIGSTOP by pid: the process freezes, its sockets stay open, nothing answers. */
+    void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+        fault = "stopped";
+    }
+
+    /** SIGCONT by pid. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+        fault = null;
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        // the JDK sends only SIGTERM and SIGKILL; kill(1) by pid, never by name
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill " + signal + " " + pid() + " failed");
         }
     }
 

@@ -49,7 +49,7 @@ class DemoIT {
     private static Result run(DemoOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Demo.run(options, new PrintStream(out, true), new PrintStream(err, true), System.getenv("PATH"));
+        int status = Demo.run(options, new PrintStream(out, true), new PrintStream(err, true), System.getenv("PATH"), null, false);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

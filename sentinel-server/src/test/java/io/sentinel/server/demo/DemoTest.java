@@ -17,7 +17,7 @@ class DemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Demo.run(DemoOptions.defaults(), new PrintStream(out), new PrintStream(err), "/nonexistent");
+        int status = Demo.run(DemoOptions.defaults(), new PrintStream(out), new PrintStream(err), "/nonexistent", null, false);
 
         assertEquals(1, status);
         assertEquals(Demo.NO_REDIS + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
