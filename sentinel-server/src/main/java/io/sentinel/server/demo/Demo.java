@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bin/sentinel demo}: a master, two replicas and three sentinels on free loopback ports in a temp dir, a
@@ -76,6 +77,7 @@ public final class Demo {
         FailoverTimeline timeline = new FailoverTimeline(cluster.names(), SENTINELS);
         try (DemoClient client = new DemoClient(timeline);
              DemoWriter writer = new DemoWriter(cluster.sentinels, timeline)) {
+            awaitDiscovery(cluster, client, out);
             writer.start();
             DemoScreen screen = new DemoScreen(cluster, client, timeline, keys, options, out, tty);
             DemoScreen.Outcome outcome = screen.run();
@@ -106,6 +108,28 @@ public final class Demo {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits until every sentinel knows both replicas and both peers: a master killed before that can leave a
+     * sentinel that never learns of the failover (nobody it knows would tell it). Goes on after a while anyway.
+     */
+    private static void awaitDiscovery(DemoCluster cluster, DemoClient client, PrintStream out)
+            throws InterruptedException {
+        out.println("Waiting for the sentinels to find the replicas and each other ...");
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            if (cluster.sentinels.stream().allMatch(s -> discovered(client.sentinelMaster(s, DemoCluster.MASTER_NAME)))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        out.println("... not all of them did; starting anyway");
+    }
+
+    private static boolean discovered(Map<String, String> master) {
+        return master != null && String.valueOf(REPLICAS).equals(master.get("num-slaves"))
+                && String.valueOf(SENTINELS - 1).equals(master.get("num-other-sentinels"));
     }
 
     private static int fail(DemoCluster cluster, PrintStream err) {

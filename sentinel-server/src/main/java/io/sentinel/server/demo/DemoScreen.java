@@ -75,9 +75,9 @@ final class DemoScreen {
         }
     }
 
-    /** The last screen (or block), then the failover summary when a fault was injected. */
+    /** The last screen (or block) unless just drawn, then the failover summary when a fault was injected. */
     void finish() {
-        draw();
+        if (System.nanoTime() - lastDrawNanos > STEP_REDRAW_NANOS) draw();
         if (timeline.fault() != null) out.print("\n" + timeline.summary());
         out.flush();
     }

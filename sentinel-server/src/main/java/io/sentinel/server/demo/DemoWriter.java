@@ -20,7 +20,8 @@ final class DemoWriter implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMillis(250);
 
     private final RedisClient client = RedisClient.create();
-    private final RedisURI uri;
+    private final List<DemoProcess> sentinels;
+    private int firstSentinel;
     private final FailoverTimeline timeline;
     private final Thread thread = new Thread(this::run, "demo-writer");
     private volatile boolean running = true;
@@ -29,10 +30,7 @@ final class DemoWriter implements AutoCloseable {
 
     DemoWriter(List<DemoProcess> sentinels, FailoverTimeline timeline) {
         this.timeline = timeline;
-        RedisURI.Builder builder = RedisURI.Builder.sentinel(DemoProcess.HOST, sentinels.get(0).port,
-                DemoCluster.MASTER_NAME);
-        for (DemoProcess s : sentinels.subList(1, sentinels.size())) builder.withSentinel(DemoProcess.HOST, s.port);
-        uri = builder.withTimeout(TIMEOUT).build();
+        this.sentinels = List.copyOf(sentinels);
         // RESP2 (no HELLO), no auto-reconnect and no queueing while disconnected: a write either happens now or
         // counts as failed, which is what an application with a short timeout experiences
         client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP2).autoReconnect(false)
@@ -56,6 +54,9 @@ final class DemoWriter implements AutoCloseable {
                 if (!running) return;
                 timeline.writeFailed(reason(e), System.nanoTime());
                 disconnect();
+                // Lettuce asks the sentinels in list order and believes the first answer: a sentinel that never
+                // saw the failover would keep us on the dead master. Next time, start with the next one.
+                firstSentinel = (firstSentinel + 1) % sentinels.size();
             }
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -67,9 +68,18 @@ final class DemoWriter implements AutoCloseable {
 
     /** Asks the sentinels for the master, connects, and learns which redis that is (its tcp_port). */
     private void connect() {
-        connection = client.connect(uri);
+        connection = client.connect(sentinelUri());
         String port = StatusTable.field(connection.sync().info("server"), "tcp_port");
         address = DemoProcess.HOST + ":" + port;
+    }
+
+    private RedisURI sentinelUri() {
+        DemoProcess first = sentinels.get(firstSentinel);
+        RedisURI.Builder builder = RedisURI.Builder.sentinel(DemoProcess.HOST, first.port, DemoCluster.MASTER_NAME);
+        for (int i = 1; i < sentinels.size(); i++) {
+            builder.withSentinel(DemoProcess.HOST, sentinels.get((firstSentinel + i) % sentinels.size()).port);
+        }
+        return builder.withTimeout(TIMEOUT).build();
     }
 
     private void disconnect() {
