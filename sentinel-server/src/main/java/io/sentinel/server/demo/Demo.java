@@ -1,5 +1,7 @@
 package io.sentinel.server.demo;
 
+import static io.sentinel.server.demo.DemoCluster.MASTER_NAME;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -117,11 +119,10 @@ public final class Demo {
     private static void awaitDiscovery(DemoCluster cluster, DemoClient client, PrintStream out)
             throws InterruptedException {
         out.println("Waiting for the sentinels to find the replicas and each other ...");
+        client.follow(cluster.sentinels); // from now on: the discovery's events are worth seeing too
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
         while (System.nanoTime() - deadline < 0) {
-            if (cluster.sentinels.stream().allMatch(s -> discovered(client.sentinelMaster(s, DemoCluster.MASTER_NAME)))) {
-                return;
-            }
+            if (cluster.sentinels.stream().allMatch(s -> discovered(client.sentinelMaster(s, MASTER_NAME)))) return;
             Thread.sleep(200);
         }
         out.println("... not all of them did; starting anyway");

@@ -74,7 +74,7 @@ final class DemoCluster implements AutoCloseable {
             Path conf = home.resolve("sentinel.conf");
             Files.writeString(conf, sentinelConf(port, home, options.downAfterMillis()));
             List<String> command = options.redisSentinels() ? List.of("redis-sentinel", conf.toString())
-                    : ourSentinel(conf);
+                    : ourSentinel(conf, freePort());
             sentinels.add(track(DemoProcess.start(kind, port, home, command)));
         }
     }
@@ -124,13 +124,14 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /** The same command bin/sentinel runs, on this JVM's class path (the jar, whose manifest names lib/). */
-    private static List<String> ourSentinel(Path conf) {
+    /** Each gets its own metrics port: three on the default one would leave two without metrics. */
+    private static List<String> ourSentinel(Path conf, int metricsPort) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SENTINEL_JVM_FLAGS);
         command.addAll(classArchiveFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
-                conf.toString()));
+                conf.toString(), "--metrics-port", Integer.toString(metricsPort)));
         return command;
     }
 

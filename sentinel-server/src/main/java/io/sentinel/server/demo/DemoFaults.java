@@ -70,6 +70,8 @@ final class DemoFaults {
         }
         DemoProcess again = cluster.restart(killed);
         if (again == null) return;
+        timeline.restarted("restarted " + again.kind + ", pid " + again.pid() + ", as an empty master",
+                System.nanoTime());
         announce.accept("demo: restarted " + again.kind + " pid " + again.pid() + " on " + again.address()
                 + "; watch for +convert-to-slave");
         killed = null;

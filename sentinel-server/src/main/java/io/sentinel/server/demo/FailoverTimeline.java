@@ -69,7 +69,8 @@ final class FailoverTimeline {
             case "+switch-master" -> switchMaster(sentinel, words, nanos);
             case "+failover-end", "+failover-end-for-timeout" -> reach(Milestone.FAILOVER_END,
                     sentinel + (channel.endsWith("timeout") ? " (timed out)" : ""), nanos);
-            case "+convert-to-slave" -> reach(Milestone.CONVERTED, name(words[1]) + " rejoins as a replica", nanos);
+            case "+convert-to-slave" -> reach(Milestone.CONVERTED, name(words[1]) + " rejoins as a replica"
+                    + sinceRestart(nanos), nanos);
             default -> {
                 if (channel.startsWith("-failover-abort")) reach(Milestone.ABORT, channel + " " + sentinel, nanos);
             }
@@ -92,6 +93,11 @@ final class FailoverTimeline {
         writer.failed(reason, nanos);
         if (fault == null || nanos < fault.atNanos() || reached.containsKey(Milestone.NEW_MASTER_WRITE)) return;
         reach(Milestone.WRITES_FAILING, "writes failing since here: " + reason, nanos);
+    }
+
+    /** The demo started the killed master again (key r). */
+    synchronized void restarted(String detail, long nanos) {
+        if (fault != null) reach(Milestone.RESTARTED, detail, nanos);
     }
 
     /** The screen loop saw every replica report a link to the new master. */
@@ -157,6 +163,11 @@ final class FailoverTimeline {
                     ? "no successful write on the new master" : "no +switch-master").append(".\n");
         }
         return out.toString();
+    }
+
+    private String sinceRestart(long nanos) {
+        Reached restart = reached.get(Milestone.RESTARTED);
+        return restart == null ? "" : ", " + ms(nanos - restart.atNanos()) + " ms after the restart";
     }
 
     private void tryFailover(String sentinel, long nanos) {

@@ -19,6 +19,7 @@ enum Milestone {
     SWITCH_ALL("+switch-master", true),
     LINKED("replicas linked", true),
     FAILOVER_END("+failover-end", true),
+    RESTARTED("demo", false),
     CONVERTED("+convert-to-slave", false);
 
     final String label;

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
  * them: the failover happens, the summary tells it, and nothing is left behind.
  */
 class DemoIT {
-    private static final Pattern ROW_PID = Pattern.compile("^\\S+\\s+127\\.0\\.0\\.1:\\d+\\s+(\\d+)\\s", Pattern.MULTILINE);
-    private static final Pattern NEW_MASTER_ROW = Pattern.compile("^redis-[23]\\s+127\\.0\\.0\\.1:\\d+\\s+\\d+\\s+master\\s",
+    private static final Pattern ROW_PID = Pattern.compile("^\\S+\\s+127\\.0\\.0\\.1:\\d+\\s+(\\d+)\\s",
             Pattern.MULTILINE);
+    private static final Pattern NEW_MASTER_ROW = Pattern.compile(
+            "^redis-[23]\\s+127\\.0\\.0\\.1:\\d+\\s+\\d+\\s+master\\s", Pattern.MULTILINE);
     private static final Pattern DIR = Pattern.compile("files in (\\S+)");
     private static final String FIRST_WRITE = "writer            first successful write on the new master";
 
@@ -124,7 +125,8 @@ class DemoIT {
 
     /** The demo on a thread, its output in memory, its keys through a pipe. */
     private static final class Running {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(); // synchronized: safe to read while written
+        // synchronized: safe to read while the demo writes
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
         private final PipedOutputStream keys = new PipedOutputStream();
         private final FutureTask<Integer> task;
