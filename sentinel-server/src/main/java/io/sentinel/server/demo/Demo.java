@@ -84,7 +84,7 @@ public final class Demo {
             DemoScreen screen = new DemoScreen(cluster, client, timeline, keys, options, out, tty);
             DemoScreen.Outcome outcome = screen.run();
             screen.finish();
-            if (outcome == DemoScreen.Outcome.SENTINEL_DIED) return fail(cluster, err);
+            if (outcome == DemoScreen.Outcome.SENTINEL_DIED && !cluster.isClosed()) return fail(cluster, err);
             return options.killMasterAfterSeconds() > 0 && !timeline.completed() ? 1 : 0;
         }
     }

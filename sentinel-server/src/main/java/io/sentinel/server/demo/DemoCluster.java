@@ -85,6 +85,11 @@ final class DemoCluster implements AutoCloseable {
         return all;
     }
 
+    /** True once close() began: processes dying then are being stopped, not failing. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Kills every process by pid, newest first, and deletes the temp dir. Safe to call twice. */
     @Override
     public synchronized void close() {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * restoring on Ctrl-C): a daemon thread reads the lines, the screen loop takes their first letters.
  */
 final class DemoKeys {
-    static final String HELP = "k kill the master (SIGKILL) | s stop it (SIGSTOP) | c continue it (SIGCONT)"
-            + " | r restart the killed master | q quit   (then Enter)";
+    static final String HELP = "k kill master (SIGKILL) | s stop it (SIGSTOP) | c continue (SIGCONT)"
+            + " | r restart killed master | q quit, then Enter";
 
     private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
 

@@ -9,12 +9,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One child process of the demo: a redis-server or a sentinel on 127.0.0.1, its output in a log file. */
 final class DemoProcess {
     static final String HOST = "127.0.0.1";
+    private static final boolean SETSID = Demo.onPath("setsid", System.getenv("PATH"));
 
     final String kind;
     final int port;
@@ -35,8 +37,13 @@ final class DemoProcess {
     }
 
     static DemoProcess start(String kind, int port, Path dir, List<String> command) {
+        List<String> launched = new ArrayList<>();
+        // Ctrl-C sends SIGINT to the terminal's whole process group: in a session of their own, the children wait
+        // for the demo to stop them by pid instead of dying under it. setsid execs in place: the pid stays the same.
+        if (SETSID) launched.add("setsid");
+        launched.addAll(command);
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            Process process = new ProcessBuilder(launched).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(kind + ".log").toFile())).start();
             return new DemoProcess(kind, port, dir, command, process);
         } catch (IOException e) {

@@ -65,6 +65,7 @@ final class DemoScreen {
                 draw();
                 while (nextDraw - now <= 0) nextDraw += period; // a grid from the start: no drift, no catching up
             }
+            if (cluster.isClosed()) return Outcome.ENDED; // Ctrl-C: the shutdown hook is stopping everything
             if (cluster.sentinels.stream().anyMatch(s -> !s.isAlive())) return Outcome.SENTINEL_DIED;
             if (options.durationSeconds() > 0 && now - startNanos >= options.durationSeconds() * 1_000_000_000L) {
                 return Outcome.ENDED;
@@ -77,6 +78,7 @@ final class DemoScreen {
 
     /** The last screen (or block) unless just drawn, then the failover summary when a fault was injected. */
     void finish() {
+        if (cluster.isClosed()) return;
         if (System.nanoTime() - lastDrawNanos > STEP_REDRAW_NANOS) draw();
         if (timeline.fault() != null) out.print("\n" + timeline.summary());
         out.flush();

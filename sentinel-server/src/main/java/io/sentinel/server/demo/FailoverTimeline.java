@@ -142,7 +142,11 @@ final class FailoverTimeline {
             lines.add(String.format("Failover after %s of %s, %.1f s ago (ms since the %s):", fault.action(),
                     fault.who(), (nowNanos - fault.atNanos()) / 1e9, fault.action()));
             lines.addAll(steps());
-            for (Milestone m : pending()) lines.add(String.format("%9s  %-17s %s", "...", m.label, "waiting"));
+            if (reached.containsKey(Milestone.OLD_MASTER_WRITE) && !reached.containsKey(Milestone.SWITCH_FIRST)) {
+                lines.add(String.format("%9s  the old master answers again: the sentinels may not fail over", "..."));
+            } else {
+                for (Milestone m : pending()) lines.add(String.format("%9s  %-17s %s", "...", m.label, "waiting"));
+            }
         }
         lines.add(writer.describe(this::name, nowNanos));
         return lines;
