@@ -76,7 +76,7 @@ public final class Demo {
 
     private static int watch(DemoCluster cluster, DemoOptions options, PrintStream out, PrintStream err,
                              DemoKeys keys, boolean tty) throws InterruptedException {
-        FailoverTimeline timeline = new FailoverTimeline(cluster.names(), SENTINELS);
+        DemoTimeline timeline = new DemoTimeline(cluster.names(), SENTINELS);
         try (DemoClient client = new DemoClient(timeline);
              DemoWriter writer = new DemoWriter(cluster.sentinels, timeline)) {
             awaitDiscovery(cluster, client, out);

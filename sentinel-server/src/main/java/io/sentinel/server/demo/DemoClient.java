@@ -35,9 +35,9 @@ final class DemoClient implements AutoCloseable {
     private final Map<Integer, StatefulRedisSentinelConnection<String, String>> sentinels = new HashMap<>();
     private final Deque<String> events = new ArrayDeque<>();
     private final Map<Integer, StatefulRedisPubSubConnection<String, String>> subscriptions = new HashMap<>();
-    private final FailoverTimeline timeline;
+    private final DemoTimeline timeline;
 
-    DemoClient(FailoverTimeline timeline) {
+    DemoClient(DemoTimeline timeline) {
         this.timeline = timeline;
         // RESP2: no HELLO at connect, the oldest handshake every sentinel understands. No auto-reconnect: a dead
         // instance should show as dead, and we reconnect ourselves on the next refresh.

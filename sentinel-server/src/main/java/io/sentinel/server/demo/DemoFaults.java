@@ -9,12 +9,12 @@ import java.util.function.Consumer;
  */
 final class DemoFaults {
     private final DemoCluster cluster;
-    private final FailoverTimeline timeline;
+    private final DemoTimeline timeline;
     private final Consumer<String> announce;
     private DemoProcess killed;
     private DemoProcess stopped;
 
-    DemoFaults(DemoCluster cluster, FailoverTimeline timeline, Consumer<String> announce) {
+    DemoFaults(DemoCluster cluster, DemoTimeline timeline, Consumer<String> announce) {
         this.cluster = cluster;
         this.timeline = timeline;
         this.announce = announce;
@@ -78,7 +78,7 @@ final class DemoFaults {
     }
 
     private void inject(String action, DemoProcess master) {
-        timeline.faultInjected(new FailoverTimeline.Fault(action, master.address(),
+        timeline.faultInjected(new DemoTimeline.Fault(action, master.address(),
                 master.kind + " " + master.address() + " pid " + master.pid(), System.nanoTime()));
     }
 }

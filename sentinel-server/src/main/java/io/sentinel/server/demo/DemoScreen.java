@@ -23,7 +23,7 @@ final class DemoScreen {
 
     private final DemoCluster cluster;
     private final DemoClient client;
-    private final FailoverTimeline timeline;
+    private final DemoTimeline timeline;
     private final DemoKeys keys;
     private final DemoOptions options;
     private final PrintStream out;
@@ -34,7 +34,7 @@ final class DemoScreen {
     private final long startNanos = System.nanoTime();
     private long lastDrawNanos;
 
-    DemoScreen(DemoCluster cluster, DemoClient client, FailoverTimeline timeline, DemoKeys keys,
+    DemoScreen(DemoCluster cluster, DemoClient client, DemoTimeline timeline, DemoKeys keys,
                DemoOptions options, PrintStream out, boolean tty) {
         this.cluster = cluster;
         this.client = client;
@@ -121,7 +121,7 @@ final class DemoScreen {
     /** After +switch-master: have all the other live replicas reported an up link to the new master? */
     private void checkLinks() {
         String newMaster = timeline.newMaster();
-        FailoverTimeline.Fault fault = timeline.fault();
+        DemoTimeline.Fault fault = timeline.fault();
         if (newMaster == null || timeline.reached(Milestone.LINKED)) return;
         List<String> linked = new ArrayList<>();
         for (DemoProcess p : new ArrayList<>(cluster.redis)) {

@@ -22,13 +22,13 @@ final class DemoWriter implements AutoCloseable {
     private final RedisClient client = RedisClient.create();
     private final List<DemoProcess> sentinels;
     private int firstSentinel;
-    private final FailoverTimeline timeline;
+    private final DemoTimeline timeline;
     private final Thread thread = new Thread(this::run, "demo-writer");
     private volatile boolean running = true;
     private StatefulRedisConnection<String, String> connection;
     private String address;
 
-    DemoWriter(List<DemoProcess> sentinels, FailoverTimeline timeline) {
+    DemoWriter(List<DemoProcess> sentinels, DemoTimeline timeline) {
         this.timeline = timeline;
         this.sentinels = List.copyOf(sentinels);
         // RESP2 (no HELLO), no auto-reconnect and no queueing while disconnected: a write either happens now or

@@ -2,7 +2,7 @@ package io.sentinel.server.demo;
 
 import java.util.function.UnaryOperator;
 
-/** The writer's counters and its current state, for the panel's last line. Guarded by its FailoverTimeline. */
+/** The writer's counters and its current state, for the panel's last line. Guarded by its DemoTimeline. */
 final class WriterStats {
     private long ok;
     private long failed;
@@ -34,7 +34,7 @@ final class WriterStats {
                 + " ok, " + failed + " failed; ";
         if (ok == 0 && failed == 0) return head + "starting";
         if (failing) {
-            return head + "writes failing for " + FailoverTimeline.ms(nowNanos - failingSinceNanos) + " ms ("
+            return head + "writes failing for " + DemoTimeline.ms(nowNanos - failingSinceNanos) + " ms ("
                     + lastFailure + ")";
         }
         return head + "writing to " + names.apply(address);

@@ -13,7 +13,7 @@ import java.util.Set;
  * the fault: from the events of all the sentinels, the writer's results and the replicas' links. Fed by the pub/sub
  * threads, the writer thread and the screen loop, hence synchronized; times are System.nanoTime values.
  */
-final class FailoverTimeline {
+final class DemoTimeline {
     /** What the demo did to whom, and when. */
     record Fault(String action, String address, String who, long atNanos) {
     }
@@ -34,7 +34,7 @@ final class FailoverTimeline {
     private int drained;
 
     /** {@code names}: address ("127.0.0.1:port") to the demo's name for it ("redis-2"). */
-    FailoverTimeline(Map<String, String> names, int sentinelCount) {
+    DemoTimeline(Map<String, String> names, int sentinelCount) {
         this.names = Map.copyOf(names);
         this.sentinelCount = sentinelCount;
     }

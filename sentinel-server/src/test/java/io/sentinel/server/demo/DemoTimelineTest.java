@@ -10,13 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The timeline from events as our sentinels and redis-sentinel publish them (texts copied from real runs). */
-class FailoverTimelineTest {
+class DemoTimelineTest {
     private static final String OLD = "127.0.0.1:7001";
     private static final String NEW = "127.0.0.1:7003";
     private static final long MS = 1_000_000L;
     private static final long KILL = 5_000 * MS;
 
-    private final FailoverTimeline timeline = new FailoverTimeline(
+    private final DemoTimeline timeline = new DemoTimeline(
             Map.of(OLD, "redis-1", "127.0.0.1:7002", "redis-2", NEW, "redis-3"), 3);
 
     @Test
@@ -81,6 +81,22 @@ class FailoverTimelineTest {
 
         assertTrue(timeline.reached(Milestone.OLD_MASTER_WRITE));
         assertFalse(timeline.completed());
+        List<String> panel = timeline.panel(KILL + 900 * MS, "");
+        assertEquals("      ...  the old master answers again: the sentinels may not fail over",
+                panel.get(panel.size() - 2));
+    }
+
+    @Test
+    void aRestartedMasterRejoinsAsAReplicaAndTheTimelineSaysWhen() {
+        killAndFailOver();
+        timeline.restarted("restarted redis-1, pid 43, as an empty master", KILL + 5_000 * MS);
+        timeline.event("sentinel-2", "+convert-to-slave", "slave 127.0.0.1:7001 127.0.0.1 7001 @ mymaster"
+                + " 127.0.0.1 7003", KILL + 15_250 * MS);
+
+        String summary = timeline.summary();
+        assertTrue(summary.contains(" +5000 ms  demo              restarted redis-1, pid 43, as an empty master\n"
+                + "+15250 ms  +convert-to-slave redis-1 127.0.0.1:7001 rejoins as a replica, 10250 ms after the"
+                + " restart\n"), summary);
     }
 
     @Test
@@ -105,7 +121,7 @@ class FailoverTimelineTest {
         assertEquals(11, timeline.drainNew().size());
         assertTrue(timeline.drainNew().isEmpty());
 
-        timeline.faultInjected(new FailoverTimeline.Fault("SIGSTOP", NEW, "redis-3", KILL + 60_000 * MS));
+        timeline.faultInjected(new DemoTimeline.Fault("SIGSTOP", NEW, "redis-3", KILL + 60_000 * MS));
 
         assertNull(timeline.newMaster());
         assertFalse(timeline.completed());
@@ -135,7 +151,7 @@ class FailoverTimelineTest {
     }
 
     private void fault() {
-        timeline.faultInjected(new FailoverTimeline.Fault("SIGKILL", OLD, "redis-1 " + OLD + " pid 42", KILL));
+        timeline.faultInjected(new DemoTimeline.Fault("SIGKILL", OLD, "redis-1 " + OLD + " pid 42", KILL));
     }
 
     /** Our sentinels' events of a real run, sentinel-3 leading. */
