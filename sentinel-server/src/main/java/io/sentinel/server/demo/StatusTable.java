@@ -29,7 +29,7 @@ final class StatusTable {
         if (seenMaster != null && seenMaster.containsKey("ip")) masterAddress = seenMaster.get("ip") + ":" + seenMaster.get("port");
         StringBuilder out = new StringBuilder(header).append('\n');
         out.append(String.format(ROW, "NAME", "ADDRESS", "PID", "ROLE", "LINK", "OFFSET",
-                "FLAGS (redis: as sentinel-1 sees it; sentinel: its view of " + DemoCluster.MASTER_NAME + ")"));
+                "FLAGS (sentinel-1's) / VIEW OF " + DemoCluster.MASTER_NAME));
         for (DemoProcess p : cluster.redis) out.append(redisRow(p, seenMaster, seenReplicas));
         for (DemoProcess s : cluster.sentinels) out.append(sentinelRow(s));
         out.append('\n');
