@@ -1,15 +1,19 @@
 package io.sentinel.server.demo;
 
+import static io.sentinel.server.demo.DemoCluster.MASTER_NAME;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code bin/sentinel demo}: a master, two replicas and three sentinels on free loopback ports in a temp dir, with
- * a status table refreshed every second and the events one sentinel publishes. Everything it starts it stops by
- * pid, on return or on Ctrl-C (shutdown hook), and the temp dir goes with them.
+ * {@code bin/sentinel demo}: a master, two replicas and three sentinels on free loopback ports in a temp dir, a
+ * writer going through the sentinels, and a status table with the failover's steps as they happen. Everything it
+ * starts it stops by pid, on return, {@code q} or Ctrl-C (shutdown hook), and the temp dir goes with them.
  */
 public final class Demo {
     static final String NO_REDIS =
@@ -21,13 +25,22 @@ public final class Demo {
     private Demo() {
     }
 
-    /** Runs the demo; 0 when it ran to the end (or Ctrl-C), 1 when something could not start or died. */
+    /**
+     * Runs the demo; 1 when something could not start or a sentinel died, or when --kill-master-after was given and
+     * the failover did not complete (no new master, or the writer never wrote to it); else 0. On a terminal it
+     * takes keys from stdin.
+     */
     public static int run(DemoOptions options) {
-        return run(options, System.out, System.err, System.getenv("PATH"));
+        boolean tty = System.console() != null;
+        return run(options, System.out, System.err, System.getenv("PATH"), tty ? System.in : null, tty);
     }
 
-    /** {@code path} is the PATH to look for redis-server in: the children inherit this process's. */
-    static int run(DemoOptions options, PrintStream out, PrintStream err, String path) {
+    /**
+     * {@code path} is the PATH to look for redis-server in: the children inherit this process's. {@code keys}: where
+     * the user's keys come from, or null; {@code tty}: redraw one screen rather than append blocks.
+     */
+    static int run(DemoOptions options, PrintStream out, PrintStream err, String path, InputStream keys,
+                   boolean tty) {
         if (!onPath("redis-server", path)) {
             err.println(NO_REDIS);
             return 1;
@@ -46,9 +59,9 @@ public final class Demo {
         }
         Thread cleanup = new Thread(cluster::close, "demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (DemoClient client = new DemoClient()) {
+        try {
             if (!start(cluster, options, out, err)) return 1;
-            return new DemoScreen(cluster, client, options, out).run() ? 0 : fail(cluster, err);
+            return watch(cluster, options, out, err, new DemoKeys(keys), tty);
         } catch (IOException e) {
             err.println("demo failed: " + e.getMessage());
             return 1;
@@ -58,6 +71,21 @@ public final class Demo {
         } finally {
             cluster.close();
             removeHook(cleanup);
+        }
+    }
+
+    private static int watch(DemoCluster cluster, DemoOptions options, PrintStream out, PrintStream err,
+                             DemoKeys keys, boolean tty) throws InterruptedException {
+        DemoTimeline timeline = new DemoTimeline(cluster.names(), SENTINELS);
+        try (DemoClient client = new DemoClient(timeline);
+             DemoWriter writer = new DemoWriter(cluster.sentinels, timeline)) {
+            awaitDiscovery(cluster, client, out);
+            writer.start();
+            DemoScreen screen = new DemoScreen(cluster, client, timeline, keys, options, out, tty);
+            DemoScreen.Outcome outcome = screen.run();
+            screen.finish();
+            if (outcome == DemoScreen.Outcome.SENTINEL_DIED && !cluster.isClosed()) return fail(cluster, err);
+            return options.killMasterAfterSeconds() > 0 && !timeline.completed() ? 1 : 0;
         }
     }
 
@@ -82,6 +110,27 @@ public final class Demo {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits until every sentinel knows both replicas and both peers: a master killed before that can leave a
+     * sentinel that never learns of the failover (nobody it knows would tell it). Goes on after a while anyway.
+     */
+    private static void awaitDiscovery(DemoCluster cluster, DemoClient client, PrintStream out)
+            throws InterruptedException {
+        out.println("Waiting for the sentinels to find the replicas and each other ...");
+        client.follow(cluster.sentinels); // from now on: the discovery's events are worth seeing too
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            if (cluster.sentinels.stream().allMatch(s -> discovered(client.sentinelMaster(s, MASTER_NAME)))) return;
+            Thread.sleep(200);
+        }
+        out.println("... not all of them did; starting anyway");
+    }
+
+    private static boolean discovered(Map<String, String> master) {
+        return master != null && String.valueOf(REPLICAS).equals(master.get("num-slaves"))
+                && String.valueOf(SENTINELS - 1).equals(master.get("num-other-sentinels"));
     }
 
     private static int fail(DemoCluster cluster, PrintStream err) {

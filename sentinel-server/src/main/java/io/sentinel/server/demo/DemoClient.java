@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The demo's view into its processes, over Lettuce: INFO replication of each redis, SENTINEL MASTER/REPLICAS of
- * each sentinel, and the pub/sub events of one sentinel. A process that is down or frozen yields null, never a
+ * each sentinel, and the pub/sub events of every sentinel. A process that is down or frozen yields null, never a
  * stall: every command has a short timeout, and a broken connection is dropped and retried on the next refresh.
  */
 final class DemoClient implements AutoCloseable {
@@ -34,17 +34,28 @@ final class DemoClient implements AutoCloseable {
     private final Map<Integer, StatefulRedisConnection<String, String>> redis = new HashMap<>();
     private final Map<Integer, StatefulRedisSentinelConnection<String, String>> sentinels = new HashMap<>();
     private final Deque<String> events = new ArrayDeque<>();
-    private StatefulRedisPubSubConnection<String, String> subscription;
+    private final Map<Integer, StatefulRedisPubSubConnection<String, String>> subscriptions = new HashMap<>();
+    private final DemoTimeline timeline;
 
-    DemoClient() {
+    DemoClient(DemoTimeline timeline) {
+        this.timeline = timeline;
         // RESP2: no HELLO at connect, the oldest handshake every sentinel understands. No auto-reconnect: a dead
         // instance should show as dead, and we reconnect ourselves on the next refresh.
         client.setOptions(ClientOptions.builder().protocolVersion(ProtocolVersion.RESP2).autoReconnect(false)
                 .timeoutOptions(TimeoutOptions.enabled(TIMEOUT)).build());
     }
 
-    /** {@code INFO replication} of a redis-server, or null if it does not answer in time. */
+    /**
+     * {@code INFO replication} of a redis-server, or null if it does not answer in time. Asks twice if the
+     * connection broke: a promotion kills every normal client of the promoted replica, ours too.
+     */
     String replicationInfo(DemoProcess process) {
+        String info = replicationInfoOnce(process);
+        return info != null || redis.containsKey(process.port) || !process.isAlive() ? info
+                : replicationInfoOnce(process);
+    }
+
+    private String replicationInfoOnce(DemoProcess process) {
         try {
             StatefulRedisConnection<String, String> c = redis.computeIfAbsent(process.port,
                     port -> client.connect(uri(port)));
@@ -81,21 +92,35 @@ final class DemoClient implements AutoCloseable {
         }
     }
 
-    /** Subscribes to every channel of {@code sentinel} (PSUBSCRIBE *), unless already subscribed. */
-    void follow(DemoProcess sentinel) {
-        if (subscription != null && subscription.isOpen()) return;
+    /**
+     * Subscribes to every channel of each sentinel (PSUBSCRIBE *) not yet followed: all of them feed the failover
+     * timeline, the first one's also feed the event list (three copies of each event would crowd it out).
+     */
+    void follow(List<DemoProcess> sentinels) {
+        for (DemoProcess sentinel : sentinels) {
+            StatefulRedisPubSubConnection<String, String> s = subscriptions.get(sentinel.port);
+            if (s != null && s.isOpen()) continue;
+            drop(s);
+            subscriptions.put(sentinel.port, subscribe(sentinel, sentinel == sentinels.get(0)));
+        }
+    }
+
+    private StatefulRedisPubSubConnection<String, String> subscribe(DemoProcess sentinel, boolean listed) {
+        StatefulRedisPubSubConnection<String, String> s = null;
         try {
-            subscription = client.connectPubSub(uri(sentinel.port));
-            subscription.addListener(new RedisPubSubAdapter<>() {
+            s = client.connectPubSub(uri(sentinel.port));
+            s.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String pattern, String channel, String message) {
-                    record(channel + " " + message);
+                    timeline.event(sentinel.kind, channel, message, System.nanoTime());
+                    if (listed) record(channel + " " + message);
                 }
             });
-            subscription.async().psubscribe("*").get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            s.async().psubscribe("*").get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return s;
         } catch (Exception e) {
-            drop(subscription);
-            subscription = null;
+            drop(s);
+            return null;
         }
     }
 
@@ -113,7 +138,7 @@ final class DemoClient implements AutoCloseable {
     public void close() {
         redis.values().forEach(DemoClient::drop);
         sentinels.values().forEach(DemoClient::drop);
-        drop(subscription);
+        subscriptions.values().forEach(DemoClient::drop);
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 

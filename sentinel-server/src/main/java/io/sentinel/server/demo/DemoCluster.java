@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,13 +38,31 @@ final class DemoCluster implements AutoCloseable {
         return redis.get(0);
     }
 
-    /** Starts the master and its replicas. */
+    /**
+     * Starts the master and its replicas, named redis-1 (the first master) to redis-N: after a failover "master"
+     * and "replica" would be the wrong names, the ROLE column says what each one is now.
+     */
     void startRedis(int replicas) {
-        redis.add(startRedis("master", List.of()));
+        redis.add(startRedis("redis-1", List.of()));
         for (int i = 1; i <= replicas; i++) {
-            redis.add(startRedis("replica-" + i, List.of("--replicaof", DemoProcess.HOST,
+            redis.add(startRedis("redis-" + (i + 1), List.of("--replicaof", DemoProcess.HOST,
                     Integer.toString(master().port))));
         }
+    }
+
+    /** Each redis's address ("127.0.0.1:port") and its name ("redis-2"). */
+    Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (DemoProcess p : redis) names.put(p.address(), p.kind);
+        return names;
+    }
+
+    /** Starts a killed redis again in its place, same port and dir; null if the demo is closing. */
+    synchronized DemoProcess restart(DemoProcess dead) {
+        if (closed) return null;
+        DemoProcess again = dead.restart();
+        redis.set(redis.indexOf(dead), again);
+        return again;
     }
 
     /** Starts {@code count} sentinels watching the master, ours or Debian's redis-sentinel. */
@@ -54,7 +74,7 @@ final class DemoCluster implements AutoCloseable {
             Path conf = home.resolve("sentinel.conf");
             Files.writeString(conf, sentinelConf(port, home, options.downAfterMillis()));
             List<String> command = options.redisSentinels() ? List.of("redis-sentinel", conf.toString())
-                    : ourSentinel(conf);
+                    : ourSentinel(conf, freePort());
             sentinels.add(track(DemoProcess.start(kind, port, home, command)));
         }
     }
@@ -63,6 +83,11 @@ final class DemoCluster implements AutoCloseable {
         List<DemoProcess> all = new ArrayList<>(redis);
         all.addAll(sentinels);
         return all;
+    }
+
+    /** True once close() began: processes dying then are being stopped, not failing. */
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Kills every process by pid, newest first, and deletes the temp dir. Safe to call twice. */
@@ -104,13 +129,14 @@ final class DemoCluster implements AutoCloseable {
     }
 
     /** The same command bin/sentinel runs, on this JVM's class path (the jar, whose manifest names lib/). */
-    private static List<String> ourSentinel(Path conf) {
+    /** Each gets its own metrics port: three on the default one would leave two without metrics. */
+    private static List<String> ourSentinel(Path conf, int metricsPort) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SENTINEL_JVM_FLAGS);
         command.addAll(classArchiveFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
-                conf.toString()));
+                conf.toString(), "--metrics-port", Integer.toString(metricsPort)));
         return command;
     }
 

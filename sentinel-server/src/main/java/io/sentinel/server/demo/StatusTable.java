@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One refresh of the demo screen: a row per process, then the last events of sentinel-1. */
+/** One refresh of the demo screen: a row per process, the failover panel, then the last events of sentinel-1. */
 final class StatusTable {
-    private static final String ROW = "%-11s %-16s %-8s %-9s %-5s %-10s %s%n";
+    private static final String ROW = "%-10s %-16s %-7s %-8s %-5s %-8s %s%n";
+    private static final int MIN_EVENTS = 3;
 
     private final DemoCluster cluster;
     private final DemoClient client;
@@ -17,21 +18,29 @@ final class StatusTable {
         this.client = client;
     }
 
-    String render(String header) {
+    /**
+     * The table, {@code panel} under it, the last events, then {@code footer}: within {@code maxLines} lines when
+     * there is room, by showing fewer events (a screen that scrolls loses its top).
+     */
+    String render(String header, List<String> panel, String footer, int maxLines) {
         DemoProcess observer = cluster.sentinels.get(0);
         Map<String, String> seenMaster = client.sentinelMaster(observer, DemoCluster.MASTER_NAME);
         List<Map<String, String>> seenReplicas = client.sentinelReplicas(observer, DemoCluster.MASTER_NAME);
         if (seenMaster != null && seenMaster.containsKey("ip")) masterAddress = seenMaster.get("ip") + ":" + seenMaster.get("port");
         StringBuilder out = new StringBuilder(header).append('\n');
         out.append(String.format(ROW, "NAME", "ADDRESS", "PID", "ROLE", "LINK", "OFFSET",
-                "FLAGS (redis: as sentinel-1 sees it; sentinel: its view of " + DemoCluster.MASTER_NAME + ")"));
+                "FLAGS (sentinel-1's) / VIEW OF " + DemoCluster.MASTER_NAME));
         for (DemoProcess p : cluster.redis) out.append(redisRow(p, seenMaster, seenReplicas));
         for (DemoProcess s : cluster.sentinels) out.append(sentinelRow(s));
-        out.append("\nEvents from sentinel-1 (PSUBSCRIBE *):\n");
+        out.append('\n');
+        panel.forEach(line -> out.append(line).append('\n'));
+        out.append("\nLast events of sentinel-1 (PSUBSCRIBE *):\n");
         List<String> events = client.lastEvents();
         if (events.isEmpty()) out.append("  (none yet)\n");
-        events.forEach(e -> out.append("  ").append(e).append('\n'));
-        return out.toString();
+        int room = maxLines - lineCount(out) - lineCount(footer) - 1;
+        events.subList(Math.max(0, events.size() - Math.max(MIN_EVENTS, room)), events.size())
+                .forEach(e -> out.append("  ").append(e).append('\n'));
+        return out.append(footer).toString();
     }
 
     /** The redis process sentinel-1 last named as master (after a failover, no longer the first one). */
@@ -44,7 +53,9 @@ final class StatusTable {
 
     private String redisRow(DemoProcess p, Map<String, String> seenMaster, List<Map<String, String>> seenReplicas) {
         String flags = flagsOf(p, seenMaster, seenReplicas);
-        if (!p.isAlive()) return row(p, "exited", "-", "-", flags);
+        if (!p.isAlive()) return row(p, p.fault() == null ? "exited" : p.fault(), "-", "-", flags);
+        // a frozen redis would only time out: say so instead of waiting for it on every refresh
+        if (p.fault() != null) return row(p, p.fault(), "-", "-", flags);
         String info = client.replicationInfo(p);
         if (info == null) return row(p, "no reply", "-", "-", flags);
         String role = field(info, "role");
@@ -85,6 +96,10 @@ final class StatusTable {
             if (line.startsWith(name + ":")) return line.substring(name.length() + 1).trim();
         }
         return null;
+    }
+
+    private static int lineCount(CharSequence text) {
+        return (int) text.chars().filter(c -> c == '\n').count();
     }
 
     private static String orDash(String value) {

@@ -17,7 +17,7 @@ class DemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Demo.run(DemoOptions.defaults(), new PrintStream(out), new PrintStream(err), "/nonexistent");
+        int status = Demo.run(DemoOptions.defaults(), new PrintStream(out), new PrintStream(err), "/nonexistent", null, false);
 
         assertEquals(1, status);
         assertEquals(Demo.NO_REDIS + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
@@ -55,5 +55,30 @@ class DemoTest {
         assertEquals("slave", StatusTable.field(info, "role"));
         assertEquals("42", StatusTable.field(info, "slave_repl_offset"));
         assertEquals(null, StatusTable.field(info, "master_repl_offset"));
+    }
+
+    @Test
+    void aKeyIsTheFirstLetterOfALine() {
+        assertEquals('k', DemoKeys.keyOf("k"));
+        assertEquals('q', DemoKeys.keyOf("  Quit "));
+        assertEquals(null, DemoKeys.keyOf("   "));
+    }
+
+    @Test
+    void theTerminalHeightIsReadFromStty() {
+        assertEquals(41, TerminalSize.parseRows("41 163"));
+        assertEquals(50, TerminalSize.parseRows("0 0"));
+        assertEquals(50, TerminalSize.parseRows(""));
+    }
+
+    @Test
+    void aWriteFailureIsToldByItsRootCauseWithoutTheNativeCall() {
+        Exception e = new RuntimeException("io.netty...NativeIoException: recvAddress(..) failed: Connection reset by"
+                + " peer", new java.io.IOException("recvAddress(..) failed: Connection reset by peer"));
+
+        assertEquals("Connection reset by peer", DemoWriter.reason(e));
+        assertEquals("READONLY You can't write against a read only replica.",
+                DemoWriter.reason(new RuntimeException("READONLY You can't write against a read only replica.")));
+        assertEquals(60, DemoWriter.reason(new RuntimeException("x".repeat(100))).length());
     }
 }
