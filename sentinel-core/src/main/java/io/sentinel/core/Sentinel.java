@@ -102,7 +102,8 @@ public final class Sentinel {
     }
 
     private void started(long now, Effects out) {
-        s.lastTickAt = now;
+        // The first tick measures nothing: start-up work (loading link classes, say) may delay it past tilt-trigger.
+        s.lastTickAt = 0;
         for (MasterState m : s.masters.values()) {
             s.links.attach(m.master, m.linkSettings(), now, out);
             for (InstanceState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);

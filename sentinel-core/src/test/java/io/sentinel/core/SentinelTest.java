@@ -84,6 +84,15 @@ class SentinelTest {
         }
     }
 
+    /** Regression: a slow start (first tick 3 s after Started) put a fresh sentinel in TILT for 30 s. */
+    @Test
+    void aSlowFirstTickIsNoTiltButALaterGapIs() {
+        at(1000, new Started());
+        assertTrue(events(at(4000, new Tick())).isEmpty());
+        at(4100, new Tick());
+        assertEquals(List.of("+tilt #tilt mode entered"), events(at(7000, new Tick())));
+    }
+
     /** A link whose PINGs go unanswered past down-after may be half-open: it is closed and opened again. */
     @Test
     void aSilentConnectedLinkIsReopenedAfterDownAfter() {
