@@ -23,7 +23,7 @@ final class ConfigGet {
                 "sentinel-pass", orEmpty(c.sentinelPass()));
         List<String> kv = new ArrayList<>();
         for (int i = 0; i < all.size(); i += 2) {
-            if (GlobMatcher.matches(pattern, all.get(i))) {
+            if (io.sentinel.core.admin.Glob.matchesIgnoreCase(pattern, all.get(i))) {
                 kv.add(all.get(i));
                 kv.add(all.get(i + 1));
             }

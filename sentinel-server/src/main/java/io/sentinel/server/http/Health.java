@@ -1,5 +1,6 @@
 package io.sentinel.server.http;
 
+import io.sentinel.core.view.QuorumStatus;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;

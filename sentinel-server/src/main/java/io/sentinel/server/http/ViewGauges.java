@@ -1,5 +1,6 @@
 package io.sentinel.server.http;
 
+import io.sentinel.core.view.QuorumStatus;
 import static io.sentinel.server.http.SentinelMetrics.*;
 
 import io.micrometer.core.instrument.Gauge;

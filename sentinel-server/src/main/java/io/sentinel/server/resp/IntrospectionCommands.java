@@ -87,7 +87,7 @@ final class IntrospectionCommands {
     private static boolean matches(CommandSpec s, String by, String value) {
         switch (by) {
             case "aclcat": return s.aclCategories().contains("@" + value.toLowerCase(Locale.ROOT));
-            case "pattern": return GlobMatcher.matches(value.toLowerCase(Locale.ROOT), s.name());
+            case "pattern": return io.sentinel.core.admin.Glob.matches(value.toLowerCase(Locale.ROOT), s.name());
             default: return false; // no modules in a sentinel
         }
     }

@@ -40,7 +40,7 @@ public final class PubSub {
             }
         }
         for (Map.Entry<String, Set<ClientConnection>> e : patterns.entrySet()) {
-            if (!GlobMatcher.matches(e.getKey(), channel)) continue;
+            if (!io.sentinel.core.admin.Glob.matches(e.getKey(), channel)) continue;
             Resp push = new Resp.Push(List.of(PMESSAGE, Resp.bulk(e.getKey()), Resp.bulk(channel),
                     Resp.bulk(message)));
             for (ClientConnection c : e.getValue()) {

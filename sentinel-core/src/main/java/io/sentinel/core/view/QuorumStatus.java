@@ -1,16 +1,13 @@
-package io.sentinel.server.http;
-
-import io.sentinel.core.view.InstanceView;
-import io.sentinel.core.view.MasterView;
+package io.sentinel.core.view;
 
 /**
- * What {@code SENTINEL CKQUORUM} answers for a master, as numbers and as its text (the same rule and words as
- * {@code command.Quorum}): peers flagged down are not usable, this sentinel always is; a failover needs both the
- * master's quorum and a majority of all known sentinels, self included.
+ * What {@code SENTINEL CKQUORUM} answers for a master, as numbers and as its text; the one place of that rule,
+ * shared by the command, the metrics and the readiness probe: peers flagged down are not usable, this sentinel
+ * always is; a failover needs both the master's quorum and a majority of all known sentinels, self included.
  */
-record QuorumStatus(int usable, int quorum, int voters) {
+public record QuorumStatus(int usable, int quorum, int voters) {
 
-    static QuorumStatus of(MasterView m) {
+    public static QuorumStatus of(MasterView m) {
         int usable = 1;
         for (InstanceView peer : m.sentinels()) {
             if (!peer.flags().contains("s_down") && !peer.flags().contains("o_down")) usable++;
@@ -18,21 +15,21 @@ record QuorumStatus(int usable, int quorum, int voters) {
         return new QuorumStatus(usable, m.config().quorum(), m.sentinels().size() + 1);
     }
 
-    int majority() {
+    public int majority() {
         return voters / 2 + 1;
     }
 
     /** Usable sentinels needed for both the quorum and the majority. */
-    int needed() {
+    public int needed() {
         return Math.max(quorum, majority());
     }
 
-    boolean ok() {
+    public boolean ok() {
         return usable >= needed();
     }
 
     /** The reply text: {@code OK ...} or the {@code NOQUORUM ...} error, as redis_exporter puts it in a label. */
-    String message() {
+    public String message() {
         if (ok()) return "OK " + usable + " usable Sentinels. Quorum and failover authorization can be reached";
         boolean noQuorum = usable < quorum;
         boolean noMajority = usable < majority();
