@@ -6,6 +6,7 @@ import io.sentinel.core.config.Timing;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.server.command.SentinelCommands;
 import io.sentinel.server.command.ServerInfo;
+import io.sentinel.server.config.ConfigLoader;
 import io.sentinel.server.config.ConfigStore;
 import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.http.Health;
@@ -32,65 +33,71 @@ public final class Daemon implements AutoCloseable {
 
     private final ConfigStore store;
     private final CoreLoop core;
-    private final LinkManager links;
-    private final RespServer server;
+    private RespServer server; // assigned once, in the constructor; read by the event publisher lambda
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The configuration as last persisted, for SENTINEL CONFIG GET. */
     private volatile SentinelConfig currentConfig;
-    private final SentinelMetrics metrics;
-    private final ScriptRunner scripts;
-    private final HttpServer http;
+    // Made once the RESP server listens (start-up order: answer PING first); read only after core.start().
+    private LinkManager links;
+    private SentinelMetrics metrics;
+    private ScriptRunner scripts;
+    private HttpServer http;
     private volatile boolean httpStarted;
 
-    private Daemon(LoadedConfig loaded, Options options) throws Exception {
+    /** The core and the RESP server; what the core's actions reach is made in {@link #startServices}. */
+    private Daemon(LoadedConfig loaded) throws Exception {
         SentinelConfig config = loaded.config();
         if (config.myid() == null) {
-            config = config.withRuntime(io.sentinel.server.config.ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
+            config = config.withRuntime(ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
         }
         this.store = ConfigStore.open(loaded);
-        long now = MonotonicClock.millis();
-        Sentinel sentinel = new Sentinel(config, Timing.DEFAULTS, new SplittableRandom(new SecureRandom().nextLong()),
-                now);
-        LinkOptions linkOptions = LinkOptions.forSentinel(config.myid())
-                .withSentinelAuth(config.sentinelUser(), config.sentinelPass());
-        CoreLoop[] coreRef = new CoreLoop[1];
-        this.links = new LinkManager(linkOptions, input -> coreRef[0].submit(input));
-        RespServer[] serverRef = new RespServer[1];
         this.currentConfig = config;
-        EventLog events = new EventLog((channel, message) -> serverRef[0].pubSub().publish(channel, message));
-        this.scripts = new ScriptRunner(MonotonicClock::millis, () -> coreRef[0].view().timing(), events::emit,
-                config.dir() == null ? null : new java.io.File(config.dir()));
-        this.metrics = new SentinelMetrics(() -> coreRef[0].view(), MonotonicClock::millis,
-                () -> serverRef[0].stats().connectedClients(), () -> serverRef[0].stats().pubsubClients(),
-                scripts::runningScripts, scripts::queueLength);
-        ActionDispatcher dispatcher = new ActionDispatcher(this::persist, links::run, e -> {
+        Sentinel sentinel = new Sentinel(config, Timing.DEFAULTS, new SplittableRandom(new SecureRandom().nextLong()),
+                MonotonicClock.millis());
+        EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
+        ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
             metrics.onEvent(e);
-        }, scripts::submit);
+        }, a -> scripts.submit(a));
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
-        coreRef[0] = core;
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
-                MonotonicClock::millis, info, scripts::pending);
+                MonotonicClock::millis, info, () -> scripts.pending());
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
-        serverRef[0] = server;
-        this.http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
+        this.scriptEvents = events;
+    }
+
+    private final EventLog scriptEvents;
+
+    private void startServices(SentinelConfig config, Options options) {
+        links = new LinkManager(LinkOptions.forSentinel(config.myid())
+                .withSentinelAuth(config.sentinelUser(), config.sentinelPass()), core::submit);
+        scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
+                config.dir() == null ? null : new java.io.File(config.dir()));
+        metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
+                () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
+                scripts::runningScripts, scripts::queueLength);
+        http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
                 new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
     }
 
-    /** Starts listening, then the core; fails (and cleans up) if the port cannot be bound. */
+    /**
+     * Listens first (a PING is answered as soon as possible, and a taken port fails fast), then makes the links,
+     * scripts and metrics, starts the core, and last the HTTP listener.
+     */
     public static Daemon start(LoadedConfig loaded, Options options) throws Exception {
-        Daemon d = new Daemon(loaded, options);
+        Daemon d = new Daemon(loaded);
         try {
             d.server.start();
+            d.startServices(d.currentConfig, options);
         } catch (Exception e) {
             d.close();
             throw e;
         }
         d.core.start();
         d.startHttp(options);
-        log.info("Sentinel ID is {}", loaded.config().myid() == null ? "(new)" : loaded.config().myid());
+        log.info("Sentinel ID is {}", d.currentConfig.myid());
         log.info("Running mode=sentinel, port={}, state in {}", loaded.config().port(), d.store.location());
         return d;
     }
@@ -106,7 +113,6 @@ public final class Daemon implements AutoCloseable {
         try {
             http.start();
             httpStarted = true;
-            log.info("metrics and probes on http://{}:{}/metrics", options.metricsBind(), http.port());
         } catch (Exception e) {
             log.warn("metrics and probes disabled: {}", e.getMessage());
         }
@@ -115,7 +121,7 @@ public final class Daemon implements AutoCloseable {
     private void persist(SentinelConfig config) throws Exception {
         long started = System.nanoTime();
         store.persist(config);
-        metrics.recordStateWrite(System.nanoTime() - started);
+        if (metrics != null) metrics.recordStateWrite(System.nanoTime() - started);
         currentConfig = config;
     }
 
@@ -140,9 +146,9 @@ public final class Daemon implements AutoCloseable {
             log.warn("closing server", e);
         }
         core.close();
-        scripts.close();
-        links.close();
-        metrics.close();
+        if (scripts != null) scripts.close();
+        if (links != null) links.close();
+        if (metrics != null) metrics.close();
         stopped.countDown();
     }
 }

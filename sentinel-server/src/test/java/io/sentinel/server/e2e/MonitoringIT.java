@@ -139,6 +139,7 @@ class MonitoringIT {
     @Test
     void pausedSentinelEntersTiltAndLeavesIt() throws Exception {
         startTopology(5000);
+        awaitReplicasReady(); // the core is ticking (PING is answered before it starts)
         try (Jedis j = sentinel.jedis()) {
             j.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "debug", "tilt-period", "2000");
         }
