@@ -27,6 +27,9 @@ public final class Failover {
         m.failoverStateChangeAt = now;
     }
 
+    /** Upper bound of the random delay before a candidate votes for itself and asks for votes. */
+    public static final int VOTE_JITTER_MILLIS = 150;
+
     static long electionTimeout(SentinelState s, MasterState m) {
         return Math.min(s.timing.electionTimeout(), m.failoverTimeoutMillis);
     }
@@ -47,7 +50,10 @@ public final class Failover {
         m.forcedFailover = forced;
         m.failoverStartAt = now + s.random.nextInt(VoteLedger.MAX_DESYNC_MILLIS);
         m.retryNotBeforeAt = m.failoverStartAt + 2 * m.failoverTimeoutMillis;
-        VoteLedger.vote(s, m, m.failoverEpoch, s.myid, now, out);
+        // Rule: the candidate votes for itself after a random 0..VOTE_JITTER ms (Raft's randomized timeout), not at
+        // once: sentinels that see the master down in the same tick would each vote for themselves and split the
+        // vote. The first to vote asks the others, who have not voted yet in this epoch and vote for it.
+        m.ownVoteAt = forced ? now : now + s.random.nextInt(VOTE_JITTER_MILLIS + 1);
     }
 
     /** One step of the state machine, on every tick while a failover is in progress. */
@@ -67,7 +73,18 @@ public final class Failover {
         }
     }
 
+    /** Cast our own vote when its time has come; if it went to us (nobody asked first), ask for the others'. */
+    private static void castOwnVote(SentinelState s, MasterState m, long now, Effects out) {
+        if (m.ownVoteAt == 0 || now < m.ownVoteAt) return;
+        m.ownVoteAt = 0;
+        VoteLedger.Vote vote = VoteLedger.vote(s, m, m.failoverEpoch, s.myid, now, out);
+        if (s.myid.equals(vote.leader()) && vote.epoch() == m.failoverEpoch) {
+            io.sentinel.core.monitor.Periodic.askPeers(s, m, now, true, out);
+        }
+    }
+
     private static void waitStart(SentinelState s, MasterState m, long now, Effects out) {
+        castOwnVote(s, m, now, out);
         LeaderTally.Result tally = LeaderTally.count(m, s.myid, m.failoverEpoch);
         boolean leader = s.myid.equals(tally.winner());
         if (!leader && !m.forcedFailover) {
@@ -171,6 +188,7 @@ public final class Failover {
         if (slaveTimeout) out.event(m, EventType.FAILOVER_ABORT_SLAVE_TIMEOUT, Describe.of(m, m.master));
         enter(m, FailoverPhase.NONE, now);
         m.forcedFailover = false;
+        m.ownVoteAt = 0;
         if (m.promoted != null) m.promoted.promoted = false;
         m.promoted = null;
     }

@@ -37,11 +37,20 @@ public final class ReplicaRanking {
         return r.infoRefreshAt == 0 || now - r.infoRefreshAt > validity;
     }
 
-    /** The replica lost its master link long before the master went down: its data is too old. */
+    /**
+     * The replica lost its master link long before the master went down: its data is too old. Redis measures "since
+     * the master went down" from its own SDOWN; a sentinel restarted during the outage then rejects every replica.
+     * Differs: we also take the shortest link-down time its sibling replicas report, the best sign of when the
+     * master really went away, so only a replica disconnected much longer than its siblings is rejected.
+     */
     public static boolean linkDownTooLong(MasterState m, InstanceState r, long now) {
-        long maxDown = 10 * m.downAfterMillis;
-        if (m.master.isSdown()) maxDown += now - m.master.sdownSince;
-        return r.masterLinkDownMillis > maxDown;
+        long downFor = m.master.isSdown() ? now - m.master.sdownSince : 0;
+        long shortestLinkDown = Long.MAX_VALUE;
+        for (InstanceState sibling : m.replicas.values()) {
+            if (sibling != r && sibling.masterLinkDownMillis > 0) shortestLinkDown = Math.min(shortestLinkDown, sibling.masterLinkDownMillis);
+        }
+        if (m.master.isSdown() && shortestLinkDown != Long.MAX_VALUE) downFor = Math.max(downFor, shortestLinkDown);
+        return r.masterLinkDownMillis > 10 * m.downAfterMillis + downFor;
     }
 
     public static boolean eligible(MasterState m, InstanceState r, Timing t, long now) {

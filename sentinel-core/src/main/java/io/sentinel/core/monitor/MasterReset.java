@@ -77,6 +77,7 @@ public final class MasterReset {
         m.failoverStartAt = 0;
         m.retryNotBeforeAt = 0;
         m.forcedFailover = false;
+        m.ownVoteAt = 0;
         m.promoted = null;
         m.switchAnnounced = false;
         m.odownSince = 0;

@@ -47,6 +47,8 @@ public final class MasterState {
     public boolean switchAnnounced;
     /** No new failover attempt before this time (Redis: failover_start_time + 2 x failover-timeout). */
     public long retryNotBeforeAt;
+    /** When, during WAIT_START, we vote for ourselves (0 = done or not a candidate). */
+    public long ownVoteAt;
 
     public MasterState(MasterConfig config, long now) {
         this.name = config.name();

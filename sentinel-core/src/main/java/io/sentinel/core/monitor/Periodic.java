@@ -75,7 +75,9 @@ public final class Periodic {
             }
             if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
             if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;
-            String runId = m.failoverInProgress() ? s.myid : "*";
+            // Ask for votes only once we have voted for ourselves in this failover's epoch.
+            boolean candidate = m.failoverInProgress() && s.myid.equals(m.leader) && m.leaderEpoch == m.failoverEpoch;
+            String runId = candidate ? s.myid : "*";
             // Asking for votes shows our vote for ourselves: persist it first (see AdminCommands.isMasterDown).
             if (!runId.equals("*")) out.persist();
             out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));

@@ -87,6 +87,19 @@ class ReplicaRankingTest {
         assertTrue(ReplicaRanking.linkDownTooLong(m, r, NOW));
     }
 
+    /** A sentinel restarted during the outage saw SDOWN late; the siblings' reports tell how long it has been. */
+    @Test
+    void siblingsLinkDownTimeForgivesALongOutageButNotAStaleReplica() {
+        m.master.sdownSince = NOW - 1000;
+        InstanceState sibling = Fixtures.goodReplica(m, 7002, NOW);
+        sibling.masterLinkDownMillis = 60_000;
+        r.masterLinkDownMillis = 61_000;
+        assertFalse(ReplicaRanking.linkDownTooLong(m, r, NOW), "both lost the master a minute ago");
+        r.masterLinkDownMillis = 60_000 + 10 * m.downAfterMillis + 1;
+        assertTrue(ReplicaRanking.linkDownTooLong(m, r, NOW), "disconnected long before its sibling");
+        assertFalse(ReplicaRanking.linkDownTooLong(m, sibling, NOW));
+    }
+
     @Test
     void lowerPriorityWins() {
         r.priority = 50;
