@@ -115,6 +115,7 @@ public final class Sentinel {
     /** sentinelTimer: periodic commands, then (outside TILT) down checks, election and failover, per master. */
     private void tick(long now, Effects out) {
         boolean tilt = Tilt.onTick(s, now, out);
+        s.links.reassertOpen(now, s.timing.minLinkReconnectPeriod(), out);
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             Periodic.send(s, m, m.master, now, out);
             for (InstanceState r : m.replicas.values()) Periodic.send(s, m, r, now, out);
@@ -124,7 +125,7 @@ public final class Sentinel {
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
             for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
             for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
-            ObjectiveDown.check(m, now, out);
+            ObjectiveDown.check(m, now, s.timing.askPeriod(), out);
             if (Failover.startIfNeeded(s, m, now, out)) Periodic.askPeers(s, m, now, true, out);
             Failover.step(s, m, now, out);
             if (s.crashed) return;
@@ -170,8 +171,10 @@ public final class Sentinel {
         if (m == null) return;
         InstanceState peer = m.sentinelAt(v.peer().address());
         if (peer == null) return;
+        // An answer still in flight when the master switched is about the old address: it says nothing of this one.
+        boolean sameMaster = peer.askedAbout == null || peer.askedAbout.equals(m.master.address);
         peer.lastMasterDownReplyAt = now;
-        peer.masterDown = v.down();
+        peer.masterDown = v.down() && sameMaster;
         if (!"*".equals(v.leaderRunId())) {
             peer.leader = v.leaderRunId();
             peer.leaderEpoch = v.leaderEpoch();
@@ -181,11 +184,20 @@ public final class Sentinel {
     private void commandFailed(CommandFailed f) {
         LinkState link = s.links.get(f.target());
         if (link == null) return;
-        link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        if (countedAsPending(f.command())) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
         if (f.command() != CommandFailed.Command.INFO) return;
         for (MasterState m : s.masters.values()) {
             for (InstanceState ri : instancesAt(m, f.target())) ri.infoInFlight = false;
         }
+    }
+
+    /**
+     * Only commands whose answer comes back as an input are counted in pendingCommands: PUBLISH, the promotion and
+     * REPLICAOF succeed silently, so counting them would leak until the link stops sending anything.
+     */
+    static boolean countedAsPending(CommandFailed.Command command) {
+        return command == CommandFailed.Command.PING || command == CommandFailed.Command.INFO
+                || command == CommandFailed.Command.ASK_PEER;
     }
 
     private void linkChanged(Target target, boolean connected, long now) {

@@ -42,7 +42,7 @@ public final class AdminCommands {
             case "debug" -> debug(s, a);
             case "simulate-failure" -> a.size() >= 2 ? simulateFailure(s, a) : arity(sub);
             case "config" -> a.size() >= 2 ? ConfigSetCommand.run(s, a, out) : arity(sub);
-            default -> Resp.error("ERR Unknown sentinel subcommand '" + (a.isEmpty() ? "" : a.get(0))
+            default -> Resp.error("ERR unknown subcommand '" + (a.isEmpty() ? "" : a.get(0))
                     + "'. Try SENTINEL HELP.");
         };
         out.add(new Reply(c.requestId(), reply));
@@ -66,11 +66,11 @@ public final class AdminCommands {
         if (quorum <= 0) return Resp.error("ERR Quorum must be 1 or greater.");
         Long port = parseLong(a.get(3));
         if (port == null) return Resp.error("ERR Invalid port");
-        if (port <= 0 || port > 65535) return Resp.error("ERR Invalid port number");
+        if (port <= 0 || port > 65535) return Resp.error("ERR Invalid port number.");
         if (!s.config.resolveHostnames() && !IpLiteral.isIp(a.get(2))) {
             return Resp.error("ERR Invalid IP address or hostname specified");
         }
-        if (s.masters.containsKey(a.get(1))) return Resp.error("ERR Duplicated master name");
+        if (s.masters.containsKey(a.get(1))) return Resp.error("ERR Duplicate master name.");
         MasterConfig config = MasterConfig.withDefaults(a.get(1), new Address(a.get(2), port.intValue()),
                 quorum.intValue());
         MasterState m = new MasterState(config, now);
@@ -137,6 +137,9 @@ public final class AdminCommands {
         long leaderEpoch = 0;
         if (m != null && !"*".equals(a.get(4))) {
             VoteLedger.Vote vote = VoteLedger.vote(s, m, epoch, a.get(4), now, out);
+            // Rule: a vote leaves only behind a PersistState of it. The one that first recorded it may have failed
+            // (the shell then dropped that batch), so persist again rather than trust it.
+            out.persist();
             leader = vote.leader();
             leaderEpoch = leader == null ? 0 : vote.epoch();
         }

@@ -174,7 +174,7 @@ public final class Failover {
         m.promoted = null;
     }
 
-    /** Used by the INFO handler while replicas are being repointed. */
+    /** Used by the INFO handler while replicas are being repointed. Not counted as pending: no success input. */
     public static void repoint(InstanceState r, Address master, Effects out) {
         out.add(new RepointReplica(r.target(), master));
     }

@@ -36,11 +36,16 @@ public final class Hellos {
         if (m.configEpoch < configEpoch) {
             m.configEpoch = configEpoch;
             out.persist();
-            if (!announced.equals(m.master.address)) {
-                Address old = m.master.address;
+            // Compare with the current address (our promoted replica during our own failover), and let a newer
+            // config end a failover of ours still in progress: finishing it later would pair our promoted replica
+            // with the newer epoch, a pair nobody else has.
+            Address old = m.currentAddress();
+            if (!announced.equals(old) || m.failoverInProgress()) {
                 out.event(EventType.CONFIG_UPDATE_FROM, Describe.of(m, peer));
-                out.event(EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
-                        + announced.host() + " " + announced.port());
+                if (!announced.equals(old)) {
+                    out.event(EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
+                            + announced.host() + " " + announced.port());
+                }
                 MasterReset.changeAddress(s, m, announced, now, out);
             }
         }

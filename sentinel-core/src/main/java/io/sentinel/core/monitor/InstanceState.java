@@ -49,6 +49,8 @@ public final class InstanceState {
     public boolean masterDown;
     public long lastMasterDownReplyAt;
     public long lastAskSentAt;
+    /** The master address our last is-master-down-by-addr question to this peer named. */
+    public Address askedAbout;
     public String leader;
     public long leaderEpoch;
 

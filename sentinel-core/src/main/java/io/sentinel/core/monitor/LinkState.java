@@ -20,6 +20,9 @@ public final class LinkState {
     /** last_pong_time: last PING reply of any kind. */
     public long lastPingReplyAt;
     public long connectedSince;
+    /** What the last OpenLink asked for, and when: a link that stays down is asked for again (see Links). */
+    public io.sentinel.core.model.LinkSettings settings;
+    public long openRequestedAt;
 
     public LinkState(Target target, long now) {
         this.target = target;

@@ -18,6 +18,8 @@ public final class Links {
         if (link == null) {
             link = new LinkState(target, now);
             byTarget.put(target, link);
+            link.settings = settings;
+            link.openRequestedAt = now;
             out.add(new OpenLink(target, settings));
         }
         link.refcount++;
@@ -41,8 +43,21 @@ public final class Links {
         if (link == null) return;
         link.connected = false;
         link.pendingCommands = 0;
+        link.settings = settings;
         out.add(new CloseLink(target));
         out.add(new OpenLink(target, settings));
+    }
+
+    /**
+     * Ask again for every link still down after {@code period} (min-link-reconnect-period). OpenLink is idempotent,
+     * and the one that created the link may never have run: a failed PersistState drops the rest of its batch.
+     */
+    public void reassertOpen(long now, long period, Effects out) {
+        for (LinkState link : byTarget.values()) {
+            if (link.connected || now - link.openRequestedAt < period) continue;
+            link.openRequestedAt = now;
+            out.add(new OpenLink(link.target, link.settings));
+        }
     }
 
     public LinkState get(Target target) {

@@ -38,8 +38,22 @@ public final class MasterReset {
         }
         s.links.detach(oldMaster, out);
         for (InstanceState r : oldReplicas) s.links.detach(r, out);
+        freshLinkTimers(m.master.link, now);
+        // The peers' "down" answers were about the old address; the new master starts with none.
+        for (InstanceState p : m.sentinels.values()) p.masterDown = false;
         clearFailover(m, now);
         out.persist();
+    }
+
+    /**
+     * As sentinelResetMaster resets act_ping_time, last_avail_time and last_pong_time: the master's link may be
+     * reused (the promoted replica's), and an old unanswered PING on it must not make the new master SDOWN at once.
+     */
+    private static void freshLinkTimers(LinkState link, long now) {
+        link.pingSentAt = 0;
+        link.lastPingSentAt = 0;
+        link.lastOkPingReplyAt = now;
+        link.lastPingReplyAt = now;
     }
 
     /** SENTINEL RESET: forget replicas, peers and failover state; rediscover them from INFO and hellos. */
@@ -52,6 +66,7 @@ public final class MasterReset {
         m.master = new InstanceState(Role.MASTER, oldMaster.address, now);
         s.links.attach(m.master, m.linkSettings(), now, out);
         s.links.detach(oldMaster, out);
+        freshLinkTimers(m.master.link, now);
         clearFailover(m, now);
         out.persist();
     }

@@ -108,14 +108,20 @@ public final class MasterState {
         return null;
     }
 
-    /** The config this master would be written back as. */
+    /**
+     * The config this master would be written back as. Like Redis's config rewrite it names the current address
+     * (the promoted replica once promoted), and the old master replaces it among the known replicas: a leader that
+     * restarts mid-failover must come back with the address that goes with the config epoch it persisted.
+     */
     public MasterConfig toConfig() {
-        List<Address> known = new ArrayList<>(replicas.keySet());
+        Address current = currentAddress();
+        List<Address> known = new ArrayList<>();
+        for (Address a : replicas.keySet()) known.add(a.equals(current) ? master.address : a);
         List<KnownSentinel> peers = new ArrayList<>();
         for (InstanceState s : sentinels.values()) {
             if (s.address.port() != 0) peers.add(new KnownSentinel(s.address, s.runId));
         }
-        return new MasterConfig(name, master.address, quorum, downAfterMillis, failoverTimeoutMillis, parallelSyncs,
+        return new MasterConfig(name, current, quorum, downAfterMillis, failoverTimeoutMillis, parallelSyncs,
                 authUser, authPass, notificationScript, clientReconfigScript, rebootDownAfterPeriodMillis,
                 renamedCommands, known, peers, configEpoch, leaderEpoch, leader);
     }

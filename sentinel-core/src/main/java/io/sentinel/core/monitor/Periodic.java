@@ -48,6 +48,7 @@ public final class Periodic {
             link.lastPingSentAt = now;
             link.pendingCommands++;
         } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod()) {
+            // Not counted as pending: no input reports a publish's success, so it could never be uncounted.
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
         }
@@ -75,8 +76,11 @@ public final class Periodic {
             if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
             if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;
             String runId = m.failoverInProgress() ? s.myid : "*";
+            // Asking for votes shows our vote for ourselves: persist it first (see AdminCommands.isMasterDown).
+            if (!runId.equals("*")) out.persist();
             out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));
             peer.lastAskSentAt = now;
+            peer.askedAbout = m.master.address;
             peer.link.pendingCommands++;
         }
     }

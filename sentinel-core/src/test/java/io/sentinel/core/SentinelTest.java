@@ -1,0 +1,203 @@
+package io.sentinel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sentinel.core.action.Action;
+import io.sentinel.core.action.OpenLink;
+import io.sentinel.core.action.PersistState;
+import io.sentinel.core.action.Publish;
+import io.sentinel.core.action.Reply;
+import io.sentinel.core.action.RequestInfo;
+import io.sentinel.core.action.SendPing;
+import io.sentinel.core.config.Timing;
+import io.sentinel.core.info.InfoParser;
+import io.sentinel.core.input.HelloReceived;
+import io.sentinel.core.input.InfoReceived;
+import io.sentinel.core.input.Input;
+import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.input.PingReplied;
+import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.Started;
+import io.sentinel.core.input.Tick;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Target;
+import io.sentinel.core.reply.Resp;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Monitoring basics through {@link Sentinel#handle} only, as the shell drives it. */
+class SentinelTest {
+    static final Target MASTER = Target.redis(Fixtures.MASTER);
+    static final String DESCRIBED = "master mymaster 127.0.0.1 6379";
+    Sentinel sentinel;
+
+    @BeforeEach
+    void setUp() {
+        sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS, new SplittableRandom(1),
+                1000);
+    }
+
+    List<Action> at(long now, Input input) {
+        return sentinel.handle(input, now);
+    }
+
+    /** Ticks every 100 ms from {@code from} to {@code to} (ticks further apart would trigger TILT); their events. */
+    List<String> ticks(long from, long to) {
+        List<String> all = new java.util.ArrayList<>();
+        for (long t = from; t <= to; t += 100) all.addAll(events(at(t, new Tick())));
+        return all;
+    }
+
+    static List<String> events(List<Action> batch) {
+        return batch.stream().filter(a -> a instanceof Publish).map(a -> ((Publish) a).event().logLine()).toList();
+    }
+
+    @Test
+    void startedOpensTheMasterLinkAndPersists() {
+        List<Action> batch = at(1000, new Started());
+        assertInstanceOf(PersistState.class, batch.get(0));
+        assertTrue(batch.contains(new OpenLink(MASTER, Fixtures.master(2, 5000).linkSettings())));
+        assertEquals(List.of("+monitor " + DESCRIBED + " quorum 2"), events(batch));
+    }
+
+    /** Regression: the OpenLinks of a batch whose PersistState failed were dropped, and never asked for again. */
+    @Test
+    void aLinkThatNeverConnectsIsAskedForAgain() {
+        at(1000, new Started());
+        long period = Timing.DEFAULTS.minLinkReconnectPeriod();
+        List<Action> early = List.of();
+        for (long t = 1100; t < 1000 + period; t += 100) early = at(t, new Tick());
+        assertTrue(early.stream().noneMatch(a -> a instanceof OpenLink));
+        assertTrue(at(1000 + period, new Tick()).contains(new OpenLink(MASTER, Fixtures.master(2, 5000)
+                .linkSettings())), "asked again after min-link-reconnect-period");
+        at(1000 + period + 50, new LinkConnected(MASTER, "127.0.0.1"));
+        for (long t = 1100 + period; t < 1000 + 3 * period; t += 100) {
+            assertTrue(at(t, new Tick()).stream().noneMatch(a -> a instanceof OpenLink), "connected: no more asks");
+        }
+    }
+
+    @Test
+    void ticksSendInfoAtOnceAndPingAfterAPingPeriod() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        assertEquals(List.of(new RequestInfo(MASTER)), at(1100, new Tick()));
+        assertTrue(at(2001, new Tick()).contains(new SendPing(MASTER)));
+    }
+
+    @Test
+    void silenceLongerThanDownAfterIsSdownAndAReplyClearsIt() {
+        connectAndPing();
+        assertEquals(List.of(), ticks(2101, 7001), "silent 5000 ms, down-after 5000");
+        assertEquals(List.of("+sdown " + DESCRIBED), events(at(7002, new Tick())));
+        at(7050, new PingReplied(MASTER, "PONG", false));
+        assertEquals(List.of("-sdown " + DESCRIBED), events(at(7100, new Tick())));
+    }
+
+    @Test
+    void anErrorReplyOtherThanLoadingOrMasterdownDoesNotCount() {
+        connectAndPing();
+        at(3000, new PingReplied(MASTER, "ERR unknown command", true));
+        ticks(2101, 7001);
+        assertEquals(List.of("+sdown " + DESCRIBED), events(at(7002, new Tick())));
+        at(7050, new PingReplied(MASTER, "LOADING Redis is loading the dataset in memory", true));
+        assertEquals(List.of("-sdown " + DESCRIBED), events(at(7100, new Tick())));
+    }
+
+    private void connectAndPing() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        at(1100, new Tick());
+        assertTrue(at(2001, new Tick()).contains(new SendPing(MASTER)));
+    }
+
+    /** Regression: hellos succeed without an input; counting them as pending silenced the link after 100 of them. */
+    @Test
+    void aLinkKeepsPingingAfterHundredsOfHellos() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        int hellos = 0;
+        boolean pingedLate = false;
+        for (long t = 1100; t < 500_000; t += 100) {
+            for (Action a : at(t, new Tick())) {
+                if (a instanceof io.sentinel.core.action.PublishHello) hellos++;
+                if (a instanceof SendPing) {
+                    at(t + 1, new PingReplied(MASTER, "PONG", false));
+                    pingedLate |= t > 490_000;
+                }
+                if (a instanceof RequestInfo) at(t + 1, new InfoReceived(MASTER, "# Replication\r\nrole:master\r\n"));
+            }
+        }
+        assertTrue(hellos > 200, "hellos: " + hellos);
+        assertTrue(pingedLate, "still pinging after " + hellos + " hellos");
+        assertEquals(0, sentinel.state().links.get(MASTER).pendingCommands);
+    }
+
+    @Test
+    void infoWithReplicaLinesAddsReplicas() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        at(1100, new Tick());
+        String info = Fixtures.resource("info/master.txt");
+        Address replica = InfoParser.parse(info).replicas().get(0);
+        List<Action> batch = at(1200, new InfoReceived(MASTER, info));
+        assertInstanceOf(PersistState.class, batch.get(0));
+        assertTrue(batch.contains(new OpenLink(Target.redis(replica), Fixtures.master(2, 5000).linkSettings())));
+        assertEquals(List.of("+slave slave " + replica.hostPort() + " 127.0.0.1 " + replica.port() + " @ "
+                + "mymaster 127.0.0.1 6379"), events(batch));
+        assertEquals(List.of(replica), sentinel.state().snapshot().master("mymaster").knownReplicas());
+    }
+
+    @Test
+    void helloFromANewPeerAddsItAndAdoptsItsEpoch() {
+        at(1000, new Started());
+        String peer = Fixtures.runId('b');
+        List<Action> batch = at(1100, new HelloReceived("127.0.0.1,26380," + peer + ",7,mymaster,127.0.0.1,6379,0"));
+        assertInstanceOf(PersistState.class, batch.get(0));
+        assertEquals(7, ((PersistState) batch.get(0)).config().currentEpoch());
+        assertTrue(batch.contains(new OpenLink(Target.sentinel(new Address("127.0.0.1", 26380)),
+                sentinel.state().peerLinkSettings())));
+        assertEquals(List.of("+sentinel sentinel " + peer + " 127.0.0.1 26380 @ mymaster 127.0.0.1 6379",
+                "+new-epoch 7"), events(batch));
+        assertEquals(List.of(), at(1200, new HelloReceived("127.0.0.1,26380," + peer
+                + ",7,mymaster,127.0.0.1,6379,0")), "a known peer repeating itself changes nothing");
+    }
+
+    /** Texts checked against redis-sentinel 7.0.15. */
+    @Test
+    void commandErrorsAreRedisErrors() {
+        at(1000, new Started());
+        assertError("ERR unknown subcommand 'foo'. Try SENTINEL HELP.", "foo");
+        assertError("ERR No such master with that name", "failover", "nosuch");
+        assertError("NOGOODSLAVE No suitable replica to promote", "failover", "mymaster");
+        assertError("ERR Quorum must be 1 or greater.", "monitor", "x", "127.0.0.1", "6379", "0");
+        assertError("ERR Invalid quorum", "monitor", "x", "127.0.0.1", "6379", "abc");
+        assertError("ERR Invalid port", "monitor", "x", "127.0.0.1", "abc", "2");
+        assertError("ERR Invalid port number.", "monitor", "x", "127.0.0.1", "70000", "2");
+        assertError("ERR Invalid IP address or hostname specified", "monitor", "x", "nohost", "6379", "2");
+        assertError("ERR Duplicate master name.", "monitor", "mymaster", "127.0.0.1", "6379", "2");
+        assertError("ERR wrong number of arguments for 'sentinel|remove' command", "remove");
+        assertError("ERR value is not an integer or out of range", "is-master-down-by-addr", "127.0.0.1", "x", "0",
+                "*");
+        assertError("ERR Invalid argument 'abc' for SENTINEL SET 'quorum'", "set", "mymaster", "quorum", "abc");
+        assertError("ERR Unknown option or number of arguments for SENTINEL SET 'foo'", "set", "mymaster", "foo",
+                "1");
+    }
+
+    @Test
+    void resetAnswersTheNumberOfMatchingMasters() {
+        at(1000, new Started());
+        List<Action> batch = at(1100, new SentinelCommand(9, List.of("reset", "*")));
+        assertEquals(new Reply(9, Resp.integer(1)), batch.get(batch.size() - 1));
+    }
+
+    private void assertError(String expected, String... args) {
+        List<Action> batch = at(1100, new SentinelCommand(7, List.of(args)));
+        Reply reply = assertInstanceOf(Reply.class, batch.get(batch.size() - 1));
+        assertEquals(7, reply.requestId());
+        assertEquals(Resp.error(expected), reply.value(), String.join(" ", args));
+    }
+}

@@ -1,0 +1,178 @@
+package io.sentinel.core.sim;
+
+import io.sentinel.core.SentinelState;
+import io.sentinel.core.action.Action;
+import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.PromoteReplica;
+import io.sentinel.core.action.Publish;
+import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.event.Event;
+import io.sentinel.core.event.EventType;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Target;
+import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.reply.Resp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safety properties, checked on every step: one leader per master and epoch, one vote per sentinel and epoch
+ * and never one that left before it was persisted, epochs that never go back, promotions only by the leader of
+ * their epoch (one per epoch), and no failover without a quorum of sentinels seeing the master down.
+ */
+final class SimInvariants {
+    private final SimCluster c;
+    /** How old a peer's "down" may be and still count towards ODOWN: 5 ask periods, a tick, a command timeout. */
+    private final long downWindowMillis;
+    private final Map<String, Integer> leaders = new HashMap<>();
+    private final Map<String, String> votes = new HashMap<>();
+    private final Map<Long, Target> promotions = new HashMap<>();
+    private final long[] epochInMemory;
+    private final List<Map<Address, Long>> lastSdownAt = new ArrayList<>();
+    final Map<EventType, Integer> eventCounts = new HashMap<>();
+
+    SimInvariants(SimCluster cluster) {
+        this.c = cluster;
+        this.downWindowMillis = 5 * cluster.setup.timing().askPeriod() + 2000 + SimShell.COMMAND_TIMEOUT_MILLIS;
+        this.epochInMemory = new long[cluster.sentinels.size()];
+        for (int i = 0; i < cluster.sentinels.size(); i++) lastSdownAt.add(new HashMap<>());
+    }
+
+    private void fail(SimSentinel s, String what) {
+        throw new SimViolation("t=" + c.clock.now() + " " + (s == null ? "" : s.node + ": ") + what);
+    }
+
+    /** A (re)started process begins from its persisted epoch. */
+    void onStart(SimSentinel s) {
+        long epoch = s.core.state().currentEpoch;
+        if (epoch != s.persisted.currentEpoch()) fail(s, "started at epoch " + epoch + " but persisted "
+                + s.persisted.currentEpoch());
+        epochInMemory[s.index] = epoch;
+    }
+
+    /** Everything the core decided in one step, before the shell runs it (a failed persist may drop it). */
+    void onBatch(SimSentinel s, List<Action> batch) {
+        SentinelState st = s.core.state();
+        long now = c.clock.now();
+        for (MasterState m : st.masters.values()) {
+            if (m.master.isSdown()) lastSdownAt.get(s.index).put(m.master.address, now);
+        }
+        if (st.currentEpoch < epochInMemory[s.index]) {
+            fail(s, "epoch went back from " + epochInMemory[s.index] + " to " + st.currentEpoch);
+        }
+        if (st.currentEpoch < s.persisted.currentEpoch()) {
+            fail(s, "epoch " + st.currentEpoch + " below persisted " + s.persisted.currentEpoch());
+        }
+        epochInMemory[s.index] = st.currentEpoch;
+        for (Action a : batch) {
+            if (a instanceof Publish p) onEvent(s, st, p.event());
+        }
+    }
+
+    void afterStep(SimSentinel s) {
+        if (s.alive && s.core.crashed()) fail(s, "core crashed without SENTINEL SIMULATE-FAILURE");
+    }
+
+    private void onEvent(SimSentinel s, SentinelState st, Event e) {
+        eventCounts.merge(e.type(), 1, Integer::sum);
+        if (e.type() != EventType.ELECTED_LEADER && e.type() != EventType.TRY_FAILOVER) return;
+        MasterState m = st.masters.get(e.payload().split(" ")[1]);
+        if (e.type() == EventType.ELECTED_LEADER) {
+            Integer before = leaders.putIfAbsent(m.name + "/" + m.failoverEpoch, s.index);
+            if (before != null && before != s.index) {
+                fail(s, "second leader of epoch " + m.failoverEpoch + ", S" + before + " was elected first");
+            }
+            return;
+        }
+        int seeingDown = 0;
+        long since = c.clock.now() - downWindowMillis;
+        for (Map<Address, Long> seen : lastSdownAt) {
+            if (seen.getOrDefault(m.master.address, Long.MIN_VALUE) >= since) seeingDown++;
+        }
+        if (seeingDown < m.quorum) {
+            StringBuilder peers = new StringBuilder();
+            m.sentinels.values().forEach(p -> peers.append(' ').append(SimTrace.shortId(p.runId)).append(p.masterDown
+                    ? " said down at " + p.lastMasterDownReplyAt : " up"));
+            fail(s, "+try-failover with only " + seeingDown + " sentinels seeing " + m.master.address
+                    + " down, quorum " + m.quorum + "; its peers:" + peers);
+        }
+    }
+
+    /** Persisted epochs, votes and config epochs only grow, and a vote is never for a future epoch. */
+    void onPersist(SimSentinel s, SentinelConfig next) {
+        SentinelConfig before = s.persisted;
+        if (next.currentEpoch() < before.currentEpoch()) fail(s, "persisted epoch went back");
+        for (MasterConfig m : next.masters()) {
+            MasterConfig old = before.master(m.name());
+            if (m.leaderEpoch() > next.currentEpoch()) fail(s, "vote epoch " + m.leaderEpoch() + " > current");
+            if (old == null) continue;
+            if (m.leaderEpoch() < old.leaderEpoch()) fail(s, "persisted vote epoch went back");
+            if (m.configEpoch() < old.configEpoch()) fail(s, "persisted config epoch went back");
+            if (m.leaderEpoch() == old.leaderEpoch() && old.leaderRunId() != null && m.leaderRunId() != null
+                    && !old.leaderRunId().equals(m.leaderRunId())) {
+                fail(s, "persisted vote of epoch " + m.leaderEpoch() + " changed");
+            }
+        }
+    }
+
+    /** A vote reply leaves: it must be durable, and the only vote of that sentinel in that epoch. */
+    void onVoteReply(SimSentinel voter, AskPeer ask, Resp value) {
+        if (!(value instanceof Resp.Arr arr) || arr.items().size() != 3) return;
+        String leader = ((Resp.Bulk) arr.items().get(1)).value();
+        long epoch = ((Resp.Int) arr.items().get(2)).value();
+        if ("*".equals(leader)) return;
+        requireDurableVote(voter, ask.masterName(), leader, epoch);
+        recordVote(voter, epoch, leader);
+    }
+
+    /** Asking for votes shows our own vote for ourselves: the same rules apply to it. */
+    void onAsk(SimSentinel s, AskPeer ask) {
+        if (!ask.runId().equals(s.myid)) return;
+        MasterState m = s.core.state().masters.get(ask.masterName());
+        if (m == null || !s.myid.equals(m.leader) || m.leaderEpoch != ask.epoch()) return;
+        requireDurableVote(s, ask.masterName(), s.myid, ask.epoch());
+        recordVote(s, ask.epoch(), s.myid);
+    }
+
+    private void requireDurableVote(SimSentinel voter, String master, String leader, long epoch) {
+        MasterConfig p = voter.persisted.master(master);
+        boolean durable = p != null && (p.leaderEpoch() > epoch
+                || p.leaderEpoch() == epoch && leader.equals(p.leaderRunId()));
+        if (!durable) {
+            fail(voter, "vote for " + SimTrace.shortId(leader) + " in epoch " + epoch + " left unpersisted (persisted: "
+                    + (p == null ? "no master" : SimTrace.shortId(p.leaderRunId()) + "/" + p.leaderEpoch()) + ")");
+        }
+    }
+
+    private void recordVote(SimSentinel voter, long epoch, String leader) {
+        String before = votes.putIfAbsent(voter.index + "/" + epoch, leader);
+        if (before != null && !before.equals(leader)) {
+            fail(voter, "voted twice in epoch " + epoch + ": " + SimTrace.shortId(before) + " then "
+                    + SimTrace.shortId(leader));
+        }
+    }
+
+    void onPromote(SimSentinel s, PromoteReplica p) {
+        MasterState m = null;
+        for (MasterState x : s.core.state().masters.values()) {
+            if (x.promoted != null && x.promoted.target().equals(p.target())) m = x;
+        }
+        if (m == null) {
+            fail(s, "PromoteReplica " + p.target() + " outside a failover");
+            return;
+        }
+        Integer leader = leaders.get(m.name + "/" + m.failoverEpoch);
+        if (leader == null || leader != s.index) {
+            fail(s, "promotes " + p.target().address() + " in epoch " + m.failoverEpoch + " led by S" + leader);
+        }
+        Target before = promotions.putIfAbsent(m.failoverEpoch, p.target());
+        if (before != null) fail(s, "second promotion in epoch " + m.failoverEpoch + ", first was " + before);
+    }
+
+    int count(EventType type) {
+        return eventCounts.getOrDefault(type, 0);
+    }
+}

@@ -1,0 +1,74 @@
+package io.sentinel.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
+
+/**
+ * Runs many seeds (in parallel: each seed is its own deterministic world), collects every failure, and reports the
+ * first ones with the trace tail. {@code -Dsim.seeds=N} sets how many seeds, {@code -Dsim.seed=N} replays one.
+ */
+final class SimRunner {
+    record Summary(int seeds, List<SimScenario.Result> failures, long wallMillis, long steps,
+            java.util.Map<io.sentinel.core.event.EventType, Integer> events) {
+        /** How many runs saw {@code type} at least once: shows the faults really happen. */
+        int runsWith(io.sentinel.core.event.EventType type) {
+            return events.getOrDefault(type, 0);
+        }
+    }
+
+    private SimRunner() {
+    }
+
+    static long property(String name, long fallback) {
+        String v = System.getProperty(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static int traceLines() {
+        return (int) property("sim.trace", 40);
+    }
+
+    /** Seeds {@code 0..count-1}, or just {@code -Dsim.seed}. */
+    static Summary run(long defaultCount, LongFunction<SimScenario.Result> scenario) {
+        long one = property("sim.seed", -1);
+        long count = property("sim.seeds", defaultCount);
+        LongStream seeds = one >= 0 ? LongStream.of(one) : LongStream.range(0, count);
+        long start = System.nanoTime();
+        List<SimScenario.Result> results = seeds.parallel().mapToObj(scenario).toList();
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        List<SimScenario.Result> failures = new ArrayList<>();
+        java.util.Map<io.sentinel.core.event.EventType, Integer> runsWith = new java.util.EnumMap<>(
+                io.sentinel.core.event.EventType.class);
+        long steps = 0;
+        for (SimScenario.Result r : results) {
+            steps += r.steps();
+            if (!r.ok()) failures.add(r);
+            r.events().keySet().forEach(t -> runsWith.merge(t, 1, Integer::sum));
+        }
+        return new Summary(results.size(), failures, wall, steps, runsWith);
+    }
+
+    static String report(String test, Summary s) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.failures().size()).append(" of ").append(s.seeds()).append(" seeds failed. First failing seeds:");
+        for (int i = 0; i < Math.min(10, s.failures().size()); i++) b.append(' ').append(s.failures().get(i).seed());
+        SimScenario.Result first = s.failures().get(0);
+        b.append("\n\nseed ").append(first.seed()).append(" (").append(first.sentinels()).append(" sentinels): ")
+                .append(first.failure()).append("\nreplay: mvn -o test -pl sentinel-core -Dtest='").append(test)
+                .append("' -Dsim.seed=").append(first.seed()).append(" [-Dsim.trace=200]\n\nstate:\n")
+                .append(first.state()).append("\nlast ").append(first.trace().size()).append(" trace lines:\n");
+        for (String line : first.trace()) b.append(line).append('\n');
+        for (int i = 1; i < Math.min(5, s.failures().size()); i++) {
+            SimScenario.Result r = s.failures().get(i);
+            b.append("\nseed ").append(r.seed()).append(": ").append(r.failure());
+        }
+        return b.toString();
+    }
+}
