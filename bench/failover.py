@@ -96,7 +96,7 @@ def measure_restart(logs, writer, master, t0, watch_s):
     }
 
 
-def run_once(template, mode):
+def run_once(template, mode, restart_delay=0.3):
     with Scope() as scope:
         master, replicas = start_replication(scope)
         sentinels = start_sentinels(scope, template, master, down_after=DOWN_AFTER_MS, failover_timeout=10000)
@@ -109,7 +109,7 @@ def run_once(template, mode):
             master.signal(signal.SIGSTOP if mode == "sigstop" else signal.SIGKILL)
             if mode == "restart":
                 master.popen.wait()
-                time.sleep(0.3)  # well within down-after
+                time.sleep(restart_delay)  # within down-after
                 master.start()
                 return measure_restart(logs, writer, master, t0, watch_s=DOWN_AFTER_MS / 1000 + 7)
             return measure_failover(logs, writer, replicas, master.port, t0)
@@ -124,13 +124,15 @@ def main():
     p.add_argument("--reps", type=int, default=5, help="SIGKILL repetitions per implementation")
     p.add_argument("--variant-reps", type=int, default=3, help="SIGSTOP and restart repetitions")
     p.add_argument("--modes", default="sigkill,sigstop,restart")
+    p.add_argument("--restart-delay", type=float, default=0.3, help="seconds between SIGKILL and restart")
     args = p.parse_args()
     a, b = args.a_label, args.b_label
-    out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS, "modes": {}}
+    out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS,
+           "restart_delay_ms": args.restart_delay * 1000, "modes": {}}
     for mode in args.modes.split(","):
         reps = args.reps if mode == "sigkill" else args.variant_reps
         common.log("failover mode", mode)
-        runs = common.interleave(args, reps, lambda label, template, rep: run_once(template, mode))
+        runs = common.interleave(args, reps, lambda label, template, rep: run_once(template, mode, args.restart_delay))
         keys = RESTART_KEYS if mode == "restart" else PHASES
         out["modes"][mode] = {"runs": runs, "summary": common.summary(runs, a, b, keys)}
     common.write_json(args.out, out)
