@@ -96,7 +96,7 @@ def measure_restart(logs, writer, master, t0, watch_s):
     }
 
 
-def run_once(template, mode, restart_delay=0.3):
+def run_once(template, mode, restart_delay):
     with Scope() as scope:
         master, replicas = start_replication(scope)
         sentinels = start_sentinels(scope, template, master, down_after=DOWN_AFTER_MS, failover_timeout=10000)
@@ -124,7 +124,7 @@ def main():
     p.add_argument("--reps", type=int, default=5, help="SIGKILL repetitions per implementation")
     p.add_argument("--variant-reps", type=int, default=3, help="SIGSTOP and restart repetitions")
     p.add_argument("--modes", default="sigkill,sigstop,restart")
-    p.add_argument("--restart-delay", type=float, default=0.3, help="seconds between SIGKILL and restart")
+    p.add_argument("--restart-delay", type=float, default=0.8, help="seconds between SIGKILL and restart")
     args = p.parse_args()
     a, b = args.a_label, args.b_label
     out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS,

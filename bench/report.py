@@ -67,7 +67,8 @@ def failover_section(data):
            % (a, b, data["down_after_ms"], a, b, a), "",
            "![failover timeline](benchmarks/failover-timeline.png)", ""]
     titles = {"sigkill": "SIGKILL the master", "sigstop": "SIGSTOP the master",
-              "restart": "SIGKILL the master and restart it on its port 300 ms later (must not fail over)"}
+              "restart": "SIGKILL the master and restart it on its port %d ms later, within down-after (must not "
+                         "fail over)" % data.get("restart_delay_ms", 300)}
     for mode, m in data["modes"].items():
         reps = len([r for r in m["runs"] if r["impl"] == a])
         out += ["### %s (%d runs each)" % (titles.get(mode, mode), reps), ""]

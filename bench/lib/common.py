@@ -2,9 +2,14 @@
 import argparse
 import json
 import os
+import signal
 import statistics
 import sys
 import time
+
+# SIGTERM (timeout, kill <pid>) and SIGHUP unwind like Ctrl-C, so every Scope still kills its processes by pid
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
 
 OURS = "bin/sentinel {conf} --metrics-port -1"
 REDIS = "redis-sentinel {conf}"
