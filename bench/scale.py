@@ -11,7 +11,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import common  # noqa: E402
-from procs import Scope, free_port, wait_until  # noqa: E402
+from procs import Scope, free_port  # noqa: E402
 from resp import pairs_to_dict, try_call  # noqa: E402
 
 KEYS = ["all_monitored_ms", "rss_mib", "cpu_ms_per_min", "cpu_ms_per_min_per_master"]
@@ -33,7 +33,7 @@ def start_masters(scope, count, real_max):
 
 
 def monitored(port, count, recent_ms=1500):
-    """How many masters SENTINEL MASTERS lists as plain 'master', INFO read, a valid PING reply in the last recent_ms."""
+    """How many masters SENTINEL MASTERS lists as 'master', INFO read, a valid PING reply in the last recent_ms."""
     reply = try_call(port, "SENTINEL", "MASTERS", timeout=5)
     if not isinstance(reply, list):
         return 0
@@ -47,14 +47,31 @@ def monitored(port, count, recent_ms=1500):
     return ok
 
 
+def wait_all_monitored(s, count, timeout=180):
+    """None once all count masters are monitored; else why not (the sentinel exited, or the deadline passed)."""
+    deadline = time.monotonic() + timeout
+    seen = 0
+    while time.monotonic() < deadline:
+        if not s.alive():
+            last = [line for line in s.log_tail(4000).splitlines() if line.strip() and not line.startswith("\t")]
+            return "exited (code %s) after %.0f s with %d/%d monitored: %s" % (
+                s.popen.returncode, time.monotonic() - s.started_at, seen, count, last[-1] if last else "")
+        seen = monitored(s.port, count)
+        if seen == count:
+            return None
+        time.sleep(0.1)
+    return "only %d/%d monitored after %d s" % (seen, count, timeout)
+
+
 def run_one(scope, template, ports, idle_s, label):
     with Scope() as own:
         masters = [("m%04d" % i, p) for i, p in enumerate(ports)]
         s = own.sentinel(template, masters, name="sentinel-" + label, wait=False, down_after=5000,
                          failover_timeout=60000, quorum=1)
         s.wait_ping(120)
-        wait_until(lambda: monitored(s.port, len(ports)) == len(ports), 300,
-                   "%s monitors all %d masters" % (label, len(ports)), 0.1)
+        failure = wait_all_monitored(s, len(ports))
+        if failure:
+            return {"error": failure}
         all_ms = (time.monotonic() - s.started_at) * 1000
         time.sleep(5)  # let start-up work (first INFO, hellos) settle before the idle window
         cpu0 = s.cpu_seconds()

@@ -43,9 +43,9 @@ def wait_until(predicate, timeout, what, poll=0.01):
 
 def sentinel_argv(template, conf):
     """'bin/sentinel {conf} --metrics-port -1' -> argv; without {conf}, the file goes right after the program."""
-    words = shlex.split(template)
-    if "/" in words[0]:
-        words[0] = os.path.abspath(words[0])  # the process runs in its temp dir
+    # the process runs in its temp dir: relative paths (bin/sentinel) are made absolute
+    words = [os.path.abspath(w) if "/" in w and not os.path.isabs(w) and os.path.exists(w) else w
+             for w in shlex.split(template)]
     if "{conf}" in template:
         return [w.replace("{conf}", conf) for w in words]
     return words[:1] + [conf] + words[1:]
@@ -104,9 +104,12 @@ class Proc:
 
     def _check_alive(self):
         if not self.alive():
-            tail = open(self.log_path, errors="replace").read()[-2000:]
-            raise RuntimeError("%s exited with %s:\n%s" % (self.name, self.popen.returncode, tail))
+            raise RuntimeError("%s exited with %s:\n%s" % (self.name, self.popen.returncode, self.log_tail(2000)))
         return False
+
+    def log_tail(self, chars):
+        with open(self.log_path, errors="replace") as f:
+            return f.read()[-chars:]
 
     def cpu_seconds(self):
         """utime + stime of the process (not its children), from /proc/<pid>/stat."""
