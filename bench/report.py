@@ -46,12 +46,22 @@ def table(header, rows):
     return "\n".join(lines)
 
 
-def summary_rows(summary, a, b, keys, names, digits=0):
+def with_count(runs, impl, key, text):
+    """'text (k/n runs)' when the value is missing in some runs, e.g. an +sdown that only sometimes happens."""
+    if runs is None:
+        return text
+    vals = [r.get(key) for r in runs if r["impl"] == impl]
+    seen = len([v for v in vals if v is not None])
+    return text if seen == len(vals) else "%s (%d/%d runs)" % (text, seen, len(vals))
+
+
+def summary_rows(summary, a, b, keys, names, digits=0, runs=None):
     rows = []
     for k in keys:
         s = summary.get(k)
         if s:
-            rows.append([names.get(k, k), fmt(s[a], digits), fmt(s[b], digits), ratio(s["ratio"]),
+            rows.append([names.get(k, k), with_count(runs, a, k, fmt(s[a], digits)),
+                         with_count(runs, b, k, fmt(s[b], digits)), ratio(s["ratio"]),
                          " ".join("%.2f" % r if r is not None else "–" for r in s["ratios"])])
     return rows
 
@@ -74,7 +84,7 @@ def failover_section(data):
         out += ["### %s (%d runs each)" % (titles.get(mode, mode), reps), ""]
         keys = list(m["summary"].keys())
         out.append(table(["phase (ms after the signal)", a + " median", b + " median", "ratio", "per-pair ratios"],
-                         summary_rows(m["summary"], a, b, keys, PHASE_NAMES)))
+                         summary_rows(m["summary"], a, b, keys, PHASE_NAMES, runs=m["runs"])))
         if mode == "restart":
             out += ["", "Failover after the restart: " + "; ".join(
                 "%s rep %d: %s" % (r["impl"], r["rep"] + 1,

@@ -9,7 +9,7 @@ import sys
 def _run(argv):
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=30)
-        return (done.stdout + done.stderr).strip()
+        return (done.stdout + done.stderr).rstrip()
     except OSError as e:
         return "(%s)" % e
 

@@ -31,8 +31,8 @@ def _panel(ax, data, mode, title):
             hi.append(max(vals) - med)
         ax.barh(ys, meds, height=height, color=COLORS[i], alpha=0.85, label=impl, xerr=[lo, hi], capsize=2,
                 error_kw={"elinewidth": 0.8})
-        for y, m in zip(ys, meds):
-            ax.text(m + 40, y, "%.0f" % m, va="center", fontsize=7)
+        for y, m, h in zip(ys, meds, hi):
+            ax.text(m + h + 30, y, "%.0f" % m, va="center", fontsize=7)
     down_after = data["down_after_ms"]
     ax.axvline(down_after, color="gray", linestyle="--", linewidth=0.8)
     ax.axvline(down_after + 300, color="green", linestyle=":", linewidth=0.8)
@@ -55,7 +55,8 @@ def failover_timeline(data, path):
         return False
     modes = [m for m in ("sigkill", "sigstop") if m in data["modes"]]
     titles = {"sigkill": "SIGKILL the master", "sigstop": "SIGSTOP the master"}
-    fig, axes = plt.subplots(len(modes), 1, figsize=(9, 3.6 * len(modes)), squeeze=False)
+    fig, axes = plt.subplots(len(modes), 1, figsize=(9, 3.6 * len(modes)), squeeze=False,
+                             sharex=True)
     for ax, mode in zip(axes[:, 0], modes):
         n = len(_values(data["modes"][mode]["runs"], data["a_label"], "sdown"))
         _panel(ax, data, mode, "%s: failover timeline (%d runs each)" % (titles[mode], n))
