@@ -55,6 +55,11 @@ def with_count(runs, impl, key, text):
     return text if seen == len(vals) else "%s (%d/%d runs)" % (text, seen, len(vals))
 
 
+def worst(runs, impl, key):
+    vals = [r.get(key) for r in runs if r["impl"] == impl and r.get(key) is not None]
+    return max(vals) if vals else None
+
+
 def summary_rows(summary, a, b, keys, names, digits=0, runs=None):
     rows = []
     for k in keys:
@@ -83,8 +88,11 @@ def failover_section(data):
         reps = len([r for r in m["runs"] if r["impl"] == a])
         out += ["### %s (%d runs each)" % (titles.get(mode, mode), reps), ""]
         keys = list(m["summary"].keys())
-        out.append(table(["phase (ms after the signal)", a + " median", b + " median", "ratio", "per-pair ratios"],
-                         summary_rows(m["summary"], a, b, keys, PHASE_NAMES, runs=m["runs"])))
+        rows = summary_rows(m["summary"], a, b, keys, PHASE_NAMES, runs=m["runs"])
+        for row, k in zip(rows, [k for k in keys if m["summary"].get(k)]):
+            row.insert(3, "%s / %s" % (fmt(worst(m["runs"], a, k)), fmt(worst(m["runs"], b, k))))
+        out.append(table(["phase (ms after the signal)", a + " median", b + " median", "max (%s / %s)" % (a, b),
+                          "ratio", "per-pair ratios"], rows))
         if mode == "restart":
             out += ["", "Failover after the restart: " + "; ".join(
                 "%s rep %d: %s" % (r["impl"], r["rep"] + 1,

@@ -13,13 +13,14 @@ def _values(runs, impl, key):
     return [r[key] for r in runs if r["impl"] == impl and r.get(key) is not None]
 
 
-def _panel(ax, data, mode, title):
+def _panel(ax, data, mode, title, xmax):
+    """Whiskers beyond xmax (an outlier such as a split vote) are cut there and their value written instead."""
     import statistics
     runs = data["modes"][mode]["runs"]
     labels = [data["a_label"], data["b_label"]]
     height = 0.38
     for i, impl in enumerate(labels):
-        ys, meds, lo, hi = [], [], [], []
+        ys, meds, lo, hi, labels_at = [], [], [], [], []
         for j, (key, _) in enumerate(PHASES):
             vals = _values(runs, impl, key)
             if not vals:
@@ -28,11 +29,18 @@ def _panel(ax, data, mode, title):
             ys.append(j + (i - 0.5) * height)
             meds.append(med)
             lo.append(med - min(vals))
-            hi.append(max(vals) - med)
+            hi.append(min(max(vals), xmax) - med)
+            text = "%.0f" % med if max(vals) <= xmax else "%.0f (max %.0f →)" % (med, max(vals))
+            labels_at.append((min(max(vals), xmax), text))
         ax.barh(ys, meds, height=height, color=COLORS[i], alpha=0.85, label=impl, xerr=[lo, hi], capsize=2,
                 error_kw={"elinewidth": 0.8})
-        for y, m, h in zip(ys, meds, hi):
-            ax.text(m + h + 30, y, "%.0f" % m, va="center", fontsize=7)
+        for y, (x, text) in zip(ys, labels_at):
+            if x >= xmax:
+                ax.text(xmax - 30, y, text, va="center", ha="right", fontsize=7,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            else:
+                ax.text(x + 30, y, text, va="center", fontsize=7)
+    ax.set_xlim(0, xmax)
     down_after = data["down_after_ms"]
     ax.axvline(down_after, color="gray", linestyle="--", linewidth=0.8)
     ax.axvline(down_after + 300, color="green", linestyle=":", linewidth=0.8)
@@ -42,7 +50,7 @@ def _panel(ax, data, mode, title):
     ax.set_xlabel("ms after the signal (bar: median, whisker: min–max; dashed: down-after, dotted: +300 ms)",
                   fontsize=8)
     ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper right")
 
 
 def failover_timeline(data, path):
@@ -57,9 +65,12 @@ def failover_timeline(data, path):
     titles = {"sigkill": "SIGKILL the master", "sigstop": "SIGSTOP the master"}
     fig, axes = plt.subplots(len(modes), 1, figsize=(9, 3.6 * len(modes)), squeeze=False,
                              sharex=True)
+    medians = [v for m in modes for s in data["modes"][m]["summary"].values()
+               for k, v in s.items() if k in (data["a_label"], data["b_label"]) and v is not None]
+    xmax = max(medians) * 1.35
     for ax, mode in zip(axes[:, 0], modes):
         n = len(_values(data["modes"][mode]["runs"], data["a_label"], "sdown"))
-        _panel(ax, data, mode, "%s: failover timeline (%d runs each)" % (titles[mode], n))
+        _panel(ax, data, mode, "%s: failover timeline (%d runs each)" % (titles[mode], n), xmax)
     fig.tight_layout()
     os.makedirs(os.path.dirname(path), exist_ok=True)
     fig.savefig(path, dpi=110)
