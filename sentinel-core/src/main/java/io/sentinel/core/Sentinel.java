@@ -218,6 +218,10 @@ public final class Sentinel {
         link.connected = connected;
         link.pendingCommands = 0;
         if (connected) link.connectedSince = now;
+        // Rule: silence counts from the loss, not from the last PONG (up to a ping period earlier): redis-sentinel
+        // reconnects and queues a PING at once, which starts act_ping_time. Else a master restarted well within
+        // down-after could go SDOWN, even fail over.
+        if (!connected && link.pingSentAt == 0) link.pingSentAt = now;
         for (MasterState m : s.masters.values()) {
             for (InstanceState ri : instancesAt(m, target)) ri.infoInFlight = false;
         }

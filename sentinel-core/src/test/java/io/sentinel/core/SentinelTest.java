@@ -17,6 +17,7 @@ import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
@@ -133,6 +134,19 @@ class SentinelTest {
         assertEquals(List.of("+sdown " + DESCRIBED), events(at(7002, new Tick())));
         at(7050, new PingReplied(MASTER, "LOADING Redis is loading the dataset in memory", true));
         assertEquals(List.of("-sdown " + DESCRIBED), events(at(7100, new Tick())));
+    }
+
+    /** Regression (bench/failover.py, restart mode): SDOWN 43 ms after a SIGKILL, failover for an 800 ms outage. */
+    @Test
+    void silenceAfterALostLinkCountsFromTheLossNotFromTheLastPong() {
+        connectAndPing();
+        at(2002, new PingReplied(MASTER, "PONG", false));
+        for (long t = 2100; t <= 6500; t += 100) {
+            if (at(t, new Tick()).contains(new SendPing(MASTER))) at(t + 1, new PingReplied(MASTER, "PONG", false));
+        }
+        at(6550, new LinkLost(MASTER, "connection closed"));
+        assertEquals(List.of(), ticks(6600, 11500), "lost at 6550, down-after 5000");
+        assertEquals(List.of("+sdown " + DESCRIBED), events(at(11600, new Tick())));
     }
 
     private void connectAndPing() {

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Writes docs/benchmarks.md (and the failover timeline PNG) from the JSON files in a results dir.
+
+  bench/report.py [--results bench/results] [--doc docs/benchmarks.md] [--command 'bench/run-all']
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import machine  # noqa: E402
+import plot  # noqa: E402
+
+PHASE_NAMES = {
+    "sdown": "first +sdown", "odown": "first +odown", "promoted": "+promoted-slave",
+    "switch_first": "first +switch-master", "switch_last": "last +switch-master (all 3)",
+    "write_new_master": "first write on the new master", "replicas_linked": "other replica linked to new master",
+    "write_resumed": "first write after the restart", "replicas_resynced": "both replicas online again",
+}
+
+
+def load(results, name):
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def fmt(v, digits=0):
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return ("{:,.%df}" % digits).format(v)
+
+
+def ratio(v):
+    return "–" if v is None else "%.2f×" % v
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def with_count(runs, impl, key, text):
+    """'text (k/n runs)' when the value is missing in some runs, e.g. an +sdown that only sometimes happens."""
+    if runs is None:
+        return text
+    vals = [r.get(key) for r in runs if r["impl"] == impl]
+    seen = len([v for v in vals if v is not None])
+    return text if seen == len(vals) else "%s (%d/%d runs)" % (text, seen, len(vals))
+
+
+def worst(runs, impl, key):
+    vals = [r.get(key) for r in runs if r["impl"] == impl and r.get(key) is not None]
+    return max(vals) if vals else None
+
+
+def summary_rows(summary, a, b, keys, names, digits=0, runs=None):
+    rows = []
+    for k in keys:
+        s = summary.get(k)
+        if s:
+            rows.append([names.get(k, k), with_count(runs, a, k, fmt(s[a], digits)),
+                         with_count(runs, b, k, fmt(s[b], digits)), ratio(s["ratio"]),
+                         " ".join("%.2f" % r if r is not None else "–" for r in s["ratios"])])
+    return rows
+
+
+def failover_section(data):
+    a, b = data["a_label"], data["b_label"]
+    out = ["## 1. Failover time", "",
+           "1 master + 2 replicas + 3 sentinels (all %s, or all %s), quorum 2, down-after-milliseconds %d, "
+           "failover-timeout 10000. A client writes every 5 ms to the master the sentinels report (asking "
+           "`get-master-addr-by-name` again after any error, 200 ms timeouts). Times are ms after the signal; "
+           "events come from `PSUBSCRIBE *` on every sentinel. Ratio = median of the per-pair ratios %s/%s "
+           "(each pair ran back to back); below 1 means %s is faster."
+           % (a, b, data["down_after_ms"], a, b, a), "",
+           "![failover timeline](benchmarks/failover-timeline.png)", ""]
+    titles = {"sigkill": "SIGKILL the master", "sigstop": "SIGSTOP the master",
+              "restart": "SIGKILL the master and restart it on its port %d ms later, within down-after (must not "
+                         "fail over)" % data.get("restart_delay_ms", 300)}
+    for mode, m in data["modes"].items():
+        reps = len([r for r in m["runs"] if r["impl"] == a])
+        out += ["### %s (%d runs each)" % (titles.get(mode, mode), reps), ""]
+        keys = list(m["summary"].keys())
+        rows = summary_rows(m["summary"], a, b, keys, PHASE_NAMES, runs=m["runs"])
+        for row, k in zip(rows, [k for k in keys if m["summary"].get(k)]):
+            row.insert(3, "%s / %s" % (fmt(worst(m["runs"], a, k)), fmt(worst(m["runs"], b, k))))
+        out.append(table(["phase (ms after the signal)", a + " median", b + " median", "max (%s / %s)" % (a, b),
+                          "ratio", "per-pair ratios"], rows))
+        if mode == "restart":
+            out += ["", "Failover after the restart: " + "; ".join(
+                "%s rep %d: %s" % (r["impl"], r["rep"] + 1,
+                                   "failover (+switch-master at %s ms)" % fmt(r["switch_first"]) if r["failover"]
+                                   else "no failover" + (", +sdown/-sdown blip" if r["sdown"] is not None else ""))
+                for r in m["runs"])]
+        out.append("")
+    return out
+
+
+def throughput_section(data):
+    a, b = data["a_label"], data["b_label"]
+    out = ["## 2. Query throughput", "",
+           "`redis-benchmark -h 127.0.0.1 -p <port> -c %d -n %d -P <1|16> --csv <command>`, against one sentinel "
+           "of each kind monitoring the same master (2 replicas); one unrecorded warm-up round first. CPU per "
+           "request = the sentinel's utime+stime (/proc/<pid>/stat) during the run / requests. Note that "
+           "redis-benchmark shares the machine's CPUs with the sentinel." % (data["clients"], data["requests"]), "",
+           ]
+    rows = []
+    for case, c in data["cases"].items():
+        s = c["summary"]
+        rows.append([case, fmt(s["rps"][a]), fmt(s["rps"][b]), ratio(s["rps"]["ratio"]),
+                     "%s / %s" % (fmt(s["p50_ms"][a], 3), fmt(s["p50_ms"][b], 3)),
+                     "%s / %s" % (fmt(s["p99_ms"][a], 3), fmt(s["p99_ms"][b], 3)),
+                     "%s / %s" % (fmt(s["cpu_us_per_request"][a], 2), fmt(s["cpu_us_per_request"][b], 2)),
+                     ratio(s["cpu_us_per_request"]["ratio"])])
+    out.append(table(["case", a + " req/s", b + " req/s", "req/s ratio", "p50 ms (%s / %s)" % (a, b),
+                      "p99 ms", "CPU µs/request", "CPU ratio"], rows))
+    out.append("")
+    return out
+
+
+def footprint_section(data):
+    a, b = data["a_label"], data["b_label"]
+    names = {"first_ping_ms": "start → first PONG (ms)",
+             "replicas_discovered_ms": "start → SENTINEL replicas shows 2 (ms)",
+             "rss_mib": "VmRSS after %d s (MiB)" % data["settle_s"],
+             "pss_mib": "PSS after %d s (MiB, shared pages split)" % data["settle_s"],
+             "rss_mib_after_idle": "VmRSS after the idle minute (MiB)",
+             "idle_cpu_ms_per_min": "idle CPU (ms per minute)", "threads": "threads"}
+    out = ["## 3. Footprint", "",
+           "Each kind monitors its own master with 2 replicas; start time is measured from just before exec (for "
+           "ours this includes the `bin/sentinel` launcher script). RSS is read %d s after start, then CPU time "
+           "(utime+stime) over %d s of idle monitoring, both kinds running side by side." %
+           (data["settle_s"], data["idle_s"]), ""]
+    out.append(table(["metric", a + " median", b + " median", "ratio", "per-pair ratios"],
+                     summary_rows(data["summary"], a, b, list(names), names, 1)))
+    out.append("")
+    return out
+
+
+def scale_section(data, extra=None):
+    a, b = data["a_label"], data["b_label"]
+    out = ["## 4. Scale", "", data["description"], ""]
+    rows, errors = [], []
+    for d in [data] + ([extra] if extra else []):
+        a = d["a_label"]
+        for case, c in d["cases"].items():
+            s = c["summary"]
+            rows.append([case, a, fmt(s["all_monitored_ms"][a]), fmt(s["all_monitored_ms"][b]),
+                         ratio(s["all_monitored_ms"]["ratio"]),
+                         fmt(s["cpu_ms_per_min_per_master"][a], 2), fmt(s["cpu_ms_per_min_per_master"][b], 2),
+                         ratio(s["cpu_ms_per_min_per_master"]["ratio"]), fmt(s["rss_mib"][a], 1),
+                         fmt(s["rss_mib"][b], 1)])
+            errors += ["- %s, %s (rep %d): %s" % (case, r["impl"], r["rep"] + 1, r["error"])
+                       for r in c["runs"] if r.get("error")]
+    out.append(table(["masters", "A", "A: all monitored (ms)", b, "ratio", "A: CPU ms/min per master", b,
+                      "ratio", "A: RSS MiB", b], rows))
+    if extra:
+        out += ["", "`%s` = `%s`" % (extra["a_label"], extra["a"])]
+    if errors:
+        out += ["", "Runs that did not finish (– in the table):", ""] + errors
+    out.append("")
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--results", default="bench/results")
+    p.add_argument("--doc", default="docs/benchmarks.md")
+    p.add_argument("--command", default="bench/run-all")
+    args = p.parse_args()
+    failover = load(args.results, "failover")
+    throughput = load(args.results, "throughput")
+    footprint = load(args.results, "footprint")
+    scale = load(args.results, "scale")
+    scale_heap = load(args.results, "scale-heap")
+    first = failover or throughput or footprint
+    lines = ["# Benchmarks: %s vs %s" % (first["a_label"], first["b_label"]), "",
+             "Generated by `%s` (bench/report.py) on %s." % (args.command, machine.load(args.results)["date"]),
+             "", "- A (%s): `%s`" % (first["a_label"], first["a"]),
+             "- B (%s): `%s`" % (first["b_label"], first["b"]), ""]
+    lines += machine.section(args.results)
+    import targets  # noqa: E402  (late: only the report needs it)
+    lines += targets.section(failover, throughput, footprint)
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+    if os.path.exists(notes):
+        lines += [open(notes).read().strip(), ""]
+    if failover:
+        lines += failover_section(failover)
+        plot.failover_timeline(failover, os.path.join(os.path.dirname(args.doc), "benchmarks",
+                                                      "failover-timeline.png"))
+    if throughput:
+        lines += throughput_section(throughput)
+    if footprint:
+        lines += footprint_section(footprint)
+    if scale:
+        lines += scale_section(scale, scale_heap)
+    with open(args.doc, "w") as f:
+        f.write("\n".join(lines).rstrip() + "\n")
+    print("wrote", args.doc, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
