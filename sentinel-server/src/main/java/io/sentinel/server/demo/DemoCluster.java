@@ -21,7 +21,7 @@ final class DemoCluster implements AutoCloseable {
     static final String MASTER_NAME = "mymaster";
     static final int QUORUM = 2;
     /** The flags bin/sentinel gives the JVM (docs/operations.md): three sentinels share one small machine. */
-    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
+    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
             "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     final Path dir;

@@ -17,7 +17,7 @@ import redis.clients.jedis.Jedis;
  */
 public class SentinelProcess extends ChildProcess {
     /** Small and quick to start: several sentinels run on one CI machine. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k",
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     protected final Path confFile;
