@@ -44,11 +44,11 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         List<String> overrides = new ArrayList<>(args.subList(1, args.size()));
-        Daemon.Options options;
+        Daemon.Options cliOptions;
         String logFormat;
         try {
             logFormat = takeLogFormat(overrides);
-            options = takeOwnOptions(overrides);
+            cliOptions = takeOwnOptions(overrides);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 1;
@@ -62,6 +62,7 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         Logging.apply(loaded, logFormat);
+        Daemon.Options options = cliOptions.orConfig(loaded.serverSettings());
         for (String w : loaded.warnings()) org.slf4j.LoggerFactory.getLogger(Main.class).warn(w);
         Daemon daemon;
         try {
@@ -92,8 +93,8 @@ public final class Main implements Callable<Integer> {
      * {@code --metrics-port N} (-1 turns the HTTP listener off, 0 picks a free port) and {@code --metrics-bind A}.
      */
     static Daemon.Options takeOwnOptions(List<String> overrides) {
-        String bind = Daemon.Options.DEFAULTS.metricsBind();
-        int port = Daemon.Options.DEFAULTS.metricsPort();
+        String bind = null;
+        Integer port = null;
         for (int i = 0; i < overrides.size(); ) {
             String flag = overrides.get(i);
             if (!flag.equals("--metrics-port") && !flag.equals("--metrics-bind")) {

@@ -142,7 +142,16 @@ public final class ConfFileParser {
                     throw l.error(e.getMessage());
                 }
                 break;
-            case "pidfile": draft.serverSettings.put(name, v); break;
+            case "pidfile": case "metrics-bind": draft.serverSettings.put(name, v); break;
+            case "metrics-port":
+                try {
+                    int port = Integer.parseInt(v);
+                    if (port < -1 || port > 65535) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    throw l.error("metrics-port must be a port number, 0 (any free port) or -1 (no HTTP listener)");
+                }
+                draft.serverSettings.put(name, v);
+                break;
             default:
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);
                 draft.warnings.add(l.where() + ": '" + name + "' is a redis-server directive; a sentinel ignores it");
@@ -152,7 +161,7 @@ public final class ConfFileParser {
     private static boolean isSingleValueDirective(String name) {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
-            case "loglevel": case "pidfile": case "log-format":
+            case "loglevel": case "pidfile": case "log-format": case "metrics-port": case "metrics-bind":
                 return true;
             default:
                 return false;

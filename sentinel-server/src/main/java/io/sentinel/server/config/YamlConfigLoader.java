@@ -29,7 +29,8 @@ public final class YamlConfigLoader {
             Map.entry("port", YamlType.INT), Map.entry("dir", YamlType.STRING), Map.entry("logfile", YamlType.STRING),
             Map.entry("protected-mode", YamlType.BOOL), Map.entry("requirepass", YamlType.STRING),
             Map.entry("loglevel", YamlType.STRING), Map.entry("pidfile", YamlType.STRING),
-            Map.entry("daemonize", YamlType.BOOL), Map.entry("log-format", YamlType.STRING));
+            Map.entry("daemonize", YamlType.BOOL), Map.entry("log-format", YamlType.STRING),
+            Map.entry("metrics-port", YamlType.INT), Map.entry("metrics-bind", YamlType.STRING));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

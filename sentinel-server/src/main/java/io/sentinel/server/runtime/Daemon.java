@@ -103,8 +103,18 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** Options of ours that sentinel.conf has no directive for (given on the command line). */
-    public record Options(String metricsBind, int metricsPort) {
+    public record Options(String metricsBind, Integer metricsPort) {
         public static final Options DEFAULTS = new Options(HttpServer.DEFAULT_BIND, HttpServer.DEFAULT_PORT);
+
+        /** Command line first, then the config's {@code metrics-bind} / {@code metrics-port}, then the defaults. */
+        public Options orConfig(java.util.Map<String, String> settings) {
+            String bind = metricsBind != null ? metricsBind
+                    : settings.getOrDefault("metrics-bind", DEFAULTS.metricsBind());
+            Integer port = metricsPort != null ? metricsPort
+                    : settings.containsKey("metrics-port") ? Integer.valueOf(settings.get("metrics-port"))
+                    : DEFAULTS.metricsPort();
+            return new Options(bind, port);
+        }
     }
 
     /** Metrics and probes are a side service: a taken port is logged, and the sentinel keeps serving. */
