@@ -109,7 +109,7 @@ class FailoverIT {
             assertEquals("master", at(promoted).replicationField("role"));
             Await.until(FAILOVER_DEADLINE, "both clients write again", () -> jedis.successes.get() > jedisBefore + 5
                     && lettuce.successes.get() > lettuceBefore + 5, this::state);
-            for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+            assertOtherReplicasFollow(promoted);
             master.restart();
             assertReplicaOf(master, promoted);
         }
@@ -119,9 +119,7 @@ class FailoverIT {
     void lowerPriorityWins() {
         startRedis(100, 10);
         startSentinels(3, 0);
-        Address old = master.address();
-        master.sigkill();
-        Address promoted = awaitAgreement(old);
+        Address promoted = sigkillMasterAndAwaitAgreement();
         assertEquals(replicas.get(1).address(), promoted, "priority 10 beats priority 100");
     }
 
@@ -157,7 +155,7 @@ class FailoverIT {
         }
         Address promoted = awaitAgreement(old);
         assertEquals("master", at(promoted).replicationField("role"));
-        for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+        assertOtherReplicasFollow(promoted);
     }
 
     @Test
@@ -191,19 +189,24 @@ class FailoverIT {
     void mixedQuorumTwoOursOneRedisSentinel() {
         startRedis(100, 100);
         startSentinels(2, 1);
-        Address old = master.address();
-        master.sigkill();
-        Address promoted = awaitAgreement(old);
-        for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
+        assertOtherReplicasFollow(sigkillMasterAndAwaitAgreement());
     }
 
     @Test
     void mixedQuorumOneOursTwoRedisSentinels() {
         startRedis(100, 100);
         startSentinels(1, 2);
+        assertOtherReplicasFollow(sigkillMasterAndAwaitAgreement());
+    }
+
+    /** SIGKILL the master; the address every live sentinel then agrees on. */
+    Address sigkillMasterAndAwaitAgreement() {
         Address old = master.address();
         master.sigkill();
-        Address promoted = awaitAgreement(old);
+        return awaitAgreement(old);
+    }
+
+    void assertOtherReplicasFollow(Address promoted) {
         for (RedisProcess r : replicas) if (!r.address().equals(promoted)) assertReplicaOf(r, promoted);
     }
 }
