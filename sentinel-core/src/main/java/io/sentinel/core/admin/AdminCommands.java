@@ -5,6 +5,7 @@ import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.detect.SubjectiveDown;
 import io.sentinel.core.election.VoteLedger;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.failover.Failover;
@@ -132,6 +133,9 @@ public final class AdminCommands {
             Address addr = candidate.master.address;
             if (addr.port() == port && addr.host().equalsIgnoreCase(a.get(1))) m = candidate;
         }
+        // Differs: SDOWN is checked now, not taken from the last tick, so a peer asking at our down-after deadline
+        // gets "down" rather than waiting an ask period (1 s) to ask again.
+        if (m != null && !s.tilt) SubjectiveDown.check(m, m.master, s.timing.infoPeriod(), now, out);
         boolean down = !s.tilt && m != null && m.master.isSdown();
         String leader = null;
         long leaderEpoch = 0;

@@ -19,6 +19,8 @@ public final class InstanceState {
     public LinkState link;
     public long lastHelloSentAt;
     public boolean infoInFlight;
+    /** When the INFO in flight was asked for. */
+    public long infoRequestedAt;
 
     public long sdownSince;
     public long infoRefreshAt;

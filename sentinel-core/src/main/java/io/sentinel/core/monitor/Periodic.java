@@ -16,6 +16,12 @@ public final class Periodic {
     static final int MAX_PENDING_COMMANDS = 100;
     /** While waiting for a promotion we poll the promoted replica this often, instead of Redis's 1 s INFO. */
     public static final long PROMOTION_POLL_MILLIS = 100;
+    /**
+     * An INFO unanswered this long is taken as lost. The links fail every command after 2 s, but an INFO in a batch
+     * the shell dropped (its state write failed) never gets an answer, and the replica would never be
+     * promotable again.
+     */
+    static final long INFO_LOST_MILLIS = 5000;
 
     private Periodic() {
     }
@@ -35,11 +41,9 @@ public final class Periodic {
         LinkState link = ri.link;
         if (link == null || !link.connected) return;
         if (link.pendingCommands >= MAX_PENDING_COMMANDS * link.refcount) return;
-        if (ri.role != Role.SENTINEL && !ri.infoInFlight
+        if (ri.role != Role.SENTINEL && !infoOutstanding(ri, now)
                 && (ri.infoRefreshAt == 0 || now - ri.infoRefreshAt > infoPeriod(s, m, ri))) {
-            out.add(new RequestInfo(ri.target()));
-            ri.infoInFlight = true;
-            link.pendingCommands++;
+            requestInfo(ri, now, out);
         }
         long pingPeriod = Math.min(m.downAfterMillis, s.timing.pingPeriod());
         if (now - link.lastPingReplyAt > pingPeriod && now - link.lastPingSentAt > pingPeriod / 2) {
@@ -52,6 +56,17 @@ public final class Periodic {
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
         }
+    }
+
+    private static boolean infoOutstanding(InstanceState ri, long now) {
+        return ri.infoInFlight && now - ri.infoRequestedAt < INFO_LOST_MILLIS;
+    }
+
+    public static void requestInfo(InstanceState ri, long now, Effects out) {
+        out.add(new RequestInfo(ri.target()));
+        ri.infoInFlight = true;
+        ri.infoRequestedAt = now;
+        ri.link.pendingCommands++;
     }
 
     /** {@code ip,port,runid,current_epoch,master_name,master_ip,master_port,master_config_epoch}. */

@@ -7,7 +7,9 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.Started;
+import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 import io.sentinel.core.model.Target;
@@ -140,9 +142,22 @@ final class SimCluster {
         return null;
     }
 
+    /** Ticks every 90-110 ms, or sooner when the core has something due (as the real CoreLoop does). */
     private void tickLoop(SimSentinel s, int incarnation) {
-        clock.after(90 + random.nextInt(21), () -> shell.deliver(s, incarnation, new Tick(),
-                () -> tickLoop(s, incarnation)));
+        long delay = 90 + random.nextInt(21);
+        if (!s.core.crashed()) delay = Math.max(1, Math.min(delay, s.core.nextDueAt(clock.now()) - clock.now()));
+        s.nextTickAt = clock.now() + delay;
+        clock.after(delay, () -> shell.deliver(s, incarnation, new Tick(), () -> tickLoop(s, incarnation)));
+    }
+
+    /** After a vote answer or a command, a due time earlier than the next tick gets an extra tick. */
+    private void tickEarlyIfDue(SimSentinel s, Input input) {
+        if (!(input instanceof VoteReplied || input instanceof SentinelCommand) || s.core.crashed()) return;
+        long due = s.core.nextDueAt(clock.now());
+        if (due >= s.nextTickAt) return;
+        int incarnation = s.incarnation;
+        s.nextTickAt = due;
+        clock.after(Math.max(0, due - clock.now()), () -> shell.deliver(s, incarnation, new Tick(), null));
     }
 
     private void replicationLoop() {
@@ -172,6 +187,7 @@ final class SimCluster {
         }
         shell.execute(s, batch);
         invariants.afterStep(s);
+        tickEarlyIfDue(s, input);
     }
 
     /** Null when every sentinel agrees on one master that really is a master, replicated by every live Redis. */

@@ -12,10 +12,13 @@ import java.util.SplittableRandom;
 final class SimNetwork {
     static final long MAX_DELAY_MILLIS = 20;
     static final long SLOW_DELAY_MILLIS = 700;
+    /** A calm network's slowest message: a round trip stays under the smallest down-after (1 s). */
+    static final long CALM_SLOW_DELAY_MILLIS = 400;
 
     private final SplittableRandom random;
     private final Map<String, Integer> side = new HashMap<>();
     private double dropRate;
+    private long slowDelayMillis = SLOW_DELAY_MILLIS;
 
     SimNetwork(SplittableRandom random) {
         this.random = random;
@@ -51,8 +54,12 @@ final class SimNetwork {
         return dropRate > 0 && random.nextDouble() < dropRate;
     }
 
+    void slowDelayMillis(long millis) {
+        slowDelayMillis = millis;
+    }
+
     long delay() {
-        if (random.nextInt(50) == 0) return 1 + random.nextLong(SLOW_DELAY_MILLIS);
+        if (random.nextInt(50) == 0) return 1 + random.nextLong(slowDelayMillis);
         return 1 + random.nextLong(MAX_DELAY_MILLIS);
     }
 }

@@ -50,6 +50,7 @@ final class SimScenario {
         SimScenario s = new SimScenario(seed, sentinels, traceLines);
         String failure;
         try {
+            s.c.net.slowDelayMillis(SimNetwork.CALM_SLOW_DELAY_MILLIS);
             s.c.start();
             s.c.clock.runUntil(SimCluster.START_MILLIS + calmMillis);
             failure = s.suspicion();

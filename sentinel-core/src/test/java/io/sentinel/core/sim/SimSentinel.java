@@ -29,6 +29,8 @@ final class SimSentinel {
     Sentinel core;
     boolean alive;
     int incarnation;
+    /** When the tick loop next ticks (for early ticks at the core's due time). */
+    long nextTickAt;
     long pausedUntil;
     final TreeMap<Target, Link> links = new TreeMap<>();
 

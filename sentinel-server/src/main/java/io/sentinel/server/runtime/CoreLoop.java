@@ -8,6 +8,7 @@ import io.sentinel.core.input.Input;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.SentinelView;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -34,29 +35,57 @@ public final class CoreLoop implements AutoCloseable {
 
     private final Sentinel sentinel;
     private final ActionDispatcher dispatcher;
-    private final ScheduledExecutorService thread;
+    private final ScheduledThreadPoolExecutor thread;
     private final Map<Long, CompletableFuture<Resp>> pending = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private final Runnable onCrash;
     private volatile SentinelView view;
     private volatile long lastStepAtMillis;
+    /** The next tick (core thread only): every 100 ms, or earlier when the core has something due. */
+    private ScheduledFuture<?> nextTick;
+    private long nextTickAtMillis = Long.MAX_VALUE;
 
     public CoreLoop(Sentinel sentinel, ActionDispatcher dispatcher, Runnable onCrash) {
         this.sentinel = sentinel;
         this.dispatcher = dispatcher;
         this.onCrash = onCrash;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sentinel-core");
             t.setDaemon(true);
             return t;
         });
+        thread.setRemoveOnCancelPolicy(true);
         this.view = sentinel.view(MonotonicClock.millis());
     }
 
-    /** Runs {@code Started}, then ticks every 100 ms. */
+    /** Runs {@code Started}, then ticks every 100 ms, and at the times the core says something is due. */
     public void start() {
         submit(new Started());
-        thread.scheduleAtFixedRate(() -> step(new Tick()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            thread.execute(() -> scheduleTick(MonotonicClock.millis() + TICK_MILLIS));
+        } catch (RejectedExecutionException e) {
+            log.debug("core loop stopped before it started");
+        }
+    }
+
+    private void tick() {
+        nextTick = null;
+        nextTickAtMillis = Long.MAX_VALUE;
+        step(new Tick());
+        long now = MonotonicClock.millis();
+        scheduleTick(Math.min(now + TICK_MILLIS, sentinel.nextDueAt(now)));
+    }
+
+    /** Core thread only. Moves the next tick to {@code atMillis} (monotonic), earlier or later. */
+    private void scheduleTick(long atMillis) {
+        if (nextTick != null) nextTick.cancel(false);
+        nextTickAtMillis = atMillis;
+        try {
+            nextTick = thread.schedule(this::tick, Math.max(0, atMillis - MonotonicClock.millis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            nextTick = null; // closing
+        }
     }
 
     /** Hands an input to the core thread; safe from any thread. */
@@ -100,6 +129,12 @@ public final class CoreLoop implements AutoCloseable {
         if (input instanceof Tick || visible(actions)) view = sentinel.view(now);
         dispatcher.run(actions, pending);
         lastStepAtMillis = MonotonicClock.millis();
+        // A vote answer or a command may have started a failover whose own vote falls due before the next tick.
+        // (Not after every input: nextDueAt walks every instance, and INFO and PING answers are most inputs.)
+        if ((input instanceof VoteReplied || input instanceof SentinelCommand) && nextTick != null) {
+            long due = sentinel.nextDueAt(MonotonicClock.millis());
+            if (due < nextTickAtMillis) scheduleTick(due);
+        }
         if (sentinel.crashed()) {
             log.warn("Sentinel is simulating a failure: exiting");
             onCrash.run();
