@@ -109,31 +109,44 @@ class SentinelTest {
         assertTrue(reopened, "reopened once silent for down-after");
     }
 
+    /** As redis-sentinel: INFO and a PING as soon as a link is up, then a PING a ping period after each reply. */
     @Test
-    void ticksSendInfoAtOnceAndPingAfterAPingPeriod() {
+    void ticksSendInfoAndPingAtOnceThenPingEveryPeriod() {
         at(1000, new Started());
         at(1010, new LinkConnected(MASTER, "127.0.0.1"));
-        assertEquals(List.of(new RequestInfo(MASTER)), at(1100, new Tick()));
-        assertTrue(at(2001, new Tick()).contains(new SendPing(MASTER)));
+        assertEquals(List.of(new RequestInfo(MASTER), new SendPing(MASTER)), at(1100, new Tick()));
+        at(1101, new PingReplied(MASTER, "PONG", false));
+        assertTrue(at(2001, new Tick()).stream().noneMatch(a -> a instanceof SendPing), "900 ms after the reply");
+        assertTrue(at(2102, new Tick()).contains(new SendPing(MASTER)));
+    }
+
+    /** Regression: a link dropped and reconnected (CLIENT KILL by our own REPLICAOF) waited a ping period to PING. */
+    @Test
+    void aReconnectedLinkPingsAtOnce() {
+        connectAndPing();
+        at(1101, new PingReplied(MASTER, "PONG", false));
+        at(1500, new LinkLost(MASTER, "connection closed"));
+        at(1600, new LinkConnected(MASTER, "127.0.0.1"));
+        assertTrue(at(1601, new Tick()).contains(new SendPing(MASTER)));
     }
 
     @Test
     void silenceLongerThanDownAfterIsSdownAndAReplyClearsIt() {
         connectAndPing();
-        assertEquals(List.of(), ticks(2101, 7001), "silent 5000 ms, down-after 5000");
-        assertEquals(List.of("+sdown " + DESCRIBED), events(at(7002, new Tick())));
-        at(7050, new PingReplied(MASTER, "PONG", false));
-        assertEquals(List.of("-sdown " + DESCRIBED), events(at(7100, new Tick())));
+        assertEquals(List.of(), ticks(1200, 6100), "silent 5000 ms since the PING at 1100, down-after 5000");
+        assertEquals(List.of("+sdown " + DESCRIBED), events(at(6101, new Tick())));
+        at(6150, new PingReplied(MASTER, "PONG", false));
+        assertEquals(List.of("-sdown " + DESCRIBED), events(at(6200, new Tick())));
     }
 
     @Test
     void anErrorReplyOtherThanLoadingOrMasterdownDoesNotCount() {
         connectAndPing();
-        at(3000, new PingReplied(MASTER, "ERR unknown command", true));
-        ticks(2101, 7001);
-        assertEquals(List.of("+sdown " + DESCRIBED), events(at(7002, new Tick())));
-        at(7050, new PingReplied(MASTER, "LOADING Redis is loading the dataset in memory", true));
-        assertEquals(List.of("-sdown " + DESCRIBED), events(at(7100, new Tick())));
+        at(1150, new PingReplied(MASTER, "ERR unknown command", true));
+        ticks(1200, 6100);
+        assertEquals(List.of("+sdown " + DESCRIBED), events(at(6101, new Tick())));
+        at(6150, new PingReplied(MASTER, "LOADING Redis is loading the dataset in memory", true));
+        assertEquals(List.of("-sdown " + DESCRIBED), events(at(6200, new Tick())));
     }
 
     /** Regression (bench/failover.py, restart mode): SDOWN 43 ms after a SIGKILL, failover for an 800 ms outage. */
@@ -149,11 +162,11 @@ class SentinelTest {
         assertEquals(List.of("+sdown " + DESCRIBED), events(at(11600, new Tick())));
     }
 
+    /** Connected at 1010; the first tick after that sends a PING at once (1100), left unanswered. */
     private void connectAndPing() {
         at(1000, new Started());
         at(1010, new LinkConnected(MASTER, "127.0.0.1"));
-        at(1100, new Tick());
-        assertTrue(at(2001, new Tick()).contains(new SendPing(MASTER)));
+        assertTrue(at(1100, new Tick()).contains(new SendPing(MASTER)));
     }
 
     /** Regression: hellos succeed without an input; counting them as pending silenced the link after 100 of them. */

@@ -46,7 +46,10 @@ public final class Periodic {
             requestInfo(ri, now, out);
         }
         long pingPeriod = Math.min(m.downAfterMillis, s.timing.pingPeriod());
-        if (now - link.lastPingReplyAt > pingPeriod && now - link.lastPingSentAt > pingPeriod / 2) {
+        // Rule: a PING right after each (re)connect, as redis-sentinel sends one when its link comes up: a link
+        // dropped by CLIENT KILL (our own REPLICAOF does that) proves itself alive again at once.
+        boolean freshLink = link.lastPingSentAt < link.connectedSince;
+        if (freshLink || now - link.lastPingReplyAt > pingPeriod && now - link.lastPingSentAt > pingPeriod / 2) {
             out.add(new SendPing(ri.target()));
             if (link.pingSentAt == 0) link.pingSentAt = now;
             link.lastPingSentAt = now;
