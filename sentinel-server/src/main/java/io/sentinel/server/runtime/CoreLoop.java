@@ -11,6 +11,7 @@ import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.SentinelView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,12 @@ public final class CoreLoop implements AutoCloseable {
     /** The next tick (core thread only): every 100 ms, or earlier when the core has something due. */
     private ScheduledFuture<?> nextTick;
     private long nextTickAtMillis = Long.MAX_VALUE;
+    /**
+     * Inputs that came before {@code Started} (core thread only). The RESP port answers before the links exist, so
+     * a SENTINEL MONITOR sent at once used to reach a dispatcher with nowhere to open its link, and its reply was
+     * lost. They run, in order, right after {@code Started}.
+     */
+    private List<Input> early = new ArrayList<>();
 
     public CoreLoop(Sentinel sentinel, ActionDispatcher dispatcher, Runnable onCrash) {
         this.sentinel = sentinel;
@@ -116,6 +123,19 @@ public final class CoreLoop implements AutoCloseable {
     }
 
     private void step(Input input) {
+        if (early != null && !(input instanceof Started)) {
+            early.add(input);
+            return;
+        }
+        run(input);
+        if (input instanceof Started && early != null) {
+            List<Input> held = early;
+            early = null;
+            for (Input i : held) run(i);
+        }
+    }
+
+    private void run(Input input) {
         long now = MonotonicClock.millis();
         List<Action> actions;
         try {
@@ -127,7 +147,16 @@ public final class CoreLoop implements AutoCloseable {
             return;
         }
         if (input instanceof Tick || visible(actions)) view = sentinel.view(now);
-        dispatcher.run(actions, pending);
+        try {
+            dispatcher.run(actions, pending);
+        } catch (RuntimeException e) {
+            // The executor would swallow it silently, and the step's replies would never come.
+            log.error("running the actions of input {} failed", input, e);
+            for (Action a : actions) {
+                CompletableFuture<Resp> f = a instanceof Reply r ? pending.remove(r.requestId()) : null;
+                if (f != null) f.complete(Resp.error("ERR internal error: " + e));
+            }
+        }
         lastStepAtMillis = MonotonicClock.millis();
         // A vote answer or a command may have started a failover whose own vote falls due before the next tick.
         // (Not after every input: nextDueAt walks every instance, and INFO and PING answers are most inputs.)
