@@ -3,7 +3,6 @@ package io.sentinel.server.resp;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,6 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (client.output().closing()) return;
         if (msg instanceof RespDecoder.ProtocolError) {
@@ -36,7 +34,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
             client.output().closeAfterReplies();
             LOG.debug("Protocol error from client id={} addr={}: {}", client.id(), client.addr(), msg);
         } else {
-            dispatcher.dispatch(client, (List<String>) msg);
+            dispatcher.dispatch(client, (Request) msg);
         }
     }
 

@@ -4,15 +4,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads client requests: multibulk arrays of bulk strings, or inline lines. Emits one {@code List<String>} per
- * command (empty requests are skipped like Redis does), or one {@link ProtocolError} after which it ignores all
- * input: the handler answers it and closes. Arguments are consumed as soon as they are complete and every header
+ * Reads client requests: multibulk arrays of bulk strings, or inline lines. Emits one {@link Request} per command
+ * (empty requests are skipped like Redis does), or one {@link ProtocolError} after which it ignores all input: the
+ * handler answers it and closes. The same {@link Request} instance is refilled for the next command, which is safe
+ * because Netty passes each emitted message down the pipeline before this decoder is called again; arguments are
+ * copied out of the input buffer once, and become Strings only if a command asks. Arguments are consumed as soon as they are complete and every header
  * or inline line is capped, so a client can never make us buffer more than the limits plus one read.
  *
  * <p>One command per {@code decode} call, so that an AUTH is handled before the next header is judged against the
@@ -27,7 +27,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private final BooleanSupplier unauthenticated;
     private int argsLeft;
     private int bulkLength = -1;
-    private List<String> args;
+    private final Request request = new Request();
     private boolean failed;
 
     public RespDecoder(RespLimits limits, BooleanSupplier unauthenticated) {
@@ -66,7 +66,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
         in.readerIndex(cr + 2);
         if (n > 0) {
             argsLeft = (int) n;
-            args = new ArrayList<>(argsLeft);
+            request.reset(Math.min(argsLeft, 1024));
         }
         return true;
     }
@@ -74,13 +74,10 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private boolean readBulk(ByteBuf in, List<Object> out) {
         if (bulkLength < 0 && !readBulkHeader(in, out)) return false;
         if (in.readableBytes() < bulkLength + 2) return false;
-        args.add(in.toString(in.readerIndex(), bulkLength, StandardCharsets.UTF_8));
+        request.append(in, in.readerIndex(), bulkLength);
         in.skipBytes(bulkLength + 2);
         bulkLength = -1;
-        if (--argsLeft == 0) {
-            out.add(args);
-            args = null;
-        }
+        if (--argsLeft == 0) out.add(request);
         return true;
     }
 
@@ -115,7 +112,10 @@ public final class RespDecoder extends ByteToMessageDecoder {
         List<String> words = InlineSplitter.split(line);
         if (words == null) return fail(in, out, Errors.PROTO_UNBALANCED_QUOTES);
         if (words.size() > limits.maxArgs()) return fail(in, out, Errors.PROTO_MBULK_LENGTH);
-        if (!words.isEmpty()) out.add(words);
+        if (words.isEmpty()) return true;
+        request.reset(words.size());
+        for (String w : words) request.append(w);
+        out.add(request);
         return true;
     }
 

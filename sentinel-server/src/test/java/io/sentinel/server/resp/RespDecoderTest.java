@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +18,14 @@ import org.junit.jupiter.api.Test;
 class RespDecoderTest {
     private final AtomicBoolean unauthenticated = new AtomicBoolean(false);
     private final RespLimits limits = new RespLimits(64, 8, 100, 3, 10, 1 << 20, 1024, 4096, 100);
-    private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get));
+    /** The decoder refills one Request per connection: copy each as it passes, as a command would keep it. */
+    private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get),
+            new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                    ctx.fireChannelRead(msg instanceof Request ? List.copyOf((Request) msg) : msg);
+                }
+            });
 
     private List<Object> feed(String raw) {
         ch.writeInbound(Unpooled.copiedBuffer(raw, StandardCharsets.UTF_8));
