@@ -66,6 +66,10 @@ final class ClientConnection {
         if (!muted) out.add(reply, protocol == 3);
     }
 
+    void reply(EncodedReply reply) {
+        if (!muted) out.add(reply, protocol == 3);
+    }
+
     void replyLater(CompletionStage<Resp> stage) {
         if (!muted) out.addLater(stage, protocol == 3);
     }
