@@ -91,6 +91,10 @@ final class ClientConnection {
         muted = replyOff || skipNextReply;
         skipNextReply = false;
         lastCommand = fullName;
+    }
+
+    /** The client sent something: once per read, as Redis stamps lastinteraction (not once per command). */
+    void touched() {
         lastInteractionAtMillis = MonotonicClock.millis();
     }
 

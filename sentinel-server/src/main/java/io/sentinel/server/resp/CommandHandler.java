@@ -18,6 +18,8 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     private final CommandDispatcher dispatcher;
     private final ClientRegistry registry;
     private final PubSub pubSub;
+    /** A read batch is under way: the client's interaction time is already stamped. */
+    private boolean reading;
 
     CommandHandler(ClientConnection client, CommandDispatcher dispatcher, ClientRegistry registry, PubSub pubSub) {
         this.client = client;
@@ -29,6 +31,10 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (client.output().closing()) return;
+        if (!reading) {
+            reading = true;
+            client.touched();
+        }
         if (msg instanceof RespDecoder.ProtocolError) {
             client.output().add(Errors.reply(((RespDecoder.ProtocolError) msg).message()), client.protocol() == 3);
             client.output().closeAfterReplies();
@@ -40,6 +46,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
         client.output().flush();
     }
 
