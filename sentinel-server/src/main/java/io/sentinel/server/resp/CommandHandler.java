@@ -7,11 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of a client's pipeline: runs each decoded request on the event loop (answers are local, or queue
- * in order behind a late SENTINEL reply), flushes once per read batch, stops reading while the client does not
- * drain its output, and forgets the client when it goes.
+ * The last handler of a client's pipeline, and its decoder's sink: runs each decoded request on the event loop
+ * (answers are local, or queue in order behind a late SENTINEL reply), flushes once per read batch, stops reading
+ * while the client does not drain its output, and forgets the client when it goes.
  */
-final class CommandHandler extends ChannelInboundHandlerAdapter {
+final class CommandHandler extends ChannelInboundHandlerAdapter implements RespDecoder.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
     private final ClientConnection client;
@@ -29,18 +29,25 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void request(Request request) {
         if (client.output().closing()) return;
+        stampInteraction();
+        dispatcher.dispatch(client, request);
+    }
+
+    @Override
+    public void protocolError(String message) {
+        if (client.output().closing()) return;
+        stampInteraction();
+        client.output().add(Errors.reply(message), client.protocol() == 3);
+        client.output().closeAfterReplies();
+        LOG.debug("Protocol error from client id={} addr={}: {}", client.id(), client.addr(), message);
+    }
+
+    private void stampInteraction() {
         if (!reading) {
             reading = true;
             client.touched();
-        }
-        if (msg instanceof RespDecoder.ProtocolError) {
-            client.output().add(Errors.reply(((RespDecoder.ProtocolError) msg).message()), client.protocol() == 3);
-            client.output().closeAfterReplies();
-            LOG.debug("Protocol error from client id={} addr={}: {}", client.id(), client.addr(), msg);
-        } else {
-            dispatcher.dispatch(client, (Request) msg);
         }
     }
 

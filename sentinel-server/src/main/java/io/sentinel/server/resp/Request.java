@@ -43,6 +43,13 @@ final class Request extends AbstractList<String> implements RandomAccess {
         bounds[++size] = start + length;
     }
 
+    /** Appends {@code length} bytes of {@code src} from {@code offset}. */
+    void append(byte[] src, int offset, int length) {
+        int start = reserve(length);
+        System.arraycopy(src, offset, data, start, length);
+        bounds[++size] = start + length;
+    }
+
     /** Appends an argument that is already a String (inline requests). */
     void append(String arg) {
         byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);

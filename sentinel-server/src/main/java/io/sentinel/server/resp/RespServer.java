@@ -117,8 +117,9 @@ public final class RespServer implements AutoCloseable {
             return;
         }
         ClientConnection client = registry.register(ch, users.defaultIsOpen());
-        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated()));
-        ch.pipeline().addLast("resp-commands", new CommandHandler(client, dispatcher, registry, pubSub));
+        CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
+        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
+        ch.pipeline().addLast("resp-commands", commands);
     }
 
     /** The port actually bound (useful when configured with 0). */
