@@ -36,6 +36,8 @@ final class ClientConnection {
     private volatile long lastInteractionAtMillis;
     private volatile int channelCount;
     private volatile int patternCount;
+    /** Written only on the event loop; volatile so INFO on another loop sees it. */
+    private volatile long commandsProcessed;
     private boolean replyOff;
     private boolean skipNextReply;
     private boolean muted;
@@ -91,6 +93,11 @@ final class ClientConnection {
         muted = replyOff || skipNextReply;
         skipNextReply = false;
         lastCommand = fullName;
+        commandsProcessed = commandsProcessed + 1;
+    }
+
+    long commandsProcessed() {
+        return commandsProcessed;
     }
 
     /** The client sent something: once per read, as Redis stamps lastinteraction (not once per command). */

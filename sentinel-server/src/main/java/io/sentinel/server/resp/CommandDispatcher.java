@@ -19,13 +19,11 @@ final class CommandDispatcher {
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
     private final CommandTable table;
-    private final ClientRegistry registry;
     private final RouteIndex commands;
     private final Map<String, Route> byFullName = new HashMap<>();
 
-    CommandDispatcher(CommandTable table, ClientRegistry registry) {
+    CommandDispatcher(CommandTable table) {
         this.table = table;
-        this.registry = registry;
         List<Route> top = new ArrayList<>();
         for (CommandSpec c : table.topLevel()) {
             boolean allowed = SUBSCRIBED_MODE.contains(c.name());
@@ -75,7 +73,6 @@ final class CommandDispatcher {
         }
         String name = route.spec.name();
         client.beginCommand(name);
-        registry.commandProcessed();
         if (route.body == null) client.reply(Errors.reply(Errors.notSupported(name)));
         else route.body.run(client, args);
     }

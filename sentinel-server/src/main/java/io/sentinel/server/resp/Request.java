@@ -30,7 +30,7 @@ final class Request extends AbstractList<String> implements RandomAccess {
             bounds = new int[9];
             strings = new String[8];
         } else {
-            Arrays.fill(strings, 0, size, null);
+            for (int i = 0; i < size; i++) strings[i] = null;
         }
         size = 0;
         if (expected > strings.length) grow(expected);
@@ -102,17 +102,16 @@ final class Request extends AbstractList<String> implements RandomAccess {
         return ((n * 31 + (bytes[from] | 0x20)) * 31 + (bytes[from + n / 2] | 0x20)) * 31 + (bytes[to - 1] | 0x20);
     }
 
-    /** True if argument {@code i} is {@code lowerName} in any ASCII case (strcasecmp, as Redis looks commands up). */
-    boolean equalsIgnoreCase(int i, byte[] lowerName) {
+    /**
+     * True if argument {@code i} is {@code lowerName} in any ASCII case (strcasecmp, as Redis looks commands up);
+     * {@code foldMask} has 0x20 where {@code lowerName} has a letter, 0 elsewhere.
+     */
+    boolean equalsIgnoreCase(int i, byte[] lowerName, byte[] foldMask) {
         int from = bounds[i];
         if (bounds[i + 1] - from != lowerName.length) return false;
         for (int j = 0; j < lowerName.length; j++) {
-            if (lower(data[from + j]) != lowerName[j]) return false;
+            if ((data[from + j] | foldMask[j]) != lowerName[j]) return false;
         }
         return true;
-    }
-
-    private static byte lower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
     }
 }

@@ -54,7 +54,7 @@ public final class RespServer implements AutoCloseable {
         this.users = new Users(cfg.requirePass(), cfg.userLines());
         CommandTable table = CommandTable.load();
         HelpTexts help = HelpTexts.load();
-        this.dispatcher = new CommandDispatcher(table, registry);
+        this.dispatcher = new CommandDispatcher(table);
         new ConnectionCommands(users, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
         new AclCommands(users, table, help).register(dispatcher);

@@ -13,6 +13,8 @@ final class RouteIndex {
     static final class Route {
         final CommandSpec spec;
         final byte[] lowerName;
+        /** 0x20 where lowerName has a letter: {@code (b | mask) == lower} folds case there and nowhere else. */
+        final byte[] foldMask;
         final boolean noAuth;
         final boolean allowedSubscribed;
         final RouteIndex subcommands;
@@ -21,6 +23,10 @@ final class RouteIndex {
         Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands) {
             this.spec = spec;
             this.lowerName = lowerName.getBytes(StandardCharsets.US_ASCII);
+            this.foldMask = new byte[this.lowerName.length];
+            for (int i = 0; i < foldMask.length; i++) {
+                if (this.lowerName[i] >= 'a' && this.lowerName[i] <= 'z') foldMask[i] = 0x20;
+            }
             this.noAuth = spec.hasFlag("no_auth");
             this.allowedSubscribed = allowedSubscribed;
             this.subcommands = subcommands;
@@ -44,7 +50,7 @@ final class RouteIndex {
         int mask = slots.length - 1;
         for (int i = request.lowerHash(arg) & mask; ; i = (i + 1) & mask) {
             Route r = slots[i];
-            if (r == null || request.equalsIgnoreCase(arg, r.lowerName)) return r;
+            if (r == null || request.equalsIgnoreCase(arg, r.lowerName, r.foldMask)) return r;
         }
     }
 }
