@@ -16,6 +16,15 @@ public interface SentinelCommandHandler {
      */
     CompletionStage<Resp> sentinel(List<String> args);
 
+    /**
+     * The reply to a read-only {@code SENTINEL} subcommand, computed now on the caller's thread, or null when the
+     * request must take {@link #sentinel(List)} (it changes state, or is malformed). {@code subcommand} is the
+     * lower-case name the caller matched; {@code args} the whole command, as for {@link #sentinel(List)}.
+     */
+    default Resp answerNow(String subcommand, List<String> args) {
+        return null;
+    }
+
     /** The {@code INFO} text for the given section names (empty list = default), with the server's own counters. */
     String info(List<String> sections, ServerStats stats);
 

@@ -45,6 +45,10 @@ public final class SentinelCommands implements SentinelCommandHandler {
     private final LongSupplier monotonicMillis;
     private final InfoCommand info;
     private final Supplier<List<PendingScript>> scripts;
+    /** The last GET-MASTER-ADDR-BY-NAME answer: the view is immutable and replaced on change, so it keys the cache. */
+    private volatile AddressReply lastAddress;
+
+    private record AddressReply(SentinelView view, String name, Resp reply) { }
 
     /** Without global config at hand, {@code SENTINEL CONFIG GET} goes to the core too. */
     public SentinelCommands(Supplier<SentinelView> view, Function<List<String>, CompletionStage<Resp>> toCore,
@@ -96,6 +100,15 @@ public final class SentinelCommands implements SentinelCommandHandler {
         return done(readOnly(sub, args, v, monotonicMillis.getAsLong()));
     }
 
+    @Override
+    public Resp answerNow(String sub, List<String> args) {
+        Integer arity = ARITY.get(sub);
+        if (arity == null || (arity >= 0 ? args.size() != arity : args.size() < -arity) || goesToCore(sub, args)) {
+            return null;
+        }
+        return readOnly(sub, args, view.get(), monotonicMillis.getAsLong());
+    }
+
     private boolean goesToCore(String sub, List<String> args) {
         if (TO_CORE.contains(sub)) return true;
         if (sub.equals("debug")) return args.size() > 2;
@@ -115,7 +128,7 @@ public final class SentinelCommands implements SentinelCommandHandler {
             case "debug": return debug(v);
             case "info-cache": return InstanceReplies.infoCache(infoCacheMasters(v, args), now);
             case "config": return configGet(args);
-            case "get-master-addr-by-name": case "get-primary-addr-by-name": return masterAddress(v.master(args.get(2)));
+            case "get-master-addr-by-name": case "get-primary-addr-by-name": return masterAddress(v, args.get(2));
             default: return forMaster(sub, v.master(args.get(2)), now);
         }
     }
@@ -130,6 +143,15 @@ public final class SentinelCommands implements SentinelCommandHandler {
             case "ckquorum": return Quorum.check(m);
             default: throw new IllegalStateException("unrouted sentinel subcommand " + sub);
         }
+    }
+
+    /** The same reply object as long as the view and the name are the same, so the RESP server can reuse its bytes. */
+    private Resp masterAddress(SentinelView v, String name) {
+        AddressReply last = lastAddress;
+        if (last != null && last.view() == v && last.name().equals(name)) return last.reply();
+        Resp reply = masterAddress(v.master(name));
+        lastAddress = new AddressReply(v, name, reply);
+        return reply;
     }
 
     /** Null array for an unknown master; during a failover, past promotion, the promoted replica's address. */

@@ -36,6 +36,8 @@ final class ClientConnection {
     private volatile long lastInteractionAtMillis;
     private volatile int channelCount;
     private volatile int patternCount;
+    /** Written only on the event loop; volatile so INFO on another loop sees it. */
+    private volatile long commandsProcessed;
     private boolean replyOff;
     private boolean skipNextReply;
     private boolean muted;
@@ -66,6 +68,10 @@ final class ClientConnection {
         if (!muted) out.add(reply, protocol == 3);
     }
 
+    void reply(EncodedReply reply) {
+        if (!muted) out.add(reply, protocol == 3);
+    }
+
     void replyLater(CompletionStage<Resp> stage) {
         if (!muted) out.addLater(stage, protocol == 3);
     }
@@ -87,6 +93,15 @@ final class ClientConnection {
         muted = replyOff || skipNextReply;
         skipNextReply = false;
         lastCommand = fullName;
+        commandsProcessed = commandsProcessed + 1;
+    }
+
+    long commandsProcessed() {
+        return commandsProcessed;
+    }
+
+    /** The client sent something: once per read, as Redis stamps lastinteraction (not once per command). */
+    void touched() {
         lastInteractionAtMillis = MonotonicClock.millis();
     }
 

@@ -12,7 +12,8 @@ final class ClientRegistry {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong rejectedConnections = new AtomicLong();
-    private final LongAdder commandsProcessed = new LongAdder();
+    /** Commands run by clients that have gone; live ones count their own (no shared counter on the hot path). */
+    private final LongAdder retiredCommands = new LongAdder();
 
     ClientConnection register(Channel channel, boolean authenticated) {
         ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, authenticated);
@@ -22,15 +23,11 @@ final class ClientRegistry {
     }
 
     void unregister(ClientConnection c) {
-        clients.remove(c.id());
+        if (clients.remove(c.id()) != null) retiredCommands.add(c.commandsProcessed());
     }
 
     void rejected() {
         rejectedConnections.incrementAndGet();
-    }
-
-    void commandProcessed() {
-        commandsProcessed.increment();
     }
 
     ClientConnection get(long id) {
@@ -61,7 +58,10 @@ final class ClientRegistry {
         return rejectedConnections.get();
     }
 
+    /** Exact when read on a client's event loop for that client; others' counts may be a moment old. */
     long commandsProcessed() {
-        return commandsProcessed.sum();
+        long n = retiredCommands.sum();
+        for (ClientConnection c : clients.values()) n += c.commandsProcessed();
+        return n;
     }
 }

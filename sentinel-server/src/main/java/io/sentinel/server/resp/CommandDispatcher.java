@@ -1,15 +1,17 @@
 package io.sentinel.server.resp;
 
+import io.sentinel.server.resp.RouteIndex.Route;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs one request as Redis 7.0's processCommand does, in the same order of checks: look the command up
  * (unknown command or subcommand), check arity, require authentication unless the command is {@code no_auth},
- * restrict a RESP2 subscriber to the pub/sub commands, then run it. Runs on the client's event loop.
+ * restrict a RESP2 subscriber to the pub/sub commands, then run it. Runs on the client's event loop, once per
+ * request: the lookup matches bytes and the checks are precomputed per command, so it allocates nothing itself.
  */
 final class CommandDispatcher {
     /** What a RESP2 client in subscribed mode may still run (QUIT and RESET are not sentinel commands). */
@@ -17,61 +19,70 @@ final class CommandDispatcher {
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
     private final CommandTable table;
-    private final ClientRegistry registry;
-    private final Map<String, Command> bodies = new HashMap<>();
+    private final RouteIndex commands;
+    private final Map<String, Route> byFullName = new HashMap<>();
 
-    CommandDispatcher(CommandTable table, ClientRegistry registry) {
+    CommandDispatcher(CommandTable table) {
         this.table = table;
-        this.registry = registry;
+        List<Route> top = new ArrayList<>();
+        for (CommandSpec c : table.topLevel()) {
+            boolean allowed = SUBSCRIBED_MODE.contains(c.name());
+            List<Route> subs = new ArrayList<>();
+            for (CommandSpec s : c.subcommands().values()) {
+                subs.add(index(new Route(s, s.name().substring(c.name().length() + 1), allowed, null)));
+            }
+            top.add(index(new Route(c, c.name(), allowed, c.isContainer() ? new RouteIndex(subs) : null)));
+        }
+        commands = new RouteIndex(top);
+    }
+
+    private Route index(Route r) {
+        byFullName.put(r.spec.name(), r);
+        return r;
     }
 
     /** Gives the table entry {@code fullName} its body. */
     void define(String fullName, Command body) {
-        if (table.byFullName(fullName) == null) throw new IllegalArgumentException("not in table: " + fullName);
-        bodies.put(fullName, body);
+        Route r = byFullName.get(fullName);
+        if (r == null) throw new IllegalArgumentException("not in table: " + fullName);
+        r.body = body;
     }
 
     CommandTable table() {
         return table;
     }
 
-    void dispatch(ClientConnection client, List<String> args) {
-        CommandSpec spec = table.get(args.get(0));
-        if (spec == null) {
+    void dispatch(ClientConnection client, Request args) {
+        Route route = commands.find(args, 0);
+        if (route == null) {
             client.reply(Errors.reply(Errors.unknownCommand(args)));
             return;
         }
-        if (spec.isContainer() && args.size() > 1) {
-            CommandSpec sub = spec.subcommands().get(spec.name() + "|" + args.get(1).toLowerCase(Locale.ROOT));
+        if (route.subcommands != null && args.size() > 1) {
+            Route sub = route.subcommands.find(args, 1);
             if (sub == null) {
                 client.reply(Errors.reply(Errors.unknownSubcommand(args.get(1), args.get(0))));
                 return;
             }
-            spec = sub;
+            route = sub;
         }
-        String refusal = refusal(client, spec, args.size());
+        String refusal = refusal(client, route, args.size());
         if (refusal != null) {
             client.reply(Errors.reply(refusal));
             return;
         }
-        client.beginCommand(spec.name());
-        registry.commandProcessed();
-        Command body = bodies.get(spec.name());
-        if (body == null) client.reply(Errors.reply(Errors.notSupported(spec.name())));
-        else body.run(client, args);
+        String name = route.spec.name();
+        client.beginCommand(name);
+        if (route.body == null) client.reply(Errors.reply(Errors.notSupported(name)));
+        else route.body.run(client, args);
     }
 
-    private static String refusal(ClientConnection client, CommandSpec spec, int words) {
-        if (!spec.arityAccepts(words)) return Errors.wrongArity(spec.name());
-        if (!client.authenticated() && !spec.hasFlag("no_auth")) return Errors.NOAUTH;
-        if (client.protocol() == 2 && client.subscriptionCount() > 0 && !SUBSCRIBED_MODE.contains(topName(spec))) {
-            return Errors.notAllowedSubscribed(spec.name());
+    private static String refusal(ClientConnection client, Route route, int words) {
+        if (!route.spec.arityAccepts(words)) return Errors.wrongArity(route.spec.name());
+        if (!route.noAuth && !client.authenticated()) return Errors.NOAUTH;
+        if (!route.allowedSubscribed && client.protocol() == 2 && client.subscriptionCount() > 0) {
+            return Errors.notAllowedSubscribed(route.spec.name());
         }
         return null;
-    }
-
-    private static String topName(CommandSpec spec) {
-        int bar = spec.name().indexOf('|');
-        return bar < 0 ? spec.name() : spec.name().substring(0, bar);
     }
 }

@@ -3,22 +3,23 @@ package io.sentinel.server.resp;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of a client's pipeline: runs each decoded request on the event loop (answers are local, or queue
- * in order behind a late SENTINEL reply), flushes once per read batch, stops reading while the client does not
- * drain its output, and forgets the client when it goes.
+ * The last handler of a client's pipeline, and its decoder's sink: runs each decoded request on the event loop
+ * (answers are local, or queue in order behind a late SENTINEL reply), flushes once per read batch, stops reading
+ * while the client does not drain its output, and forgets the client when it goes.
  */
-final class CommandHandler extends ChannelInboundHandlerAdapter {
+final class CommandHandler extends ChannelInboundHandlerAdapter implements RespDecoder.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
     private final ClientConnection client;
     private final CommandDispatcher dispatcher;
     private final ClientRegistry registry;
     private final PubSub pubSub;
+    /** A read batch is under way: the client's interaction time is already stamped. */
+    private boolean reading;
 
     CommandHandler(ClientConnection client, CommandDispatcher dispatcher, ClientRegistry registry, PubSub pubSub) {
         this.client = client;
@@ -28,20 +29,31 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void request(Request request) {
         if (client.output().closing()) return;
-        if (msg instanceof RespDecoder.ProtocolError) {
-            client.output().add(Errors.reply(((RespDecoder.ProtocolError) msg).message()), client.protocol() == 3);
-            client.output().closeAfterReplies();
-            LOG.debug("Protocol error from client id={} addr={}: {}", client.id(), client.addr(), msg);
-        } else {
-            dispatcher.dispatch(client, (List<String>) msg);
+        stampInteraction();
+        dispatcher.dispatch(client, request);
+    }
+
+    @Override
+    public void protocolError(String message) {
+        if (client.output().closing()) return;
+        stampInteraction();
+        client.output().add(Errors.reply(message), client.protocol() == 3);
+        client.output().closeAfterReplies();
+        LOG.debug("Protocol error from client id={} addr={}: {}", client.id(), client.addr(), message);
+    }
+
+    private void stampInteraction() {
+        if (!reading) {
+            reading = true;
+            client.touched();
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
         client.output().flush();
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One entry of the command table as COMMAND describes it. {@code name} is the full name ({@code client|list} for a
  * subcommand); {@code docs} holds the COMMAND DOCS fields (summary, since, group, complexity, doc_flags, history,
- * arguments...) as loaded from {@code sentinel-commands.yaml}. No sentinel command has keys, so first/last/step are 0
+ * arguments...) as loaded from {@code sentinel-commands.json}. No sentinel command has keys, so first/last/step are 0
  * and there are no key specs.
  */
 record CommandSpec(

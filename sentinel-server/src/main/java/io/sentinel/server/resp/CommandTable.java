@@ -1,23 +1,18 @@
 package io.sentinel.server.resp;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The commands redis-sentinel 7.0 has, loaded from {@code sentinel-commands.yaml} (kept in redis-sentinel's COMMAND
+ * The commands redis-sentinel 7.0 has, loaded from {@code sentinel-commands.json} (kept in redis-sentinel's COMMAND
  * order, which clients may show). Lookup is by lower-case name; subcommands by {@code container|sub}.
  */
 final class CommandTable {
-    private static final String RESOURCE = "sentinel-commands.yaml";
+    private static final String RESOURCE = "sentinel-commands.json";
 
     private final Map<String, CommandSpec> commands;
 
@@ -25,14 +20,9 @@ final class CommandTable {
         this.commands = commands;
     }
 
+    @SuppressWarnings("unchecked")
     static CommandTable load() {
-        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            List<Map<String, Object>> entries = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return new CommandTable(specs(entries));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
+        return new CommandTable(specs((List<Map<String, Object>>) JsonResource.load(RESOURCE)));
     }
 
     @SuppressWarnings("unchecked")

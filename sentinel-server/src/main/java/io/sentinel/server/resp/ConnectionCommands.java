@@ -8,7 +8,7 @@ import java.util.Locale;
 final class ConnectionCommands {
     /** The Redis version we speak for: clients pick features by it, so it is redis-sentinel's. */
     static final String REDIS_VERSION = "7.0.15";
-    private static final Resp PONG = new Resp.Simple("PONG");
+    private static final EncodedReply PONG = EncodedReply.of(new Resp.Simple("PONG"));
     private static final Resp SUBSCRIBED_PONG = Resp.bulk("pong");
 
     private final Users users;
@@ -32,8 +32,10 @@ final class ConnectionCommands {
             c.reply(Errors.reply(Errors.wrongArity("ping")));
         } else if (c.protocol() == 2 && c.subscriptionCount() > 0) {
             c.reply(Resp.array(List.of(SUBSCRIBED_PONG, Resp.bulk(args.size() == 2 ? args.get(1) : ""))));
+        } else if (args.size() == 2) {
+            c.reply(Resp.bulk(args.get(1)));
         } else {
-            c.reply(args.size() == 2 ? Resp.bulk(args.get(1)) : PONG);
+            c.reply(PONG);
         }
     }
 

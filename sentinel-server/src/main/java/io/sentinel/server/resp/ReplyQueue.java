@@ -25,6 +25,9 @@ final class ReplyQueue {
         }
     }
 
+    /** Room for a pipeline of 16 short replies without growing the buffer. */
+    private static final int BATCH_BYTES = 1024;
+
     private final Channel channel;
     private final ArrayDeque<Slot> waiting = new ArrayDeque<>();
     private ByteBuf batch;
@@ -39,6 +42,16 @@ final class ReplyQueue {
     void add(Resp reply, boolean resp3) {
         if (waiting.isEmpty()) encode(reply, resp3);
         else waiting.add(new Slot(resp3, reply));
+    }
+
+    /** A shared reply already encoded: copied as bytes unless it has to wait behind a later reply. */
+    void add(EncodedReply reply, boolean resp3) {
+        if (!waiting.isEmpty()) {
+            waiting.add(new Slot(resp3, reply.source));
+            return;
+        }
+        if (batch == null) batch = channel.alloc().ioBuffer(BATCH_BYTES);
+        batch.writeBytes(reply.bytes(resp3));
     }
 
     /** Holds this reply's place; the rest of the pipeline queues behind it until it completes. */
@@ -68,7 +81,7 @@ final class ReplyQueue {
     }
 
     private void encode(Resp reply, boolean resp3) {
-        if (batch == null) batch = channel.alloc().ioBuffer(256);
+        if (batch == null) batch = channel.alloc().ioBuffer(BATCH_BYTES);
         ReplyEncoder.encode(reply, resp3, batch);
     }
 

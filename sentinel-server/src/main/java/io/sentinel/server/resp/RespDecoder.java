@@ -4,108 +4,182 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads client requests: multibulk arrays of bulk strings, or inline lines. Emits one {@code List<String>} per
- * command (empty requests are skipped like Redis does), or one {@link ProtocolError} after which it ignores all
- * input: the handler answers it and closes. Arguments are consumed as soon as they are complete and every header
- * or inline line is capped, so a client can never make us buffer more than the limits plus one read.
+ * Reads client requests: multibulk arrays of bulk strings, or inline lines. Hands each command to its {@link Sink}
+ * as soon as it is complete (empty requests are skipped like Redis does), or one protocol error after which it
+ * ignores all input: the sink answers it and closes. Arguments are consumed as soon as they are complete and every
+ * header or inline line is capped, so a client can never make us buffer more than the limits plus one read.
  *
- * <p>One command per {@code decode} call, so that an AUTH is handled before the next header is judged against the
- * unauthenticated limits.
+ * <p>Commands are handed over one at a time, synchronously, in the middle of decoding, so that an AUTH has run
+ * before the next header is judged against the unauthenticated limits; and the one {@link Request} is refilled for
+ * the next command. Whole multibulk commands at the start of the input are parsed from one heap copy of it (plain
+ * array reads, no per-byte buffer calls); anything else (inline, partial, malformed, over a limit) goes through the
+ * byte-by-byte path below, which also gives every error.
  */
 public final class RespDecoder extends ByteToMessageDecoder {
 
-    /** The decoder gave up on this connection: reply {@code message} and close. */
-    public record ProtocolError(String message) { }
+    /** Where decoded commands go; called on the event loop, during decoding. */
+    interface Sink {
+        /** {@code request} is valid only during the call. */
+        void request(Request request);
+
+        /** The decoder gave up on this connection: reply {@code message} and close. */
+        void protocolError(String message);
+    }
+
+    /** Input copied at once for the fast path, at most (per connection, so kept small). */
+    private static final int FAST_COPY_BYTES = 4096;
 
     private final RespLimits limits;
     private final BooleanSupplier unauthenticated;
+    private final Sink sink;
+    private final Request request = new Request();
+    private byte[] scratch;
     private int argsLeft;
     private int bulkLength = -1;
-    private List<String> args;
     private boolean failed;
 
-    public RespDecoder(RespLimits limits, BooleanSupplier unauthenticated) {
+    RespDecoder(RespLimits limits, BooleanSupplier unauthenticated, Sink sink) {
         this.limits = limits;
         this.unauthenticated = unauthenticated;
+        this.sink = sink;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (failed) {
-            in.skipBytes(in.readableBytes());
-            return;
+        while (in.isReadable() && !failed) {
+            if (argsLeft == 0 && fastCommands(in)) continue;
+            boolean progressed;
+            if (argsLeft > 0) progressed = readBulk(in);
+            else progressed = in.getByte(in.readerIndex()) == '*' ? readArrayHeader(in) : readInline(in);
+            if (!progressed) break;
         }
-        while (in.isReadable()) {
-            if (argsLeft == 0) {
-                boolean progressed = in.getByte(in.readerIndex()) == '*'
-                        ? readArrayHeader(in, out) : readInline(in, out);
-                if (!progressed || !out.isEmpty()) return;
-            } else if (!readBulk(in, out) || !out.isEmpty()) {
-                return;
-            }
-        }
+        if (failed) in.skipBytes(in.readableBytes());
     }
 
-    private boolean readArrayHeader(ByteBuf in, List<Object> out) {
+    /**
+     * Not the inherited one: it asks for another read when autoRead is off and nothing went down the pipeline, which
+     * is always the case here (commands go to the sink), and would undo the handler's backpressure.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Runs the whole, well-formed multibulk commands at the start of {@code in}; true if it ran any. */
+    private boolean fastCommands(ByteBuf in) {
+        int n = Math.min(in.readableBytes(), FAST_COPY_BYTES);
+        if (n < 4 || in.getByte(in.readerIndex()) != '*') return false;
+        if (scratch == null || scratch.length < n) scratch = new byte[Math.max(n, 256)];
+        int base = in.readerIndex();
+        in.getBytes(base, scratch, 0, n);
+        int pos = 0;
+        for (int end; (end = fastCommand(scratch, pos, n)) > 0; pos = end) {
+            in.readerIndex(base + end);
+            sink.request(request);
+        }
+        return pos > 0;
+    }
+
+    /**
+     * Parses one command at {@code b[pos]} into {@link #request}: the end offset, or -1 if it is not complete or not
+     * plainly within the limits (the slow path then reads it again and gives the same result or error as always).
+     */
+    private int fastCommand(byte[] b, int pos, int n) {
+        if (pos >= n || b[pos] != '*') return -1;
+        int cr = digitsEnd(b, pos + 1, n);
+        if (cr < 0) return -1;
+        long count = digits(b, pos + 1, cr);
+        if (count < 1 || count > limits.maxArgs()
+                || count > limits.maxUnauthArgs() && unauthenticated.getAsBoolean()) {
+            return -1;
+        }
+        request.reset((int) count);
+        int p = cr + 2;
+        for (long i = 0; i < count; i++) {
+            if (p >= n || b[p] != '$') return -1;
+            cr = digitsEnd(b, p + 1, n);
+            if (cr < 0) return -1;
+            long len = digits(b, p + 1, cr);
+            if (len > limits.maxBulkBytes() || len > limits.maxUnauthBulkBytes() && unauthenticated.getAsBoolean()) {
+                return -1;
+            }
+            p = cr + 2;
+            if (n - p < len + 2) return -1;
+            request.append(b, p, (int) len);
+            p += (int) len + 2;
+        }
+        return p;
+    }
+
+    /** Index of the CR ending 1 to 9 digits at {@code from}, with a byte after it; -1 otherwise. */
+    private static int digitsEnd(byte[] b, int from, int n) {
+        int i = from;
+        while (i < n && i - from < 10 && b[i] >= '0' && b[i] <= '9') i++;
+        return i == from || i - from > 9 || i + 1 >= n || b[i] != '\r' ? -1 : i;
+    }
+
+    private static long digits(byte[] b, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (b[i] - '0');
+        return v;
+    }
+
+    private boolean readArrayHeader(ByteBuf in) {
         int cr = in.forEachByte(ByteProcessor.FIND_CR);
         if (cr < 0 || cr + 1 >= in.writerIndex()) {
-            if (in.readableBytes() > limits.maxInlineBytes()) fail(in, out, Errors.PROTO_MBULK_COUNT_TOO_BIG);
+            if (in.readableBytes() > limits.maxInlineBytes()) fail(Errors.PROTO_MBULK_COUNT_TOO_BIG);
             return false;
         }
         long n = parseLong(in, in.readerIndex() + 1, cr);
-        if (n == Long.MIN_VALUE || n > limits.maxArgs()) return fail(in, out, Errors.PROTO_MBULK_LENGTH);
+        if (n == Long.MIN_VALUE || n > limits.maxArgs()) return fail(Errors.PROTO_MBULK_LENGTH);
         if (n > limits.maxUnauthArgs() && unauthenticated.getAsBoolean()) {
-            return fail(in, out, Errors.PROTO_UNAUTH_MBULK_LENGTH);
+            return fail(Errors.PROTO_UNAUTH_MBULK_LENGTH);
         }
         in.readerIndex(cr + 2);
         if (n > 0) {
             argsLeft = (int) n;
-            args = new ArrayList<>(argsLeft);
+            request.reset(Math.min(argsLeft, 1024));
         }
         return true;
     }
 
-    private boolean readBulk(ByteBuf in, List<Object> out) {
-        if (bulkLength < 0 && !readBulkHeader(in, out)) return false;
+    private boolean readBulk(ByteBuf in) {
+        if (bulkLength < 0 && !readBulkHeader(in)) return false;
         if (in.readableBytes() < bulkLength + 2) return false;
-        args.add(in.toString(in.readerIndex(), bulkLength, StandardCharsets.UTF_8));
+        request.append(in, in.readerIndex(), bulkLength);
         in.skipBytes(bulkLength + 2);
         bulkLength = -1;
-        if (--argsLeft == 0) {
-            out.add(args);
-            args = null;
-        }
+        if (--argsLeft == 0) sink.request(request);
         return true;
     }
 
-    private boolean readBulkHeader(ByteBuf in, List<Object> out) {
+    private boolean readBulkHeader(ByteBuf in) {
         int cr = in.forEachByte(ByteProcessor.FIND_CR);
         if (cr < 0 || cr + 1 >= in.writerIndex()) {
-            if (in.readableBytes() > limits.maxInlineBytes()) fail(in, out, Errors.PROTO_BULK_COUNT_TOO_BIG);
+            if (in.readableBytes() > limits.maxInlineBytes()) fail(Errors.PROTO_BULK_COUNT_TOO_BIG);
             return false;
         }
         byte first = in.getByte(in.readerIndex());
-        if (first != '$') return fail(in, out, Errors.expectedDollar((char) (first & 0xff)));
+        if (first != '$') return fail(Errors.expectedDollar((char) (first & 0xff)));
         long n = parseLong(in, in.readerIndex() + 1, cr);
-        if (n < 0 || n > limits.maxBulkBytes()) return fail(in, out, Errors.PROTO_BULK_LENGTH);
+        if (n < 0 || n > limits.maxBulkBytes()) return fail(Errors.PROTO_BULK_LENGTH);
         if (n > limits.maxUnauthBulkBytes() && unauthenticated.getAsBoolean()) {
-            return fail(in, out, Errors.PROTO_UNAUTH_BULK_LENGTH);
+            return fail(Errors.PROTO_UNAUTH_BULK_LENGTH);
         }
         in.readerIndex(cr + 2);
         bulkLength = (int) n;
         return true;
     }
 
-    private boolean readInline(ByteBuf in, List<Object> out) {
+    private boolean readInline(ByteBuf in) {
         int lf = in.forEachByte(ByteProcessor.FIND_LF);
         if (lf < 0) {
-            if (in.readableBytes() > limits.maxInlineBytes()) fail(in, out, Errors.PROTO_INLINE_TOO_BIG);
+            if (in.readableBytes() > limits.maxInlineBytes()) fail(Errors.PROTO_INLINE_TOO_BIG);
             return false;
         }
         int end = lf > in.readerIndex() && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
@@ -113,17 +187,19 @@ public final class RespDecoder extends ByteToMessageDecoder {
         in.getBytes(in.readerIndex(), line);
         in.readerIndex(lf + 1);
         List<String> words = InlineSplitter.split(line);
-        if (words == null) return fail(in, out, Errors.PROTO_UNBALANCED_QUOTES);
-        if (words.size() > limits.maxArgs()) return fail(in, out, Errors.PROTO_MBULK_LENGTH);
-        if (!words.isEmpty()) out.add(words);
+        if (words == null) return fail(Errors.PROTO_UNBALANCED_QUOTES);
+        if (words.size() > limits.maxArgs()) return fail(Errors.PROTO_MBULK_LENGTH);
+        if (words.isEmpty()) return true;
+        request.reset(words.size());
+        for (String w : words) request.append(w);
+        sink.request(request);
         return true;
     }
 
-    /** Emits the error and drops the rest of the input (the decoder must consume what it reports on). */
-    private boolean fail(ByteBuf in, List<Object> out, String message) {
+    /** Reports the error; the rest of the input is dropped, now and later. */
+    private boolean fail(String message) {
         failed = true;
-        in.skipBytes(in.readableBytes());
-        out.add(new ProtocolError(message));
+        sink.protocolError(message);
         return false;
     }
 

@@ -54,7 +54,7 @@ public final class RespServer implements AutoCloseable {
         this.users = new Users(cfg.requirePass(), cfg.userLines());
         CommandTable table = CommandTable.load();
         HelpTexts help = HelpTexts.load();
-        this.dispatcher = new CommandDispatcher(table, registry);
+        this.dispatcher = new CommandDispatcher(table);
         new ConnectionCommands(users, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
         new AclCommands(users, table, help).register(dispatcher);
@@ -117,8 +117,9 @@ public final class RespServer implements AutoCloseable {
             return;
         }
         ClientConnection client = registry.register(ch, users.defaultIsOpen());
-        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated()));
-        ch.pipeline().addLast("resp-commands", new CommandHandler(client, dispatcher, registry, pubSub));
+        CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
+        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
+        ch.pipeline().addLast("resp-commands", commands);
     }
 
     /** The port actually bound (useful when configured with 0). */

@@ -5,6 +5,8 @@ import static io.sentinel.server.command.ViewFixtures.masterView;
 import static io.sentinel.server.command.ViewFixtures.peer;
 import static io.sentinel.server.command.ViewFixtures.replica;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.config.SentinelConfig;
@@ -49,6 +51,29 @@ class SentinelCommandsTest {
 
     static List<Resp> items(Resp reply) {
         return ((Resp.Arr) reply).items();
+    }
+
+    @Test
+    void masterAddressIsOneReplyObjectPerViewAndName() {
+        List<String> ask = List.of("SENTINEL", "get-master-addr-by-name", "mymaster");
+        Resp first = commands.answerNow("get-master-addr-by-name", ask);
+        assertEquals(Resp.bulks(List.of("127.0.0.1", "6379")), first);
+        assertSame(first, commands.answerNow("get-master-addr-by-name", List.copyOf(ask)), "same view, same name");
+        assertSame(first, call("sentinel", "GET-MASTER-ADDR-BY-NAME", "mymaster"));
+        assertEquals(Resp.NULL_ARRAY, commands.answerNow("get-master-addr-by-name",
+                List.of("SENTINEL", "get-master-addr-by-name", "other")));
+        view = ViewFixtures.topology(6390, List.of(6380), List.of(), NOW);
+        assertEquals(Resp.bulks(List.of("127.0.0.1", "6390")),
+                commands.answerNow("get-master-addr-by-name", ask), "a new view is a new answer");
+    }
+
+    @Test
+    void answerNowLeavesChangesAndMalformedRequestsToTheFullPath() {
+        assertNull(commands.answerNow("failover", List.of("SENTINEL", "failover", "mymaster")));
+        assertNull(commands.answerNow("myid", List.of("SENTINEL", "myid", "extra")));
+        assertNull(commands.answerNow("nosuch", List.of("SENTINEL", "nosuch")));
+        assertTrue(sentToCore.isEmpty(), "nothing was sent to the core");
+        assertEquals(Resp.bulk(view.myid()), commands.answerNow("myid", List.of("SENTINEL", "myid")));
     }
 
     @Test

@@ -41,6 +41,14 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void namesMatchInAnyAsciiCase() {
+        assertEquals("+PONG\r\n", client.call("*1\r\n$4\r\npInG\r\n"));
+        assertEquals("-ERR unknown subcommand 'c\u212Aquorum'. Try SENTINEL HELP.\r\n",
+                client.call("sentinel c\u212Aquorum m\r\n"), "only ASCII letters fold, as strcasecmp does");
+        assertEquals("-ERR unknown command 'p\u0130ng', with args beginning with: \r\n", client.call("p\u0130ng\r\n"));
+    }
+
+    @Test
     void unknownSubcommandNamesTheContainerAsTyped() {
         assertEquals("-ERR unknown subcommand 'foo'. Try CLIENT HELP.\r\n", client.call("CliEnt foo\r\n"));
         assertEquals("-ERR unknown subcommand 'foo'. Try SENTINEL HELP.\r\n", client.call("sentinel foo\r\n"));

@@ -27,6 +27,22 @@ class CommandHandlerTest {
     }
 
     @Test
+    void sharedReplyIsReusedInBothProtocolsAndWaitsItsTurn() {
+        String addr = "*2\r\n$9\r\n127.0.0.1\r\n$4\r\n6379\r\n";
+        String ask = "SENTINEL get-master-addr-by-name mymaster\r\n";
+        assertEquals(addr + addr, client.call(ask + ask));
+        client.send("SENTINEL failover mymaster\r\n" + ask + "PING\r\n");
+        assertEquals("", client.output(), "the shared reply waits behind the pending one");
+        sentinel.pending.get(0).complete(Resp.OK);
+        assertEquals("+OK\r\n" + addr + "+PONG\r\n", client.output());
+        sentinel.address = Resp.bulks(List.of("127.0.0.1", "6380"));
+        client.call("HELLO 3\r\n");
+        assertEquals(addr.replace("6379", "6380"), client.call(ask), "a new reply object is encoded anew");
+        sentinel.address = Resp.NULL_ARRAY;
+        assertEquals("_\r\n", client.call(ask), "RESP3 bytes for a RESP3 client");
+    }
+
+    @Test
     void byteByByte() {
         client.sendByteByByte("*1\r\n$4\r\nping\r\nping\r\n");
         assertEquals("+PONG\r\n+PONG\r\n", client.output());

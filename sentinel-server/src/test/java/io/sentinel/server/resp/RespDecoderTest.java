@@ -16,7 +16,25 @@ import org.junit.jupiter.api.Test;
 class RespDecoderTest {
     private final AtomicBoolean unauthenticated = new AtomicBoolean(false);
     private final RespLimits limits = new RespLimits(64, 8, 100, 3, 10, 1 << 20, 1024, 4096, 100);
-    private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get));
+    private final Collected sink = new Collected();
+    private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get, sink));
+
+    private record ProtocolError(String message) { }
+
+    /** The decoder refills one Request per connection: copy each as it passes, as a command would keep it. */
+    private static class Collected implements RespDecoder.Sink {
+        final List<Object> got = new ArrayList<>();
+
+        @Override
+        public void request(Request request) {
+            got.add(List.copyOf(request));
+        }
+
+        @Override
+        public void protocolError(String message) {
+            got.add(new ProtocolError(message));
+        }
+    }
 
     private List<Object> feed(String raw) {
         ch.writeInbound(Unpooled.copiedBuffer(raw, StandardCharsets.UTF_8));
@@ -24,14 +42,36 @@ class RespDecoderTest {
     }
 
     private List<Object> drain() {
-        List<Object> out = new ArrayList<>();
-        Object m;
-        while ((m = ch.readInbound()) != null) out.add(m);
+        List<Object> out = new ArrayList<>(sink.got);
+        sink.got.clear();
         return out;
     }
 
-    private static RespDecoder.ProtocolError error(String message) {
-        return new RespDecoder.ProtocolError(message);
+    private static ProtocolError error(String message) {
+        return new ProtocolError(message);
+    }
+
+    @Test
+    void wholeCommandsThenInlineThenAPartialOneInOneRead() {
+        assertEquals(List.of(List.of("PING"), List.of("PING", "x"), List.of("a")),
+                feed("*1\r\n$4\r\nPING\r\nPING x\r\n*1\r\n$1\r\na\r\n*2\r\n$4\r\nECHO\r\n$3\r\nab"));
+        assertEquals(List.of(List.of("ECHO", "abc"), List.of("b")), feed("c\r\n*1\r\n$1\r\nb\r\n"));
+    }
+
+    @Test
+    void anAuthEarlierInTheSameReadLiftsTheLimitsForTheNextCommand() {
+        unauthenticated.set(true);
+        Collected authenticating = new Collected() {
+            @Override
+            public void request(Request request) {
+                super.request(request);
+                if (request.get(0).equals("AUTH")) unauthenticated.set(false);
+            }
+        };
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get, authenticating));
+        other.writeInbound(Unpooled.copiedBuffer("*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n*4\r\n$1\r\na\r\n$1\r\nb\r\n"
+                + "$1\r\nc\r\n$11\r\nhello world\r\n", StandardCharsets.UTF_8));
+        assertEquals(List.of(List.of("AUTH", "pw"), List.of("a", "b", "c", "hello world")), authenticating.got);
     }
 
     @Test
@@ -103,18 +143,20 @@ class RespDecoderTest {
     @Test
     void headerLinesAreCapped() {
         assertEquals(List.of(error(Errors.PROTO_MBULK_COUNT_TOO_BIG)), feed("*" + "1".repeat(70)));
-        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> false));
+        Collected got = new Collected();
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> false, got));
         other.writeInbound(Unpooled.copiedBuffer("*1\r\n$" + "1".repeat(70), StandardCharsets.UTF_8));
-        assertEquals(error(Errors.PROTO_BULK_COUNT_TOO_BIG), other.readInbound());
+        assertEquals(List.of(error(Errors.PROTO_BULK_COUNT_TOO_BIG)), got.got);
     }
 
     @Test
     void unauthenticatedClientsGetRedisSmallerLimits() {
         unauthenticated.set(true);
         assertEquals(List.of(error(Errors.PROTO_UNAUTH_MBULK_LENGTH)), feed("*4\r\n"));
-        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> true));
+        Collected got = new Collected();
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(limits, () -> true, got));
         other.writeInbound(Unpooled.copiedBuffer("*1\r\n$11\r\n", StandardCharsets.UTF_8));
-        assertEquals(error(Errors.PROTO_UNAUTH_BULK_LENGTH), other.readInbound());
+        assertEquals(List.of(error(Errors.PROTO_UNAUTH_BULK_LENGTH)), got.got);
     }
 
     @Test

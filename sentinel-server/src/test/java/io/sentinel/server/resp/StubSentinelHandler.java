@@ -10,12 +10,19 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A sentinel command handler for RESP server tests: SENTINEL MYID answers at once, SENTINEL FAILOVER answers only
- * when the test completes {@link #pending}; other subcommands echo their arguments.
+ * when the test completes {@link #pending}; other subcommands echo their arguments. GET-MASTER-ADDR-BY-NAME is
+ * answered at once with {@link #address}, the same object until a test replaces it (as a new view would).
  */
 final class StubSentinelHandler implements SentinelCommandHandler {
     final List<CompletableFuture<Resp>> pending = new ArrayList<>();
     final List<List<String>> seen = new ArrayList<>();
     volatile ServerStats lastStats;
+    volatile Resp address = Resp.bulks(List.of("127.0.0.1", "6379"));
+
+    @Override
+    public Resp answerNow(String subcommand, List<String> args) {
+        return subcommand.equals("get-master-addr-by-name") ? address : null;
+    }
 
     @Override
     public synchronized CompletionStage<Resp> sentinel(List<String> args) {

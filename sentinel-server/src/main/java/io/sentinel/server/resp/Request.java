@@ -1,0 +1,117 @@
+package io.sentinel.server.resp;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * One decoded request: its arguments' bytes side by side in one array, each turned into a String only when a command
+ * asks for it (most requests never need their name as a String: the dispatcher matches it as bytes). A connection's
+ * decoder fills the same instance again for the next request, so it is valid only while the command runs: a command
+ * that keeps arguments keeps the Strings (or a copy of the list), never the list itself.
+ */
+final class Request extends AbstractList<String> implements RandomAccess {
+    /** Above this the arrays grown for one large request are dropped rather than kept for the connection's life. */
+    private static final int KEEP_BYTES = 16 * 1024;
+    private static final int KEEP_ARGS = 64;
+
+    private byte[] data = new byte[256];
+    /** Argument i spans data[bounds[i], bounds[i + 1]). */
+    private int[] bounds = new int[9];
+    private String[] strings = new String[8];
+    private int size;
+
+    /** Starts a new request of {@code expected} arguments (a hint). */
+    void reset(int expected) {
+        if (data.length > KEEP_BYTES) data = new byte[256];
+        if (strings.length > KEEP_ARGS) {
+            bounds = new int[9];
+            strings = new String[8];
+        } else {
+            for (int i = 0; i < size; i++) strings[i] = null;
+        }
+        size = 0;
+        if (expected > strings.length) grow(expected);
+    }
+
+    /** Appends the {@code length} bytes at {@code index} of {@code in} (reader index untouched). */
+    void append(ByteBuf in, int index, int length) {
+        int start = reserve(length);
+        in.getBytes(index, data, start, length);
+        bounds[++size] = start + length;
+    }
+
+    /** Appends {@code length} bytes of {@code src} from {@code offset}. */
+    void append(byte[] src, int offset, int length) {
+        int start = reserve(length);
+        System.arraycopy(src, offset, data, start, length);
+        bounds[++size] = start + length;
+    }
+
+    /** Appends an argument that is already a String (inline requests). */
+    void append(String arg) {
+        byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+        int start = reserve(bytes.length);
+        System.arraycopy(bytes, 0, data, start, bytes.length);
+        strings[size] = arg;
+        bounds[++size] = start + bytes.length;
+    }
+
+    private int reserve(int length) {
+        if (size == strings.length) grow(size * 2);
+        int start = bounds[size];
+        if (start + length > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, start + length));
+        return start;
+    }
+
+    private void grow(int args) {
+        bounds = Arrays.copyOf(bounds, args + 1);
+        strings = Arrays.copyOf(strings, args);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String get(int i) {
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+        String s = strings[i];
+        if (s == null) {
+            s = new String(data, bounds[i], bounds[i + 1] - bounds[i], StandardCharsets.UTF_8);
+            strings[i] = s;
+        }
+        return s;
+    }
+
+    /** A hash of argument {@code i} that ignores ASCII case: see {@link #lowerHash(byte[], int, int)}. */
+    int lowerHash(int i) {
+        return lowerHash(data, bounds[i], bounds[i + 1]);
+    }
+
+    /**
+     * Length, first, middle and last byte, each with bit 0x20 set (which folds ASCII case, and a few other bytes
+     * together, which the exact match then tells apart): constant time, enough to spread a few dozen command names.
+     */
+    static int lowerHash(byte[] bytes, int from, int to) {
+        int n = to - from;
+        if (n == 0) return 0;
+        return ((n * 31 + (bytes[from] | 0x20)) * 31 + (bytes[from + n / 2] | 0x20)) * 31 + (bytes[to - 1] | 0x20);
+    }
+
+    /**
+     * True if argument {@code i} is {@code lowerName} in any ASCII case (strcasecmp, as Redis looks commands up);
+     * {@code foldMask} has 0x20 where {@code lowerName} has a letter, 0 elsewhere.
+     */
+    boolean equalsIgnoreCase(int i, byte[] lowerName, byte[] foldMask) {
+        int from = bounds[i];
+        if (bounds[i + 1] - from != lowerName.length) return false;
+        for (int j = 0; j < lowerName.length; j++) {
+            if ((data[from + j] | foldMask[j]) != lowerName[j]) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+package io.sentinel.server.resp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+/**
+ * The dispatcher's commands (or one container's subcommands) by name, matched against a request's argument as bytes
+ * in any ASCII case, so a lookup allocates nothing. Open addressing over a power-of-two table, built once.
+ */
+final class RouteIndex {
+
+    /** One command or subcommand: its table entry, its body once defined, and the checks precomputed. */
+    static final class Route {
+        final CommandSpec spec;
+        final byte[] lowerName;
+        /** 0x20 where lowerName has a letter: {@code (b | mask) == lower} folds case there and nowhere else. */
+        final byte[] foldMask;
+        final boolean noAuth;
+        final boolean allowedSubscribed;
+        final RouteIndex subcommands;
+        Command body;
+
+        Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands) {
+            this.spec = spec;
+            this.lowerName = lowerName.getBytes(StandardCharsets.US_ASCII);
+            this.foldMask = new byte[this.lowerName.length];
+            for (int i = 0; i < foldMask.length; i++) {
+                if (this.lowerName[i] >= 'a' && this.lowerName[i] <= 'z') foldMask[i] = 0x20;
+            }
+            this.noAuth = spec.hasFlag("no_auth");
+            this.allowedSubscribed = allowedSubscribed;
+            this.subcommands = subcommands;
+        }
+    }
+
+    private final Route[] slots;
+
+    RouteIndex(Collection<Route> routes) {
+        int n = Integer.highestOneBit(Math.max(4, routes.size() * 3)) * 2;
+        slots = new Route[n];
+        for (Route r : routes) {
+            int i = Request.lowerHash(r.lowerName, 0, r.lowerName.length) & (n - 1);
+            while (slots[i] != null) i = (i + 1) & (n - 1);
+            slots[i] = r;
+        }
+    }
+
+    /** The route named by argument {@code arg} of {@code request}; null if none. */
+    Route find(Request request, int arg) {
+        int mask = slots.length - 1;
+        for (int i = request.lowerHash(arg) & mask; ; i = (i + 1) & mask) {
+            Route r = slots[i];
+            if (r == null || request.equalsIgnoreCase(arg, r.lowerName, r.foldMask)) return r;
+        }
+    }
+}
