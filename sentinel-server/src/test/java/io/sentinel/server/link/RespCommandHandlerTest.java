@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PeerCommandHandlerTest {
+class RespCommandHandlerTest {
     private EmbeddedChannel channel;
-    private PeerCommandHandler handler;
+    private RespCommandHandler handler;
 
     @BeforeEach
     void setUp() {
-        handler = new PeerCommandHandler(1000, 3);
+        handler = new RespCommandHandler(1000, 3);
         channel = new EmbeddedChannel(new RedisDecoder(), new RedisBulkStringAggregator(), new RedisArrayAggregator(),
                 handler);
         channel.freezeTime();
@@ -63,7 +63,7 @@ class PeerCommandHandlerTest {
         assertFalse(ask.isDone());
         receive("\r\n*\r\n:7\r\n-ERR unknown command\r\n");
         assertEquals(List.of(0L, "*", 7L), ask.get());
-        assertEquals(new PeerCommandHandler.ReplyError("ERR unknown command"), bad.get());
+        assertEquals(new RespCommandHandler.ReplyError("ERR unknown command"), bad.get());
     }
 
     @Test
