@@ -31,10 +31,4 @@ final class RedisWire {
         if (reply == null) return "EXEC aborted (null reply)";
         return "unexpected EXEC reply: " + reply;
     }
-
-    /** Errors inside EXEC's array, for the log. */
-    static long nestedErrors(Object reply) {
-        if (!(reply instanceof List<?> l)) return 0;
-        return l.stream().filter(RespCommandHandler.ReplyError.class::isInstance).count();
-    }
 }

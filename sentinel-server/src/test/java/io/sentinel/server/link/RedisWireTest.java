@@ -17,7 +17,6 @@ class RedisWireTest {
         List<Object> reply = Arrays.asList("OK",
                 new RespCommandHandler.ReplyError("ERR The server is running without a config file"), 2L, 0L);
         assertNull(RedisWire.execFailure(reply));
-        assertEquals(1, RedisWire.nestedErrors(reply));
     }
 
     @Test
