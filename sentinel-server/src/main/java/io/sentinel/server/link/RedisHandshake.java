@@ -40,11 +40,15 @@ final class RedisHandshake {
         return error.contains("without any password configured") || error.contains("no password is set");
     }
 
-    /** {@code CLIENT SETNAME}; its failure (old server, CLIENT disabled, even a timeout) does not matter. */
+    /**
+     * {@code CLIENT SETNAME}; an error reply (old server, CLIENT disabled, NOAUTH) does not matter. No reply at all
+     * (a stopped server: the kernel still accepts connections) fails the attempt: a link that comes up without a
+     * single answer would reset the silence the core counts from the loss, and a stopped master go SDOWN late.
+     */
     static CompletableFuture<Void> setName(RespCommandHandler conn, LinkSettings settings, String name) {
         Optional<String[]> setName = RedisWire.command(settings, "CLIENT", "SETNAME", name);
         if (setName.isEmpty()) return CompletableFuture.completedFuture(null);
-        return conn.call(setName.get()).handle((ok, err) -> null);
+        return conn.call(setName.get()).thenApply(anyReply -> null);
     }
 
     /** SUBSCRIBE under its renamed name; the attempt fails unless Redis confirms the subscription. */

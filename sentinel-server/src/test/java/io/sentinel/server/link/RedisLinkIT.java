@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,6 +136,31 @@ class RedisLinkIT {
         List<Input> pings = answers.stream().filter(PingReplied.class::isInstance).toList();
         assertEquals(List.of(new PingReplied(target, "PONG", false)), pings, "one answer per PING: " + answers);
         assertFalse(answers.stream().anyMatch(CommandFailed.class::isInstance), answers.toString());
+    }
+
+    @Test
+    void aStoppedServerIsNotConnectedUntilItAnswers() throws Exception {
+        redis = LinkTestProcess.redis();
+        redis.signal("STOP");
+        try {
+            Target target = open(LinkSettings.NONE);
+            // the kernel accepts the connection, but CLIENT SETNAME gets no reply: the attempt fails and is retried
+            List<Input> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            String reason = "";
+            while (!reason.equals("link down: timeout")) {
+                assertTrue(System.nanoTime() < deadline, "never failed on a timeout: " + seen);
+                Thread.sleep(50); // poll interval, bounded by the deadline
+                links.run(new SendPing(target));
+                List<Input> answers = inputs.until(CommandFailed.class::isInstance, WAIT);
+                seen.addAll(answers);
+                reason = ((CommandFailed) answers.get(answers.size() - 1)).reason();
+            }
+            assertFalse(seen.stream().anyMatch(LinkConnected.class::isInstance), seen.toString());
+        } finally {
+            redis.signal("CONT");
+        }
+        inputs.await(LinkConnected.class, WAIT);
     }
 
     @Test
