@@ -1,8 +1,5 @@
 package io.sentinel.server.link;
 
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -20,14 +17,9 @@ final class LinkErrors {
         return e;
     }
 
-    /** An error reply from the server ({@code -ERR ...}), as opposed to a timeout or a broken link. */
-    static boolean isErrorReply(Throwable t) {
-        return unwrap(t) instanceof RedisCommandExecutionException;
-    }
-
     static String reason(Throwable t) {
         Throwable e = unwrap(t);
-        if (e instanceof RedisCommandTimeoutException || e instanceof TimeoutException) return "timeout";
+        if (e instanceof TimeoutException) return "timeout";
         String msg = e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && cause != e) {

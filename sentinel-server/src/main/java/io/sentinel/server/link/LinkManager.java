@@ -1,15 +1,13 @@
 package io.sentinel.server.link;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.metrics.CommandLatencyRecorder;
-import io.lettuce.core.protocol.ProtocolVersion;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Transports;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
 import io.sentinel.core.action.CloseLink;
@@ -25,7 +23,6 @@ import io.sentinel.core.model.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,8 +35,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Runs the link actions of the core: keeps one link per target (Lettuce for Redis instances, Netty for peer
- * sentinels) on one small shared set of I/O threads, and turns every reply, failure and connection change into an
+ * Runs the link actions of the core: keeps one link per target (Redis instances and peer sentinels alike, over our
+ * RESP client on Netty) on one small shared set of event loops, and turns every reply, failure and connection change into an
  * input for {@code sink}. {@link #run} never blocks: connections and commands are asynchronous, and every command
  * is answered by exactly one input, from an I/O thread.
  */
@@ -47,39 +44,23 @@ public final class LinkManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkManager.class);
 
     private final LinkOptions options;
-    private final ClientResources resources;
-    private final RedisClient redisClient;
-    private final EventLoopGroup peerGroup;
+    private final EventLoopGroup group;
     private final InputSink sink;
     private final Map<Target, Link> links = new LinkedHashMap<>();
     private boolean closed;
 
     public LinkManager(LinkOptions options, Consumer<Input> sink) {
         this.options = options;
-        this.resources = DefaultClientResources.builder()
-                .ioThreadPoolSize(options.ioThreads())
-                .computationThreadPoolSize(2) // Lettuce's minimum
-                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
-                .build();
-        this.redisClient = RedisClient.create(resources);
-        redisClient.setOptions(clientOptions(options));
-        // the same event loops Lettuce uses: one small thread set for every link
-        this.peerGroup = resources.eventLoopGroupProvider().allocate(Transports.eventLoopGroupClass());
-        this.sink = new InputSink(sink, resources.eventExecutorGroup().next());
+        DefaultThreadFactory threads = new DefaultThreadFactory("sentinel-link", true);
+        this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(options.ioThreads(), threads)
+                : new NioEventLoopGroup(options.ioThreads(), threads);
+        // one event loop hands every input over, in order: no thread of its own for that
+        this.sink = new InputSink(sink, group.next());
     }
 
-    static ClientOptions clientOptions(LinkOptions options) {
-        Duration timeout = Duration.ofMillis(options.commandTimeoutMillis());
-        return ClientOptions.builder()
-                .autoReconnect(false) // RedisSession reconnects: no replay of in-flight commands
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(options.maxPendingCommands())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .protocolVersion(ProtocolVersion.RESP2) // instances may predate HELLO
-                .pingBeforeActivateConnection(false)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).tcpNoDelay(true)
-                        .build())
-                .build();
+    /** The socket channel type that goes with {@code group}'s transport. */
+    static Class<? extends SocketChannel> channelType(EventLoopGroup group) {
+        return group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
     /** Runs one link action; any other action is a programmer error. */
@@ -122,10 +103,8 @@ public final class LinkManager implements AutoCloseable {
             existing.close();
         }
         Link link = open.target().kind() == Target.Kind.REDIS
-                ? new RedisLink(open.target(), open.settings(), redisClient, options, sink,
-                        resources.eventExecutorGroup())
-                : new PeerLink(open.target(), open.settings(), peerGroup, options, sink,
-                        resources.eventExecutorGroup());
+                ? new RedisLink(open.target(), open.settings(), group, options, sink)
+                : new PeerLink(open.target(), open.settings(), group, options, sink);
         links.put(open.target(), link);
         link.start();
     }
@@ -137,7 +116,7 @@ public final class LinkManager implements AutoCloseable {
         return link;
     }
 
-    /** Closes every link, newest first, then the shared threads. */
+    /** Closes every link, newest first, then the shared event loops. */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -148,14 +127,13 @@ public final class LinkManager implements AutoCloseable {
         try {
             CompletableFuture.allOf(open.stream().map(Link::close).toArray(CompletableFuture[]::new))
                     .get(2, TimeUnit.SECONDS);
-            resources.eventLoopGroupProvider().release(peerGroup, 0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
-            redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            resources.shutdown(0, 2, TimeUnit.SECONDS).await(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("interrupted while closing links");
         } catch (ExecutionException | TimeoutException e) {
             log.warn("closing links: {}", LinkErrors.reason(e));
         }
+        // quiet period 0: an input handed over before this point is delivered, a reconnect scheduled later is not
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

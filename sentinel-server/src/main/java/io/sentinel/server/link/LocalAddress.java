@@ -1,7 +1,5 @@
 package io.sentinel.server.link;
 
-import io.sentinel.core.model.Address;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -18,15 +16,5 @@ final class LocalAddress {
             return inet.getAddress().getHostAddress();
         }
         return null;
-    }
-
-    /** The source address the kernel picks to reach {@code target}; a UDP connect sends no packet. */
-    static String towards(Address target) {
-        try (DatagramSocket probe = new DatagramSocket()) {
-            probe.connect(new InetSocketAddress(target.host(), target.port()));
-            return of(probe.getLocalSocketAddress());
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

@@ -1,19 +1,15 @@
 package io.sentinel.server.link;
 
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.pubsub.PubSubOutput;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
 import io.sentinel.core.model.LinkSettings;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * What redis-sentinel sends on a fresh connection before using it: AUTH (renamed like any command), CLIENT SETNAME,
- * and on the pub/sub connection SUBSCRIBE {@code __sentinel__:hello}.
+ * and on the pub/sub connection SUBSCRIBE {@code __sentinel__:hello}. Nothing else: no HELLO (instances may
+ * predate RESP3), no CLIENT SETINFO, no PING before use. Runs on the connection's event loop.
  */
 final class RedisHandshake {
     static final String HELLO_CHANNEL = "__sentinel__:hello";
@@ -25,49 +21,44 @@ final class RedisHandshake {
      * {@code AUTH [user] pass} when a password is set. A server without a password answers an error that we accept,
      * as redis-sentinel does (it discards the AUTH reply); a wrong password fails the connection attempt.
      */
-    static CompletableFuture<Void> auth(StatefulConnection<String, String> conn, LinkSettings settings) {
+    static CompletableFuture<Void> auth(RespCommandHandler conn, LinkSettings settings) {
         if (settings.password() == null) return CompletableFuture.completedFuture(null);
-        Optional<RedisWire.Keyword> auth = RedisWire.keyword(settings, "AUTH");
+        Optional<String[]> auth = settings.user() == null
+                ? RedisWire.command(settings, "AUTH", settings.password())
+                : RedisWire.command(settings, "AUTH", settings.user(), settings.password());
         if (auth.isEmpty()) return CompletableFuture.completedFuture(null);
-        AsyncCommand<String, String, String> cmd = settings.user() == null
-                ? RedisWire.status(auth.get(), settings.password())
-                : RedisWire.status(auth.get(), settings.user(), settings.password());
-        conn.dispatch(cmd);
-        return cmd.handle((ok, err) -> {
-            if (err != null && !noPasswordConfigured(err)) throw new IllegalStateException(LinkErrors.reason(err));
+        return conn.call(auth.get()).thenApply(reply -> {
+            if (reply instanceof RespCommandHandler.ReplyError e && !noPasswordConfigured(e.text())) {
+                throw new IllegalStateException(e.text());
+            }
             return null;
         });
     }
 
-    private static boolean noPasswordConfigured(Throwable err) {
-        if (!LinkErrors.isErrorReply(err)) return false;
-        String msg = LinkErrors.reason(err);
+    private static boolean noPasswordConfigured(String error) {
         // Redis 6+: "... without any password configured ..."; before: "... but no password is set"
-        return msg.contains("without any password configured") || msg.contains("no password is set");
-    }
-
-    /** {@code CLIENT SETNAME}; its failure (old server, CLIENT disabled) does not matter. */
-    static CompletableFuture<Void> setName(StatefulConnection<String, String> conn, LinkSettings settings,
-                                           String name) {
-        Optional<RedisWire.Keyword> client = RedisWire.keyword(settings, "CLIENT");
-        if (client.isEmpty()) return CompletableFuture.completedFuture(null);
-        AsyncCommand<String, String, String> cmd = RedisWire.status(client.get(), "SETNAME", name);
-        conn.dispatch(cmd);
-        return cmd.handle((ok, err) -> null);
+        return error.contains("without any password configured") || error.contains("no password is set");
     }
 
     /**
-     * SUBSCRIBE under its renamed name. The keyword keeps Lettuce's name {@code SUBSCRIBE} so that Lettuce's pub/sub
-     * handler treats the confirmation and later messages as it does for its own subscribe.
+     * {@code CLIENT SETNAME}; an error reply (old server, CLIENT disabled, NOAUTH) does not matter. No reply at all
+     * (a stopped server: the kernel still accepts connections) fails the attempt: a link that comes up without a
+     * single answer would reset the silence the core counts from the loss, and a stopped master go SDOWN late.
      */
-    static CompletableFuture<Void> subscribe(StatefulRedisPubSubConnection<String, String> conn,
-                                             LinkSettings settings) {
-        String wire = settings.commandName("SUBSCRIBE");
-        if (wire.isEmpty()) return CompletableFuture.failedFuture(new IllegalStateException("SUBSCRIBE disabled"));
-        CommandArgs<String, String> args = new CommandArgs<>(RedisWire.CODEC).addKey(HELLO_CHANNEL);
-        AsyncCommand<String, String, String> cmd = new AsyncCommand<>(
-                new Command<>(new RedisWire.Keyword("SUBSCRIBE", wire), new PubSubOutput<>(RedisWire.CODEC), args));
-        conn.dispatch(cmd);
-        return cmd.thenApply(ignored -> null);
+    static CompletableFuture<Void> setName(RespCommandHandler conn, LinkSettings settings, String name) {
+        Optional<String[]> setName = RedisWire.command(settings, "CLIENT", "SETNAME", name);
+        if (setName.isEmpty()) return CompletableFuture.completedFuture(null);
+        return conn.call(setName.get()).thenApply(anyReply -> null);
+    }
+
+    /** SUBSCRIBE under its renamed name; the attempt fails unless Redis confirms the subscription. */
+    static CompletableFuture<Void> subscribe(RespCommandHandler conn, LinkSettings settings) {
+        Optional<String[]> subscribe = RedisWire.command(settings, "SUBSCRIBE", HELLO_CHANNEL);
+        if (subscribe.isEmpty()) return CompletableFuture.failedFuture(new IllegalStateException("SUBSCRIBE disabled"));
+        return conn.call(subscribe.get()).thenApply(reply -> {
+            if (reply instanceof List<?> l && !l.isEmpty() && "subscribe".equals(l.get(0))) return null;
+            if (reply instanceof RespCommandHandler.ReplyError e) throw new IllegalStateException(e.text());
+            throw new IllegalStateException("unexpected SUBSCRIBE reply: " + reply);
+        });
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,18 +19,19 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PeerCommandHandlerTest {
+class RespCommandHandlerTest {
     private EmbeddedChannel channel;
-    private PeerCommandHandler handler;
+    private RespCommandHandler handler;
 
     @BeforeEach
     void setUp() {
-        handler = new PeerCommandHandler(1000, 3);
-        channel = new EmbeddedChannel(new RedisDecoder(), new RedisBulkStringAggregator(), new RedisArrayAggregator(),
-                handler);
+        handler = new RespCommandHandler(1000, 3);
+        channel = new EmbeddedChannel(new RedisDecoder(), new RespReplyLimits(), new RedisBulkStringAggregator(),
+                new RedisArrayAggregator(), handler);
         channel.freezeTime();
     }
 
@@ -63,7 +65,7 @@ class PeerCommandHandlerTest {
         assertFalse(ask.isDone());
         receive("\r\n*\r\n:7\r\n-ERR unknown command\r\n");
         assertEquals(List.of(0L, "*", 7L), ask.get());
-        assertEquals(new PeerCommandHandler.ReplyError("ERR unknown command"), bad.get());
+        assertEquals(new RespCommandHandler.ReplyError("ERR unknown command"), bad.get());
     }
 
     @Test
@@ -95,6 +97,46 @@ class PeerCommandHandlerTest {
         channel.close();
         calls.forEach(c -> assertTrue(c.isCompletedExceptionally()));
         assertTrue(handler.call("PING").isCompletedExceptionally());
+    }
+
+    @Test
+    void aBatchGoesOutInOneWriteAndEachCommandGetsItsReply() throws Exception {
+        List<CompletableFuture<Object>> replies = handler.callAll(List.of(new String[] {"MULTI"},
+                new String[] {"EXEC"}));
+        assertEquals("*1\r\n$5\r\nMULTI\r\n*1\r\n$4\r\nEXEC\r\n", written());
+        assertNull(channel.readOutbound());
+        receive("+OK\r\n*1\r\n-ERR inside\r\n");
+        assertEquals("OK", replies.get(0).get());
+        assertEquals(List.of(new RespCommandHandler.ReplyError("ERR inside")), replies.get(1).get());
+    }
+
+    @Test
+    void aBatchLargerThanTheQueueIsRefusedWhole() {
+        handler.call("PING");
+        List<CompletableFuture<Object>> replies = handler.callAll(List.of(new String[] {"A"}, new String[] {"B"},
+                new String[] {"C"}));
+        replies.forEach(r -> assertTrue(r.isCompletedExceptionally()));
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void pubSubMessagesGoToTheListenerAndRepliesToTheirCommands() throws Exception {
+        List<List<Object>> pushes = new ArrayList<>();
+        RespCommandHandler subscriber = new RespCommandHandler(1000, 3, pushes::add);
+        EmbeddedChannel ch = new EmbeddedChannel(new RedisDecoder(), new RespReplyLimits(),
+                new RedisBulkStringAggregator(), new RedisArrayAggregator(), subscriber);
+        CompletableFuture<Object> subscribe = subscriber.call("SUBSCRIBE", "__sentinel__:hello");
+        ch.writeInbound(Unpooled.copiedBuffer("*3\r\n$9\r\nsubscribe\r\n$18\r\n__sentinel__:hello\r\n:1\r\n"
+                + "*3\r\n$7\r\nmessage\r\n$18\r\n__sentinel__:hello\r\n$2\r\nhi\r\n", StandardCharsets.UTF_8));
+        assertEquals(List.of("subscribe", "__sentinel__:hello", 1L), subscribe.get());
+        assertEquals(List.of(List.of("message", "__sentinel__:hello", "hi")), pushes);
+        assertTrue(ch.isOpen());
+    }
+
+    @Test
+    void aMessageOnACommandConnectionIsAReplyNobodyAskedFor() {
+        receive("*3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$1\r\np\r\n");
+        assertFalse(channel.isOpen());
     }
 
     @Test

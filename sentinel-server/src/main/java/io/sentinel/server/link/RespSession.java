@@ -1,0 +1,197 @@
+package io.sentinel.server.link;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.redis.RedisArrayAggregator;
+import io.netty.handler.codec.redis.RedisBulkStringAggregator;
+import io.netty.handler.codec.redis.RedisDecoder;
+import io.sentinel.core.model.Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One RESP connection kept open until {@link #close()}: connect, prepare (AUTH, CLIENT SETNAME, SUBSCRIBE), use,
+ * and on loss connect a fresh one after a backoff. Commands in flight are never replayed on the new connection (half
+ * a MULTI, a stale PING). Runs on the links' event loops; reconnects are scheduled on them, not on timer threads.
+ */
+final class RespSession {
+    private static final Logger log = LoggerFactory.getLogger(RespSession.class);
+
+    /** What a session does at each stage; {@code up}/{@code down} come in pairs. */
+    interface Steps {
+        /** The handshake on a fresh connection; its failure fails the attempt. Runs on the event loop. */
+        CompletableFuture<?> prepare(RespCommandHandler connection);
+
+        void up(Channel channel);
+
+        void down(String reason);
+    }
+
+    private final String name;
+    private final Address address;
+    private final Steps steps;
+    private final LinkOptions options;
+    private final Bootstrap bootstrap;
+    private final EventLoop scheduler;
+    private final AtomicReference<Channel> current = new AtomicReference<>();
+    private volatile boolean closed;
+    private volatile String lastFailure = "not connected yet";
+    private volatile int failures;
+
+    /** @param pushes pub/sub messages, for a connection that subscribes; null for a command connection */
+    RespSession(String name, Address address, Steps steps, Consumer<List<Object>> pushes, EventLoopGroup group,
+                LinkOptions options) {
+        this.name = name;
+        this.address = address;
+        this.steps = steps;
+        this.options = options;
+        this.scheduler = group.next();
+        this.bootstrap = new Bootstrap().group(group).channel(LinkManager.channelType(group))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.commandTimeoutMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new RedisDecoder(), new RespReplyLimits(),
+                                new RedisBulkStringAggregator(), new RedisArrayAggregator(),
+                                new RespCommandHandler(options.commandTimeoutMillis(), options.maxPendingCommands(),
+                                        pushes));
+                    }
+                });
+    }
+
+    void start() {
+        connect();
+    }
+
+    /** The reply to one command; fails at once with the reason while the session is down. Any thread. */
+    CompletableFuture<Object> call(String... args) {
+        return callAll(Collections.singletonList(args));
+    }
+
+    /** Sends the commands in one write and answers with the reply to the last one (EXEC). Any thread. */
+    CompletableFuture<Object> callAll(List<String[]> commands) {
+        Channel ch = current.get();
+        if (ch == null) return CompletableFuture.failedFuture(new IllegalStateException("link down: " + lastFailure));
+        CompletableFuture<Object> last = new CompletableFuture<>();
+        try {
+            ch.eventLoop().execute(() -> {
+                List<CompletableFuture<Object>> replies = handler(ch).callAll(commands);
+                replies.get(replies.size() - 1).whenComplete((reply, err) -> {
+                    if (err != null) last.completeExceptionally(err);
+                    else last.complete(reply);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            last.completeExceptionally(new IllegalStateException("shut down"));
+        }
+        return last;
+    }
+
+    /** Drops the current connection as if it were lost, and connects a fresh one. */
+    void recycle(String reason) {
+        Channel ch = current.get();
+        if (ch != null) lost(ch, reason);
+    }
+
+    /** Closes the connection; completes when it is closed. */
+    CompletableFuture<Void> close() {
+        closed = true;
+        Channel ch = current.getAndSet(null);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (ch == null) done.complete(null);
+        else ch.close().addListener(f -> done.complete(null));
+        return done;
+    }
+
+    private static RespCommandHandler handler(Channel ch) {
+        return ch.pipeline().get(RespCommandHandler.class);
+    }
+
+    private void connect() {
+        if (closed) return;
+        try {
+            bootstrap.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
+                if (f.isSuccess()) prepare(f.channel());
+                else failed(LinkErrors.reason(f.cause()));
+            });
+        } catch (RuntimeException e) {
+            failed(LinkErrors.reason(e));
+        }
+    }
+
+    private void prepare(Channel ch) {
+        ch.closeFuture().addListener(f -> lost(ch, "connection closed"));
+        if (closed) {
+            ch.close();
+            return;
+        }
+        CompletableFuture<?> handshake;
+        try {
+            handshake = steps.prepare(handler(ch));
+        } catch (RuntimeException e) {
+            handshake = CompletableFuture.failedFuture(e);
+        }
+        handshake.whenComplete((ok, err) -> {
+            if (err != null) {
+                ch.close();
+                failed(LinkErrors.reason(err));
+            } else {
+                established(ch);
+            }
+        });
+    }
+
+    private void established(Channel ch) {
+        if (closed) {
+            ch.close();
+            return;
+        }
+        if (failures > 0) log.info("{}: connected after {} failed attempts", name, failures);
+        failures = 0;
+        current.set(ch);
+        steps.up(ch);
+        if (!ch.isActive()) lost(ch, "connection closed");
+    }
+
+    private void lost(Channel ch, String reason) {
+        if (!current.compareAndSet(ch, null)) return; // not yet up, already lost, or closed on purpose
+        lastFailure = reason;
+        log.info("{}: {}", name, reason);
+        ch.close();
+        steps.down(reason);
+        reconnectLater(1);
+    }
+
+    private void failed(String reason) {
+        if (closed) return;
+        lastFailure = reason;
+        int n = ++failures;
+        if (n == 1) log.warn("{}: cannot connect: {} (retrying)", name, reason);
+        else log.debug("{}: attempt {} failed: {}", name, n, reason);
+        reconnectLater(n);
+    }
+
+    private void reconnectLater(int attempt) {
+        if (closed) return;
+        try {
+            scheduler.schedule(this::connect, options.reconnectDelayMillis(attempt), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: not reconnecting, shutting down", name);
+        }
+    }
+}
