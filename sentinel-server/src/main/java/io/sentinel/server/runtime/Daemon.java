@@ -98,6 +98,10 @@ public final class Daemon implements AutoCloseable {
         }
         d.core.start();
         d.startHttp(options);
+        // Starting up (config, command line, class loading) leaves a few MB of garbage in the old generation that
+        // an idle sentinel would otherwise keep resident for minutes: one full GC now, on an 8-15 MB heap, takes
+        // a few ms and lets the launcher's heap-free-ratio flags give those pages back.
+        System.gc();
         log.info("Sentinel ID is {}", d.currentConfig.myid());
         log.info("Running mode=sentinel, port={}, state in {}", loaded.config().port(), d.store.location());
         return d;
