@@ -39,7 +39,7 @@ public final class Daemon implements AutoCloseable {
     private volatile SentinelConfig currentConfig;
     // Made once the RESP server listens (start-up order: answer PING first); read only after core.start().
     private LinkManager links;
-    private SentinelMetrics metrics;
+    private SentinelMetrics metrics; // null when --metrics-port is -1: then no Micrometer class loads
     private ScriptRunner scripts;
     private HttpServer http;
     private volatile boolean httpStarted;
@@ -57,7 +57,7 @@ public final class Daemon implements AutoCloseable {
         EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
-            metrics.onEvent(e);
+            if (metrics != null) metrics.onEvent(e);
         }, a -> scripts.submit(a));
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
@@ -75,6 +75,7 @@ public final class Daemon implements AutoCloseable {
                 .withSentinelAuth(config.sentinelUser(), config.sentinelPass()), core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
+        if (options.metricsPort() < 0) return;
         metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
                 () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
                 scripts::runningScripts, scripts::queueLength);
@@ -97,6 +98,10 @@ public final class Daemon implements AutoCloseable {
         }
         d.core.start();
         d.startHttp(options);
+        // Starting up (config, command line, class loading) leaves a few MB of garbage in the old generation that
+        // an idle sentinel would otherwise keep resident for minutes: one full GC now, on an 8-15 MB heap, takes
+        // a few ms and lets the launcher's heap-free-ratio flags give those pages back.
+        System.gc();
         log.info("Sentinel ID is {}", d.currentConfig.myid());
         log.info("Running mode=sentinel, port={}, state in {}", loaded.config().port(), d.store.location());
         return d;
@@ -119,7 +124,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Metrics and probes are a side service: a taken port is logged, and the sentinel keeps serving. */
     private void startHttp(Options options) {
-        if (options.metricsPort() < 0) return;
+        if (http == null) return;
         try {
             http.start();
             httpStarted = true;

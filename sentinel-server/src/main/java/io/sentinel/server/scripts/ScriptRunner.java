@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * a script running longer than script-max-runtime gets SIGKILL; a script killed by a signal or exiting with 1 runs
  * again after script-retry-delay, doubled at each retry, {@value #MAX_RETRIES} runs at most; any other exit code
  * ends it. Scripts are started directly (no shell) in {@code dir}. Everything here runs on one own thread, never
- * the core's: {@link #submit} only hands the job over.
+ * the core's: {@link #submit} only hands the job over. That thread starts with the first script, and it wakes
+ * only when something is due (every {@value #TIMER_MILLIS} ms while a script runs, to time it out; at the next
+ * retry while one waits): an idle sentinel spends no CPU here.
  */
 public final class ScriptRunner implements AutoCloseable {
     public static final int MAX_QUEUE = 256;
@@ -42,10 +44,14 @@ public final class ScriptRunner implements AutoCloseable {
     private final Supplier<Timing> timing;
     private final Consumer<Event> events;
     private final File workingDir;
-    private final ScheduledExecutorService thread;
-    /** Oldest first; owned by {@link #thread}. */
+    /** Made by the first {@link #submit}; null before that and after {@link #close}. Guarded by this. */
+    private ScheduledThreadPoolExecutor thread;
+    private boolean closed;
+    /** Oldest first; owned by {@link #thread}, as are the fields below. */
     private final List<ScriptJob> queue = new ArrayList<>();
     private int running;
+    /** The one timer armed, if any: see {@link #rearm}. */
+    private ScheduledFuture<?> wakeup;
     private volatile List<PendingScript> pending = List.of();
 
     /**
@@ -60,13 +66,6 @@ public final class ScriptRunner implements AutoCloseable {
         this.timing = timing;
         this.events = events;
         this.workingDir = workingDir;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sentinel-scripts");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(() -> onThread(this::killTimedOut), TIMER_MILLIS, TIMER_MILLIS,
-                TimeUnit.MILLISECONDS);
     }
 
     /** Queues {@code path args...}; safe from any thread (the core's dispatcher calls it). */
@@ -93,9 +92,33 @@ public final class ScriptRunner implements AutoCloseable {
         return pending.size();
     }
 
+    /** True once a script was submitted (the runner's thread exists), until {@link #close}. */
+    synchronized boolean started() {
+        return thread != null;
+    }
+
+    /** Timers armed on the runner's thread: 0 when nothing runs or waits for a retry. */
+    synchronized int armedTimers() {
+        return thread == null ? 0 : thread.getQueue().size();
+    }
+
+    private synchronized ScheduledThreadPoolExecutor thread() {
+        if (thread == null && !closed) {
+            thread = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "sentinel-scripts");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.setRemoveOnCancelPolicy(true); // a cancelled wake-up leaves the queue at once
+        }
+        return thread;
+    }
+
     private void execute(Runnable task) {
+        ScheduledThreadPoolExecutor t = thread();
         try {
-            thread.execute(() -> onThread(task));
+            if (t == null) throw new RejectedExecutionException();
+            t.execute(() -> onThread(task));
         } catch (RejectedExecutionException e) {
             log.debug("script runner closed; dropped a task");
         }
@@ -110,6 +133,33 @@ public final class ScriptRunner implements AutoCloseable {
             log.error("script runner failed", e);
         }
         pending = queue.stream().map(ScriptJob::view).toList();
+        rearm();
+    }
+
+    /**
+     * Arms the one timer for what comes due next: the timeout check every {@value #TIMER_MILLIS} ms while a
+     * script runs, else the earliest retry; nothing when the queue is empty.
+     */
+    private void rearm() {
+        long delay = -1;
+        if (running > 0) {
+            delay = TIMER_MILLIS;
+        } else {
+            long now = clock.getAsLong();
+            for (ScriptJob job : queue) {
+                long in = Math.max(1, job.startAt - now);
+                if (delay < 0 || in < delay) delay = in;
+            }
+        }
+        if (wakeup != null) wakeup.cancel(false);
+        wakeup = null;
+        ScheduledThreadPoolExecutor t = thread();
+        if (delay < 0 || t == null) return;
+        try {
+            wakeup = t.schedule(() -> onThread(this::killTimedOut), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("script runner closed; no timer");
+        }
     }
 
     /** Redis drops the oldest script that is not running once the queue is over its limit. */
@@ -197,7 +247,13 @@ public final class ScriptRunner implements AutoCloseable {
     /** Stops the runner; scripts still running are killed, as whoever starts a process stops it. */
     @Override
     public void close() {
-        if (thread.isShutdown()) return;
+        ScheduledThreadPoolExecutor thread;
+        synchronized (this) {
+            thread = this.thread;
+            this.thread = null;
+            closed = true;
+        }
+        if (thread == null) return;
         try {
             thread.submit(() -> {
                 for (ScriptJob job : queue) if (job.running()) job.process.destroyForcibly();

@@ -71,6 +71,16 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void anIdleRunnerHasNoThreadAndArmsNoTimer() throws IOException {
+        ScriptRunner r = runner();
+        assertFalse(r.started(), "no thread before the first script: a sentinel without scripts pays nothing");
+        r.submit(new RunScript(script("ok.sh", "exit 0").toString(), List.of()));
+        assertTrue(r.started());
+        Await.until(WAIT, "collected, and no timer left armed", () -> count("-script-child") == 1
+                && r.pending().isEmpty() && r.armedTimers() == 0, this::state);
+    }
+
+    @Test
     void exitOneIsRetriedWithDoublingDelaysUpToTenRuns() throws IOException {
         timing.set(Timing.DEFAULTS.with("script-retry-delay", 1));
         Path s = script("flaky.sh", "echo run >> runs.txt; exit 1");
@@ -100,6 +110,7 @@ class ScriptRunnerTest {
         assertEquals(List.of(s.toString(), "a"), p.argv());
         assertEquals(1, p.retryNum());
         assertEquals(0, p.pid());
+        Await.until(WAIT, "one timer, for the retry", () -> runner.armedTimers() == 1, this::state);
         long delay = p.millisAt(MonotonicClock.millis());
         assertTrue(delay > 25_000 && delay <= 30_000, "run-delay about script-retry-delay (30 s): " + delay);
     }
@@ -136,8 +147,9 @@ class ScriptRunnerTest {
         Path s = script("hangs.sh", "exec sleep 60");
         ScriptRunner r = runner();
         for (int i = 0; i < 16 + 300; i++) r.submit(new RunScript(s.toString(), List.of(Integer.toString(i))));
-        Await.until(WAIT, "16 running, 256 queued", () -> r.runningScripts() == 16 && r.queueLength() == 256,
-                this::state);
+        // the last submit handled too: 256 queued is reached (and kept) from the 256th submit on
+        Await.until(WAIT, "16 running, 256 queued", () -> r.runningScripts() == 16 && r.queueLength() == 256
+                && r.pending().get(255).argv().get(1).equals("315"), this::state);
         List<PendingScript> q = r.pending();
         assertEquals("0", q.get(0).argv().get(1), "running scripts are never dropped");
         assertEquals("76", q.get(16).argv().get(1), "the 60 oldest waiting scripts (16..75) were dropped");
