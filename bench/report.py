@@ -132,12 +132,15 @@ def footprint_section(data):
              "rss_mib": "VmRSS after %d s (MiB)" % data["settle_s"],
              "pss_mib": "PSS after %d s (MiB, shared pages split)" % data["settle_s"],
              "rss_mib_after_idle": "VmRSS after the idle minute (MiB)",
-             "idle_cpu_ms_per_min": "idle CPU (ms per minute)", "threads": "threads"}
+             "idle_cpu_ms_per_min": "idle CPU (ms per minute)",
+             "idle_cpu_late_ms_per_min": "idle CPU from %s s after start (ms per minute)"
+             % data.get("late_start_s", "?"), "threads": "threads"}
     out = ["## 3. Footprint", "",
            "Each kind monitors its own master with 2 replicas; start time is measured from just before exec (for "
            "ours this includes the `bin/sentinel` launcher script). RSS is read %d s after start, then CPU time "
-           "(utime+stime) over %d s of idle monitoring, both kinds running side by side." %
-           (data["settle_s"], data["idle_s"]), ""]
+           "(utime+stime) over %d s of idle monitoring, both kinds running side by side, and again over %s s "
+           "from %s s after start (a JVM is still compiling its idle paths during the first minute or two)." %
+           (data["settle_s"], data["idle_s"], data.get("late_idle_s", "-"), data.get("late_start_s", "-")), ""]
     out.append(table(["metric", a + " median", b + " median", "ratio", "per-pair ratios"],
                      summary_rows(data["summary"], a, b, list(names), names, 1)))
     out.append("")

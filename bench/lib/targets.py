@@ -37,6 +37,13 @@ def _footprint(data, rows):
     rows.append(_row("idle CPU over %d s" % data["idle_s"], "%.0f ms/min" % cpu, "%.0f ms/min" % rcpu,
                      "≤ 2× redis-sentinel (%.0f ms/min)" % limit, cpu <= limit,
                      "by %.0f ms/min (%.1f× redis-sentinel)" % (cpu - limit, cpu / rcpu if rcpu else float("inf"))))
+    if "idle_cpu_late_ms_per_min" in s:
+        cpu, rcpu = s["idle_cpu_late_ms_per_min"][a], s["idle_cpu_late_ms_per_min"][b]
+        limit = 2 * rcpu
+        rows.append(_row("idle CPU over %d s, from %d s after start" % (data["late_idle_s"], data["late_start_s"]),
+                         "%.0f ms/min" % cpu, "%.0f ms/min" % rcpu, "≤ 2× redis-sentinel (%.0f ms/min)" % limit,
+                         cpu <= limit, "by %.0f ms/min (%.1f× redis-sentinel)"
+                         % (cpu - limit, cpu / rcpu if rcpu else float("inf"))))
 
 
 def section(failover, throughput, footprint):

@@ -21,8 +21,11 @@ final class DemoCluster implements AutoCloseable {
     static final String MASTER_NAME = "mymaster";
     static final int QUORUM = 2;
     /** The flags bin/sentinel gives the JVM (docs/operations.md): three sentinels share one small machine. */
+    /** bin/sentinel's flags (docs/operations.md, "JVM flags"), minus the probed optional ones. */
     static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
-            "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:NewRatio=5", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps",
+            "-XX:MaxDirectMemorySize=256m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
 
     final Path dir;
     final List<DemoProcess> redis = new ArrayList<>();
