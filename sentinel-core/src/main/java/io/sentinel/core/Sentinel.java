@@ -120,6 +120,7 @@ public final class Sentinel {
         } else if (input instanceof LinkConnected c) {
             linkChanged(c.target(), true, now);
             if (c.localHost() != null) s.localHost = c.localHost();
+            sendAtOnce(c.target(), now, out);
         } else if (input instanceof LinkLost l) {
             linkChanged(l.target(), false, now);
         } else if (input instanceof SentinelCommand c) {
@@ -270,6 +271,16 @@ public final class Sentinel {
         if (!connected && link.pingSentAt == 0) link.pingSentAt = now;
         for (MasterState m : s.masters.values()) {
             for (InstanceState ri : instancesAt(m, target)) ri.infoInFlight = false;
+        }
+    }
+
+    /**
+     * A link that just came up gets its PING (and INFO) now, as redis-sentinel sends them on connect, not at the next
+     * tick: an instance back just before down-after runs out answers in time.
+     */
+    private void sendAtOnce(Target target, long now, Effects out) {
+        for (MasterState m : s.masters.values()) {
+            for (InstanceState ri : instancesAt(m, target)) Periodic.send(s, m, ri, now, out);
         }
     }
 

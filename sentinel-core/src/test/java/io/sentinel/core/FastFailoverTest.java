@@ -70,12 +70,12 @@ class FastFailoverTest {
     /** Master and replica linked and answering, the peer known and linked, at t = 2000. */
     void monitoring() {
         at(1000, new Started());
-        at(1001, new LinkConnected(MASTER, "127.0.0.1"));
+        answer(1001, at(1001, new LinkConnected(MASTER, "127.0.0.1")));
         at(1002, new InfoReceived(MASTER, "# Server\r\nrun_id:" + Fixtures.runId('d') + "\r\n# Replication\r\n"
                 + "role:master\r\nconnected_slaves:1\r\nslave0:ip=127.0.0.1,port=6380,state=online,offset=50,lag=0\r\n"));
-        at(1003, new LinkConnected(REPLICA, "127.0.0.1"));
+        answer(1003, at(1003, new LinkConnected(REPLICA, "127.0.0.1")));
         at(1004, new HelloReceived("127.0.0.1,26380," + PEER_ID + ",0,mymaster,127.0.0.1,6379,0"));
-        at(1005, new LinkConnected(PEER, "127.0.0.1"));
+        answer(1005, at(1005, new LinkConnected(PEER, "127.0.0.1")));
         for (long t = 1100; t <= 2000; t += 100) answer(t, at(t, new Tick()));
     }
 

@@ -70,8 +70,18 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
     }
 
     /** Delay before reconnect attempt {@code attempt} (1-based): min * 2^(attempt-1), capped at max. */
+    /** Attempts made at the shortest delay before backing off: 5 s of retries every 100 ms by default. */
+    public static final int FAST_ATTEMPTS = 50;
+
+    /**
+     * Delay before reconnect attempt {@code attempt} (1-based). The first {@link #FAST_ATTEMPTS} come at the
+     * shortest delay: an instance back before down-after runs out must be seen back in time (the bench's master
+     * restarted after 800 ms, with down-after 1 s, was failed over when the retries had already backed off to
+     * 800 ms). Only an outage longer than that backs off, doubling up to the longest delay.
+     */
     public long reconnectDelayMillis(int attempt) {
-        int shift = Math.min(Math.max(attempt - 1, 0), 20);
+        if (attempt <= FAST_ATTEMPTS) return reconnectMinMillis;
+        int shift = Math.min(attempt - FAST_ATTEMPTS, 20);
         return Math.min(reconnectMaxMillis, reconnectMinMillis << shift);
     }
 }

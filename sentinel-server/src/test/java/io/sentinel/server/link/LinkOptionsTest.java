@@ -14,12 +14,13 @@ class LinkOptionsTest {
     }
 
     @Test
-    void backoffDoublesFromMinimumToMaximum() {
+    void retriesFastForFiveSecondsThenDoublesToTheMaximum() {
         LinkOptions options = LinkOptions.forSentinel("x").withReconnectMillis(100, 1000);
         assertEquals(100, options.reconnectDelayMillis(1));
-        assertEquals(200, options.reconnectDelayMillis(2));
-        assertEquals(800, options.reconnectDelayMillis(4));
-        assertEquals(1000, options.reconnectDelayMillis(5));
+        assertEquals(100, options.reconnectDelayMillis(LinkOptions.FAST_ATTEMPTS), "5 s of fast retries");
+        assertEquals(200, options.reconnectDelayMillis(LinkOptions.FAST_ATTEMPTS + 1));
+        assertEquals(800, options.reconnectDelayMillis(LinkOptions.FAST_ATTEMPTS + 3));
+        assertEquals(1000, options.reconnectDelayMillis(LinkOptions.FAST_ATTEMPTS + 4));
         assertEquals(1000, options.reconnectDelayMillis(1_000_000));
     }
 
