@@ -190,7 +190,7 @@ def main():
              "- B (%s): `%s`" % (first["b_label"], first["b"]), ""]
     lines += machine.section(args.results)
     import targets  # noqa: E402  (late: only the report needs it)
-    lines += targets.section(failover, throughput, footprint)
+    lines += targets.section(failover, throughput, footprint, scale)
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
     if os.path.exists(notes):
         lines += [open(notes).read().strip(), ""]

@@ -46,7 +46,21 @@ def _footprint(data, rows):
                          % (cpu - limit, cpu / rcpu if rcpu else float("inf"))))
 
 
-def section(failover, throughput, footprint):
+def _scale(data, rows):
+    """1,000 masters on one sentinel: CPU per master no more than redis-sentinel's at 200."""
+    big = next((c for c in data["cases"].values() if c["count"] == 1000), None)
+    ref = next((c for c in data["cases"].values() if c["count"] == 200), None)
+    if not big or not ref:
+        return
+    a, b = data["a_label"], data["b_label"]
+    ours, limit = big["summary"]["cpu_ms_per_min_per_master"][a], ref["summary"]["cpu_ms_per_min_per_master"][b]
+    rows.append(_row("CPU per master, 1,000 masters", "%.2f ms/min" % ours,
+                     "%.2f ms/min (at 1,000: %.2f)" % (limit, big["summary"]["cpu_ms_per_min_per_master"][b]),
+                     "≤ redis-sentinel's at 200 masters", ours <= limit,
+                     "by %.2f ms/min (%.2f×)" % (ours - limit, ours / limit if limit else float("inf"))))
+
+
+def section(failover, throughput, footprint, scale=None):
     rows = []
     if failover:
         _failover(failover, rows)
@@ -54,5 +68,7 @@ def section(failover, throughput, footprint):
         _throughput(throughput, rows)
     if footprint:
         _footprint(footprint, rows)
+    if scale:
+        _scale(scale, rows)
     return ["## Targets", "",
             "| target | ours | redis-sentinel | limit | result |", "|---|---|---|---|---|"] + rows + [""]
