@@ -1,46 +1,22 @@
 package io.sentinel.server.link;
 
 import io.sentinel.core.action.CloseLink;
-import io.sentinel.core.action.OpenLink;
 import io.sentinel.core.action.SendPing;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AUTH on both connections of a Redis link, against a real redis-server with requirepass and ACL users. */
-class RedisLinkAuthIT {
-    static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final Inputs inputs = new Inputs();
-    private final LinkManager links = new LinkManager(
-            LinkOptions.forSentinel("0123456789abcdef").withCommandTimeoutMillis(500)
-                    .withReconnectMillis(50, 300), inputs);
-    private LinkTestProcess redis;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        links.close();
-        if (redis != null) redis.close();
-    }
-
-    private Target open(LinkSettings settings) {
-        Target target = Target.redis(new Address("127.0.0.1", redis.port()));
-        links.run(new OpenLink(target, settings));
-        return target;
-    }
-
+class RedisLinkAuthIT extends RedisLinkFixture {
     @Test
     void authenticatesWithPasswordAndAclUser() throws Exception {
         redis = LinkTestProcess.redis("--requirepass", "secret");

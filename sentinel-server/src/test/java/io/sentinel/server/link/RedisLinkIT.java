@@ -14,7 +14,6 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -26,28 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RedisLinkIT {
-    static final Duration WAIT = Duration.ofSeconds(10);
-    static final long TIMEOUT_MILLIS = 500;
-
-    private final Inputs inputs = new Inputs();
-    private final LinkManager links = new LinkManager(
-            LinkOptions.forSentinel("0123456789abcdef").withCommandTimeoutMillis(TIMEOUT_MILLIS)
-                    .withReconnectMillis(50, 300), inputs);
-    private LinkTestProcess redis;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        links.close();
-        if (redis != null) redis.close();
-    }
-
-    private Target open(LinkSettings settings) {
-        Target target = Target.redis(new Address("127.0.0.1", redis.port()));
-        links.run(new OpenLink(target, settings));
-        return target;
-    }
-
+class RedisLinkIT extends RedisLinkFixture {
     @Test
     void connectsNamesItselfPingsAndReadsInfo() throws Exception {
         redis = LinkTestProcess.redis();
