@@ -158,12 +158,8 @@ public final class Sentinel {
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
             for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
             for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
-            ObjectiveDown.check(m, now, s.timing.askPeriod(), out);
-            if (Failover.startIfNeeded(s, m, now, out)) Periodic.askPeers(s, m, now, true, out);
-            Failover.step(s, m, now, out);
+            decide(m, now, true, out);
             if (s.crashed) return;
-            Periodic.askPeers(s, m, now, false, out);
-            Failover.finish(s, m, now, out);
         }
     }
 
@@ -174,10 +170,16 @@ public final class Sentinel {
      */
     private void react(MasterState m, long now, Effects out) {
         if (s.tilt || s.crashed || s.masters.get(m.name) != m) return;
+        decide(m, now, false, out);
+    }
+
+    /** ODOWN, starting the failover and its next steps; on a tick also the periodic questions to the peers. */
+    private void decide(MasterState m, long now, boolean onTick, Effects out) {
         ObjectiveDown.check(m, now, s.timing.askPeriod(), out);
         if (Failover.startIfNeeded(s, m, now, out)) Periodic.askPeers(s, m, now, true, out);
         Failover.step(s, m, now, out);
         if (s.crashed) return;
+        if (onTick) Periodic.askPeers(s, m, now, false, out);
         Failover.finish(s, m, now, out);
     }
 
