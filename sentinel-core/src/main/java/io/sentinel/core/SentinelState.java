@@ -59,10 +59,29 @@ public final class SentinelState {
         out.event(m, io.sentinel.core.event.EventType.NEW_EPOCH, Long.toString(epoch));
     }
 
-    /** Peers are reached with sentinel-user / sentinel-pass, and no renamed commands. */
+    /**
+     * How we log in to peers (redis-sentinel's sentinelSendAuthIfNeeded): {@code sentinel-user}/{@code sentinel-pass}
+     * when a sentinel-pass is set, else our own {@code requirepass} as the default user, since a sentinel that
+     * requires a password expects its peers to share it. No renamed commands.
+     */
     public io.sentinel.core.model.LinkSettings peerLinkSettings() {
-        return new io.sentinel.core.model.LinkSettings(config.sentinelUser(), config.sentinelPass(),
-                java.util.Map.of());
+        if (config.sentinelPass() != null) {
+            return new io.sentinel.core.model.LinkSettings(config.sentinelUser(), config.sentinelPass(),
+                    java.util.Map.of());
+        }
+        String requirePass = config.requirePass() == null || config.requirePass().isEmpty() ? null
+                : config.requirePass();
+        return new io.sentinel.core.model.LinkSettings(null, requirePass, java.util.Map.of());
+    }
+
+    /** After {@code sentinel-user}/{@code sentinel-pass} change: every peer link logs in again at once. */
+    public void reopenPeerLinks(Effects out) {
+        io.sentinel.core.model.LinkSettings settings = peerLinkSettings();
+        List<io.sentinel.core.model.Target> peers = new ArrayList<>();
+        for (io.sentinel.core.monitor.LinkState link : links.all()) {
+            if (link.target.kind() == io.sentinel.core.model.Target.Kind.SENTINEL) peers.add(link.target);
+        }
+        for (io.sentinel.core.model.Target peer : peers) links.reopen(peer, settings, out);
     }
 
     public String announceHost() {

@@ -47,6 +47,7 @@ final class ConfigSetCommand {
         }
         s.config = updated;
         out.persist();
+        if (option.equals("sentinel-user") || option.equals("sentinel-pass")) s.reopenPeerLinks(out);
         return Resp.OK;
     }
 

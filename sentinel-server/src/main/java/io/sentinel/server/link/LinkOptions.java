@@ -8,15 +8,13 @@ package io.sentinel.server.link;
  *                            and {@code <prefix>-pubsub}, as redis-sentinel names them
  * @param commandTimeoutMillis every command (and connect) fails after this; a later reply is dropped
  * @param reconnectMinMillis  first reconnect delay; doubles up to {@code reconnectMaxMillis}
- * @param sentinelUser        ACL user for peer sentinels ({@code sentinel sentinel-user}), null for none
- * @param sentinelPass        password for peer sentinels ({@code sentinel sentinel-pass}), null for none
  * @param ioThreads           event loop threads shared by all links
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
  * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
-                          long reconnectMaxMillis, String sentinelUser, String sentinelPass, int ioThreads,
+                          long reconnectMaxMillis, int ioThreads,
                           int maxPendingCommands, long pubSubIdleMillis) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
@@ -37,28 +35,22 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, null, null, 2, 1000, 15_000);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                sentinelUser, sentinelPass, ioThreads, maxPendingCommands, millis);
+                ioThreads, maxPendingCommands, millis);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
-        return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis, sentinelUser,
-                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
+        return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
+                ioThreads, maxPendingCommands, pubSubIdleMillis);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
-        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis, sentinelUser,
-                sentinelPass, ioThreads, maxPendingCommands, pubSubIdleMillis);
-    }
-
-    /** Credentials for peer sentinels; {@code user} may be null (default user). */
-    public LinkOptions withSentinelAuth(String user, String pass) {
-        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis, user,
-                pass, ioThreads, maxPendingCommands, pubSubIdleMillis);
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
+                ioThreads, maxPendingCommands, pubSubIdleMillis);
     }
 
     public String commandClientName() {

@@ -102,18 +102,16 @@ final class PeerLink implements Link {
         });
     }
 
-    /** AUTH (when a password is set) and CLIENT SETNAME, as redis-sentinel does on a new peer link. */
+    /**
+     * AUTH with the settings the core chose (sentinel-user/sentinel-pass, else our requirepass; a peer without a
+     * password may refuse it, as redis-sentinel ignores), then CLIENT SETNAME, as redis-sentinel does on a new peer
+     * link.
+     */
     private final class Steps implements RespSession.Steps {
         @Override
         public CompletableFuture<?> prepare(RespCommandHandler conn) {
-            String pass = settings.password() != null ? settings.password() : options.sentinelPass();
-            String user = settings.password() != null ? settings.user() : options.sentinelUser();
-            CompletableFuture<Object> auth = pass == null ? CompletableFuture.completedFuture("OK")
-                    : user == null ? conn.call("AUTH", pass) : conn.call("AUTH", user, pass);
-            return auth.thenCompose(reply -> {
-                if (reply instanceof RespCommandHandler.ReplyError e) throw new IllegalStateException(e.text());
-                return conn.call("CLIENT", "SETNAME", options.commandClientName());
-            });
+            return RedisHandshake.auth(conn, settings)
+                    .thenCompose(ok -> conn.call("CLIENT", "SETNAME", options.commandClientName()));
         }
 
         @Override

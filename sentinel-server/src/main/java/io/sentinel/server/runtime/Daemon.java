@@ -71,8 +71,7 @@ public final class Daemon implements AutoCloseable {
     private final EventLog scriptEvents;
 
     private void startServices(SentinelConfig config, Options options) {
-        links = new LinkManager(LinkOptions.forSentinel(config.myid())
-                .withSentinelAuth(config.sentinelUser(), config.sentinelPass()), core::submit);
+        links = new LinkManager(LinkOptions.forSentinel(config.myid()), core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;

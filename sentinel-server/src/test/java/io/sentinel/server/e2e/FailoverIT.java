@@ -31,19 +31,31 @@ class FailoverIT {
     final List<RedisProcess> replicas = new ArrayList<>();
     final List<SentinelProcess> sentinels = new ArrayList<>();
 
+    /** requirepass of the data nodes (and the sentinels' auth-pass), null for none. */
+    String dataPass;
+    /** requirepass of every sentinel, null for none. */
+    String sentinelPass;
+
     void startRedis(int... priorities) {
-        master = processes.add(RedisProcess.master());
+        master = processes.add(redis("redis").start());
         for (int p : priorities) {
-            replicas.add(processes.add(RedisProcess.builder().name("replica").replicaOf(master.address())
-                    .replicaPriority(p).start()));
+            replicas.add(processes.add(redis("replica").replicaOf(master.address()).replicaPriority(p).start()));
         }
+    }
+
+    RedisProcess.Builder redis(String name) {
+        RedisProcess.Builder b = RedisProcess.builder().name(name);
+        return dataPass == null ? b : b.requirePass(dataPass);
     }
 
     int quorum = 2;
 
     SentinelConf conf() {
-        return new SentinelConf().monitor("mymaster", master.address(), quorum).downAfterMillis(DOWN_AFTER)
-                .failoverTimeoutMillis(6000);
+        SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), quorum)
+                .downAfterMillis(DOWN_AFTER).failoverTimeoutMillis(6000);
+        if (dataPass != null) conf.authPass(dataPass);
+        if (sentinelPass != null) conf.requirePass(sentinelPass);
+        return conf;
     }
 
     /** ours real: how many of our sentinels, then how many Debian redis-sentinels. */
@@ -113,6 +125,40 @@ class FailoverIT {
             master.restart();
             assertReplicaOf(master, promoted);
         }
+    }
+
+    /**
+     * Issue 9: sentinels with requirepass (and no sentinel-pass) log in to each other with it, as redis-sentinel
+     * does; before, every peer went +sdown and no failover ever happened. Clients that authenticate follow.
+     */
+    @Test
+    void requirepassOnEverySentinelFailsOverAndAuthenticatingClientsFollow() {
+        dataPass = "data-secret";
+        sentinelPass = "sentinel-secret";
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        try (Writer jedis = Writer.jedis(sentinels, sentinelPass, dataPass).start();
+             Writer lettuce = Writer.lettuce(sentinels, sentinelPass, dataPass).start()) {
+            Await.until(Duration.ofSeconds(10), "clients write", () -> jedis.successes.get() > 5
+                    && lettuce.successes.get() > 5);
+            long jedisBefore = jedis.successes.get();
+            long lettuceBefore = lettuce.successes.get();
+            Address promoted = sigkillMasterAndAwaitAgreement();
+            assertEquals("master", at(promoted).replicationField("role"));
+            Await.until(FAILOVER_DEADLINE, "both clients write again", () -> jedis.successes.get() > jedisBefore + 5
+                    && lettuce.successes.get() > lettuceBefore + 5, this::state);
+            assertOtherReplicasFollow(promoted);
+        }
+    }
+
+    /** The same with one Debian redis-sentinel in the quorum: both kinds log in to each other with requirepass. */
+    @Test
+    void requirepassMixedQuorumTwoOursOneRedisSentinel() {
+        dataPass = "data-secret";
+        sentinelPass = "sentinel-secret";
+        startRedis(100, 100);
+        startSentinels(2, 1);
+        assertOtherReplicasFollow(sigkillMasterAndAwaitAgreement());
     }
 
     @Test

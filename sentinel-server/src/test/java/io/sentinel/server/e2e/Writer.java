@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisSentinelPool;
 
@@ -63,14 +65,20 @@ abstract class Writer implements AutoCloseable {
         }
     }
 
-    static Set<String> sentinelAddresses(List<? extends ChildProcess> sentinels) {
-        Set<String> set = new LinkedHashSet<>();
-        for (ChildProcess s : sentinels) set.add(s.address().host() + ":" + s.port());
-        return set;
+    static Writer jedis(List<? extends ChildProcess> sentinels) {
+        return jedis(sentinels, null, null);
     }
 
-    static Writer jedis(List<? extends ChildProcess> sentinels) {
-        JedisSentinelPool pool = new JedisSentinelPool("mymaster", sentinelAddresses(sentinels));
+    /**
+     * A JedisSentinelPool that gives {@code sentinelPass} to the sentinels and {@code dataPass} to the master (either
+     * null for none).
+     */
+    static Writer jedis(List<? extends ChildProcess> sentinels, String sentinelPass, String dataPass) {
+        Set<HostAndPort> addresses = new LinkedHashSet<>();
+        for (ChildProcess s : sentinels) addresses.add(new HostAndPort(s.address().host(), s.port()));
+        JedisSentinelPool pool = new JedisSentinelPool("mymaster", addresses,
+                DefaultJedisClientConfig.builder().password(dataPass).build(),
+                DefaultJedisClientConfig.builder().password(sentinelPass).build());
         return new Writer("jedis-writer") {
             @Override
             void writeOnce(long i) {
@@ -88,8 +96,18 @@ abstract class Writer implements AutoCloseable {
     }
 
     static Writer lettuce(List<? extends ChildProcess> sentinels) {
+        return lettuce(sentinels, null, null);
+    }
+
+    /** A Lettuce sentinel connection; passwords as for {@link #jedis(List, String, String)}. */
+    static Writer lettuce(List<? extends ChildProcess> sentinels, String sentinelPass, String dataPass) {
         RedisURI.Builder b = RedisURI.builder().withSentinelMasterId("mymaster").withTimeout(Duration.ofSeconds(1));
-        for (ChildProcess s : sentinels) b.withSentinel(s.address().host(), s.port());
+        if (dataPass != null) b.withPassword(dataPass.toCharArray());
+        for (ChildProcess s : sentinels) {
+            RedisURI.Builder sentinel = RedisURI.Builder.redis(s.address().host(), s.port());
+            if (sentinelPass != null) sentinel.withPassword(sentinelPass.toCharArray());
+            b.withSentinel(sentinel.build());
+        }
         RedisClient client = RedisClient.create(b.build());
         StatefulRedisConnection<String, String> conn = client.connect();
         Consumer<Long> write = i -> conn.sync().set("lettuce", Long.toString(i));

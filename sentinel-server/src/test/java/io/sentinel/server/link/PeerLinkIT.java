@@ -21,6 +21,7 @@ import redis.clients.jedis.Jedis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,9 +116,9 @@ class PeerLinkIT {
         redis = LinkTestProcess.redis();
         sentinel = LinkTestProcess.sentinel(redis.port(), "requirepass peer-secret");
         try (LinkManager authed = new LinkManager(LinkOptions.forSentinel("0123456789abcdef")
-                .withCommandTimeoutMillis(1000).withSentinelAuth(null, "peer-secret"), inputs)) {
+                .withCommandTimeoutMillis(1000), inputs)) {
             Target peer = Target.sentinel(new Address("127.0.0.1", sentinel.port()));
-            authed.run(new OpenLink(peer, LinkSettings.NONE));
+            authed.run(new OpenLink(peer, new LinkSettings(null, "peer-secret", Map.of())));
             inputs.await(LinkConnected.class, WAIT);
             authed.run(new SendPing(peer));
             assertEquals(new PingReplied(peer, "PONG", false), inputs.await(PingReplied.class, WAIT));
