@@ -38,6 +38,8 @@ final class SimCluster {
     final SplittableRandom random;
     final List<SimSentinel> sentinels = new ArrayList<>();
     final List<SimRedis> redis = new ArrayList<>();
+    /** Master names in order; group g of {@link #redis} (groupSize instances from g * groupSize) is master g's. */
+    final List<String> masterNames = new ArrayList<>();
     private final Map<String, SimSentinel> sentinelByNode = new HashMap<>();
     private final Map<Address, SimSentinel> sentinelByAddress = new HashMap<>();
     private final Map<String, SimRedis> redisByNode = new HashMap<>();
@@ -51,13 +53,19 @@ final class SimCluster {
         this.net = new SimNetwork(root.split());
         this.trace = new SimTrace(traceLines);
         SplittableRandom redisRandom = root.split();
-        for (int i = 0; i < 3; i++) {
-            Address a = new Address("127.0.0.1", 6379 + i);
-            SimRedis r = new SimRedis("R" + i, a, setup.priorities()[i], i == 0 ? null : redis.get(0).address,
-                    redisRandom);
-            redis.add(r);
-            redisByNode.put(r.node, r);
-            redisByAddress.put(a, r);
+        boolean one = setup.masters() == 1;
+        for (int g = 0; g < setup.masters(); g++) {
+            masterNames.add(one ? MASTER_NAME : String.format("m%03d", g));
+            Address master = null;
+            for (int i = 0; i < setup.groupSize(); i++) {
+                Address a = new Address("127.0.0.1", one ? 6379 + i : 10_000 + 10 * g + i);
+                SimRedis r = new SimRedis(one ? "R" + i : "R" + g + "." + i, a, setup.priorities()[i], master,
+                        redisRandom);
+                if (i == 0) master = a;
+                redis.add(r);
+                redisByNode.put(r.node, r);
+                redisByAddress.put(a, r);
+            }
         }
         for (int i = 0; i < setup.sentinels(); i++) {
             Address a = new Address("127.0.0.1", 26379 + i);
@@ -71,17 +79,27 @@ final class SimCluster {
     }
 
     private SentinelConfig initialConfig(int index, Address address) {
-        List<Address> replicas = setup.preloadKnown() ? List.of(redis.get(1).address, redis.get(2).address)
-                : List.of();
         List<KnownSentinel> peers = new ArrayList<>();
         for (int j = 0; setup.preloadKnown() && j < setup.sentinels(); j++) {
             if (j != index) peers.add(new KnownSentinel(new Address("127.0.0.1", 26379 + j), myid(j)));
         }
-        MasterConfig m = new MasterConfig(MASTER_NAME, redis.get(0).address, setup.quorum(), setup.downAfterMillis(),
-                setup.failoverTimeoutMillis(), setup.parallelSyncs(), null, null, null, null, 0, Map.of(), replicas,
-                peers, 0, 0, null);
+        List<MasterConfig> masters = new ArrayList<>();
+        for (int g = 0; g < masterNames.size(); g++) {
+            List<SimRedis> group = group(g);
+            List<Address> replicas = new ArrayList<>();
+            for (int i = 1; setup.preloadKnown() && i < group.size(); i++) replicas.add(group.get(i).address);
+            masters.add(new MasterConfig(masterNames.get(g), group.get(0).address, setup.quorum(),
+                    setup.downAfterMillis(), setup.failoverTimeoutMillis(), setup.parallelSyncs(), null, null, null,
+                    null, 0, Map.of(), replicas, peers, 0, 0, null));
+        }
         return SentinelConfig.defaults("/sim/S" + index).withPort(address.port())
-                .withRuntime(myid(index), 0, List.of(m));
+                .withRuntime(myid(index), 0, masters);
+    }
+
+    /** The Redis instances of master group {@code g}: the original master first, then its replicas. */
+    List<SimRedis> group(int g) {
+        int size = setup.groupSize();
+        return redis.subList(g * size, (g + 1) * size);
     }
 
     /** A stable 40-hex run id per sentinel and seed. */
@@ -136,7 +154,11 @@ final class SimCluster {
     }
 
     SimRedis currentMaster() {
-        for (SimRedis r : redis) {
+        return currentMaster(0);
+    }
+
+    SimRedis currentMaster(int g) {
+        for (SimRedis r : group(g)) {
             if (r.alive && r.role == Role.MASTER) return r;
         }
         return null;
@@ -146,18 +168,28 @@ final class SimCluster {
     private void tickLoop(SimSentinel s, int incarnation) {
         long delay = 90 + random.nextInt(21);
         if (!s.core.crashed()) delay = Math.max(1, Math.min(delay, s.core.nextDueAt(clock.now()) - clock.now()));
-        s.nextTickAt = clock.now() + delay;
-        clock.after(delay, () -> shell.deliver(s, incarnation, new Tick(), () -> tickLoop(s, incarnation)));
+        scheduleTick(s, incarnation, clock.now() + delay);
     }
 
-    /** After a vote answer or a command, a due time earlier than the next tick gets an extra tick. */
+    /**
+     * Moves the one next tick to {@code at}, as CoreLoop.scheduleTick cancels and replaces it: a tick that was
+     * replaced does not run, and every tick that runs schedules the next one.
+     */
+    private void scheduleTick(SimSentinel s, int incarnation, long at) {
+        int generation = ++s.tickGeneration;
+        s.nextTickAt = at;
+        clock.at(at, () -> {
+            if (s.tickGeneration != generation) return;
+            shell.deliver(s, incarnation, new Tick(), () -> tickLoop(s, incarnation));
+        });
+    }
+
+    /** After a vote answer or a command, a due time earlier than the next tick moves the tick there. */
     private void tickEarlyIfDue(SimSentinel s, Input input) {
         if (!(input instanceof VoteReplied || input instanceof SentinelCommand) || s.core.crashed()) return;
         long due = s.core.nextDueAt(clock.now());
         if (due >= s.nextTickAt) return;
-        int incarnation = s.incarnation;
-        s.nextTickAt = due;
-        clock.after(Math.max(0, due - clock.now()), () -> shell.deliver(s, incarnation, new Tick(), null));
+        scheduleTick(s, s.incarnation, Math.max(clock.now(), due));
     }
 
     private void replicationLoop() {
@@ -190,25 +222,35 @@ final class SimCluster {
         tickEarlyIfDue(s, input);
     }
 
-    /** Null when every sentinel agrees on one master that really is a master, replicated by every live Redis. */
+    /** Null when every master has converged (see {@link #divergence(int)}). */
     String divergence() {
+        for (int g = 0; g < masterNames.size(); g++) {
+            String d = divergence(g);
+            if (d != null) return d;
+        }
+        return null;
+    }
+
+    /** Null when every sentinel agrees on one master of group g that really is a master, replicated by the rest. */
+    String divergence(int g) {
+        String name = masterNames.get(g);
         Address agreed = null;
         long epoch = -1;
         for (SimSentinel s : sentinels) {
             if (!s.alive) return s.node + " is down";
-            MasterState m = s.core.state().masters.get(MASTER_NAME);
-            if (m.failoverInProgress()) return s.node + " is failing over: " + m.phase;
+            MasterState m = s.core.state().masters.get(name);
+            if (m.failoverInProgress()) return s.node + " is failing over " + name + ": " + m.phase;
             if (agreed == null) {
                 agreed = m.master.address;
                 epoch = m.configEpoch;
             } else if (!agreed.equals(m.master.address) || epoch != m.configEpoch) {
-                return "S0 says " + agreed + " epoch " + epoch + ", " + s.node + " says " + m.master.address
-                        + " epoch " + m.configEpoch;
+                return name + ": S0 says " + agreed + " epoch " + epoch + ", " + s.node + " says "
+                        + m.master.address + " epoch " + m.configEpoch;
             }
         }
         SimRedis master = redisByAddress.get(agreed);
-        if (master == null || !master.alive || master.role != Role.MASTER) return "agreed master is " + master;
-        for (SimRedis r : redis) {
+        if (master == null || !master.alive || master.role != Role.MASTER) return name + ": agreed master is " + master;
+        for (SimRedis r : group(g)) {
             if (r.alive && r != master && (r.role != Role.REPLICA || !agreed.equals(r.master) || !r.linkUp)) {
                 return r + " does not replicate " + agreed;
             }
@@ -216,22 +258,31 @@ final class SimCluster {
         return null;
     }
 
+    /** Every sentinel's view of the masters not converged yet (all of them when only one is simulated). */
     String describe() {
         StringBuilder b = new StringBuilder();
         for (SimSentinel s : sentinels) {
-            b.append(s);
-            if (s.alive) {
-                MasterState m = s.core.state().masters.get(MASTER_NAME);
-                b.append(" master=").append(m.master.address).append(" configEpoch=").append(m.configEpoch)
-                        .append(" epoch=").append(s.core.state().currentEpoch).append(" phase=").append(m.phase)
-                        .append(" tilt=").append(s.core.state().tilt).append(" pending:");
+            b.append(s).append(" epoch=").append(s.alive ? s.core.state().currentEpoch : -1);
+            for (int g = 0; s.alive && g < masterNames.size(); g++) {
+                if (masterNames.size() > 1 && divergence(g) == null) continue;
+                MasterState m = s.core.state().masters.get(masterNames.get(g));
+                b.append("\n  ").append(m.name).append(" master=").append(m.master.address).append(" configEpoch=")
+                        .append(m.configEpoch).append(" phase=").append(m.phase).append(" failoverEpoch=")
+                        .append(m.failoverEpoch).append(" vote=").append(SimTrace.shortId(m.leader)).append('/')
+                        .append(m.leaderEpoch).append(" tilt=").append(s.core.state().tilt);
+            }
+            if (s.alive && masterNames.size() == 1) {
+                b.append(" pending:");
                 for (io.sentinel.core.monitor.LinkState l : s.core.state().links.all()) {
                     b.append(' ').append(l.target.address().port()).append('=').append(l.pendingCommands);
                 }
             }
             b.append('\n');
         }
-        for (SimRedis r : redis) b.append(r).append('\n');
+        for (int g = 0; g < masterNames.size(); g++) {
+            if (masterNames.size() > 1 && divergence(g) == null) continue;
+            for (SimRedis r : group(g)) b.append(r).append('\n');
+        }
         return b.toString();
     }
 

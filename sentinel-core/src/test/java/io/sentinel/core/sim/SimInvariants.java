@@ -29,7 +29,7 @@ final class SimInvariants {
     private final long downWindowMillis;
     private final Map<String, Integer> leaders = new HashMap<>();
     private final Map<String, String> votes = new HashMap<>();
-    private final Map<Long, Target> promotions = new HashMap<>();
+    private final Map<String, Target> promotions = new HashMap<>();
     private final long[] epochInMemory;
     private final List<Map<Address, Long>> lastSdownAt = new ArrayList<>();
     final Map<EventType, Integer> eventCounts = new HashMap<>();
@@ -125,7 +125,7 @@ final class SimInvariants {
         long epoch = ((Resp.Int) arr.items().get(2)).value();
         if ("*".equals(leader)) return;
         requireDurableVote(voter, ask.masterName(), leader, epoch);
-        recordVote(voter, epoch, leader);
+        recordVote(voter, ask.masterName(), epoch, leader);
     }
 
     /** Asking for votes shows our own vote for ourselves: the same rules apply to it. */
@@ -134,7 +134,7 @@ final class SimInvariants {
         MasterState m = s.core.state().masters.get(ask.masterName());
         if (m == null || !s.myid.equals(m.leader) || m.leaderEpoch != ask.epoch()) return;
         requireDurableVote(s, ask.masterName(), s.myid, ask.epoch());
-        recordVote(s, ask.epoch(), s.myid);
+        recordVote(s, ask.masterName(), ask.epoch(), s.myid);
     }
 
     private void requireDurableVote(SimSentinel voter, String master, String leader, long epoch) {
@@ -147,10 +147,11 @@ final class SimInvariants {
         }
     }
 
-    private void recordVote(SimSentinel voter, long epoch, String leader) {
-        String before = votes.putIfAbsent(voter.index + "/" + epoch, leader);
+    /** One vote per sentinel, master and epoch (sentinelVoteLeader keeps a leader per master). */
+    private void recordVote(SimSentinel voter, String master, long epoch, String leader) {
+        String before = votes.putIfAbsent(voter.index + "/" + master + "/" + epoch, leader);
         if (before != null && !before.equals(leader)) {
-            fail(voter, "voted twice in epoch " + epoch + ": " + SimTrace.shortId(before) + " then "
+            fail(voter, "voted twice for " + master + " in epoch " + epoch + ": " + SimTrace.shortId(before) + " then "
                     + SimTrace.shortId(leader));
         }
     }
@@ -168,8 +169,11 @@ final class SimInvariants {
         if (leader == null || leader != s.index) {
             fail(s, "promotes " + p.target().address() + " in epoch " + m.failoverEpoch + " led by S" + leader);
         }
-        Target before = promotions.putIfAbsent(m.failoverEpoch, p.target());
-        if (before != null) fail(s, "second promotion in epoch " + m.failoverEpoch + ", first was " + before);
+        // The leader sends REPLICAOF NO ONE again while unconfirmed: a second replica is what may never happen.
+        Target before = promotions.putIfAbsent(m.name + "/" + m.failoverEpoch, p.target());
+        if (before != null && !before.equals(p.target())) {
+            fail(s, "second promotion in epoch " + m.failoverEpoch + ", first was " + before);
+        }
     }
 
     int count(EventType type) {

@@ -31,6 +31,8 @@ final class SimSentinel {
     int incarnation;
     /** When the tick loop next ticks (for early ticks at the core's due time). */
     long nextTickAt;
+    /** Which scheduled tick is the live one: a moved tick leaves its old schedule behind, to be ignored. */
+    int tickGeneration;
     long pausedUntil;
     final TreeMap<Target, Link> links = new TreeMap<>();
 

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * the sentinels start knowing each other (else they discover through hellos).
  */
 record SimSetup(int sentinels, int quorum, long downAfterMillis, long failoverTimeoutMillis, int parallelSyncs,
-        int[] priorities, boolean preloadKnown, Timing timing) {
+        int[] priorities, boolean preloadKnown, Timing timing, int masters) {
 
     /** Redis's periods, shortened so a failover fits in seconds of virtual time. */
     static final Timing SIM_TIMING = new Timing(1000, 1000, 2000, 1000, 30_000, 2000, 5000, 5000, 1000, 5000,
@@ -22,6 +22,20 @@ record SimSetup(int sentinels, int quorum, long downAfterMillis, long failoverTi
         priorities[1] = choices[random.nextInt(choices.length)];
         priorities[2] = choices[random.nextInt(priorities[1] == 0 ? choices.length - 1 : choices.length)];
         return new SimSetup(sentinels, quorum, 1000 + random.nextLong(2001), 6000 + random.nextLong(4001),
-                1 + random.nextInt(2), priorities, random.nextBoolean(), SIM_TIMING);
+                1 + random.nextInt(2), priorities, random.nextBoolean(), SIM_TIMING, 1);
+    }
+
+    /**
+     * A node outage's shape: {@code masters} masters with one replica each (priority 100), quorum 2 of 3 or 3 of 5,
+     * down-after 1 s, failover-timeout 10 s, as in the mass-failover benchmark.
+     */
+    static SimSetup many(SplittableRandom random, int sentinels, int masters) {
+        return new SimSetup(sentinels, sentinels / 2 + 1, 1000, 10_000, 1, new int[] {100, 100},
+                random.nextBoolean(), SIM_TIMING, masters);
+    }
+
+    /** Redis instances per master group: the master and its replicas. */
+    int groupSize() {
+        return priorities.length;
     }
 }
