@@ -152,17 +152,33 @@ class FastFailoverTest {
         assertTrue(switched.contains("+switch-master mymaster 127.0.0.1 6379 127.0.0.1 6380"), switched.toString());
     }
 
+    static final Target FIRST_RANKED = Target.sentinel(new Address("127.0.0.1", 26381));
+
     @Test
     void theSecondRankedSentinelWaitsAtLeastOneStagger() {
         monitoring();
         // a peer with a smaller run id than ours ('a' x 40) ranks first
         at(2001, new HelloReceived("127.0.0.1,26381," + "0".repeat(40) + ",0,mymaster,127.0.0.1,6379,0"));
-        at(2002, new LinkConnected(Target.sentinel(new Address("127.0.0.1", 26381)), "127.0.0.1"));
+        at(2002, new LinkConnected(FIRST_RANKED, "127.0.0.1"));
         at(2010, new LinkLost(MASTER, "connection refused"));
+        at(3005, new PingReplied(FIRST_RANKED, "PONG", false));
         at(3011, new Tick());
         at(3013, new VoteReplied(PEER, "mymaster", true, "*", 0));
         long voteAt = sentinel.nextDueAt(3013);
         assertTrue(voteAt >= 3013 + VOTE_STAGGER_MILLIS, "rank 1 waits for rank 0: " + voteAt);
         assertFalse(voteAt > 3013 + VOTE_STAGGER_MILLIS + VOTE_JITTER_MILLIS, "" + voteAt);
+    }
+
+    /** Issue 10: a first-ranked peer that went silent (down with the masters in a node outage) is not waited for. */
+    @Test
+    void aSilentFirstRankedPeerIsNotWaitedFor() {
+        monitoring();
+        at(2001, new HelloReceived("127.0.0.1,26381," + "0".repeat(40) + ",0,mymaster,127.0.0.1,6379,0"));
+        at(2002, new LinkConnected(FIRST_RANKED, "127.0.0.1"));
+        at(2010, new LinkLost(MASTER, "connection refused"));
+        at(3011, new Tick()); // the peer never answered its PING: SDOWN, like the master
+        at(3013, new VoteReplied(PEER, "mymaster", true, "*", 0));
+        long voteAt = sentinel.nextDueAt(3013);
+        assertTrue(voteAt <= 3013 + VOTE_JITTER_MILLIS, "the silent peer is not waited for: " + voteAt);
     }
 }

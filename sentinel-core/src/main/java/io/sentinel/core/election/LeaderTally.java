@@ -35,6 +35,20 @@ public final class LeaderTally {
         return new Result(bestVotes >= needed ? best : null, bestVotes, needed, counts);
     }
 
+    /**
+     * True when nobody can win {@code epoch} any more: the leading candidate plus every peer that could still vote
+     * in it (link up, not SDOWN, no vote in this epoch or later reported) stay below the votes needed. A peer that
+     * is down or unreachable is not waited for: it cannot answer before the election times out either.
+     */
+    public static boolean noWinnerPossible(Result r, MasterState m, long epoch) {
+        int undecided = 0;
+        for (InstanceState peer : m.sentinels.values()) {
+            if (peer.isSdown() || peer.link == null || !peer.link.connected) continue;
+            if (peer.leader == null || peer.leaderEpoch < epoch) undecided++;
+        }
+        return r.votes() + undecided < r.needed();
+    }
+
     /** True when some other candidate visibly holds enough votes: it has won, so we must not compete soon. */
     public static boolean anotherWon(Result r, String myid) {
         for (Map.Entry<String, Integer> e : r.counts().entrySet()) {

@@ -30,6 +30,10 @@ public final class Failover {
 
     /** Per rank: the sentinel with the smallest run id votes first, the next one this much later, and so on. */
     public static final int VOTE_STAGGER_MILLIS = 50;
+    /** How long an unconfirmed REPLICAOF NO ONE waits before it is sent again. */
+    public static final int PROMOTION_RESEND_MILLIS = 1000;
+    /** The longest random pause before a hopelessly split election is tried again. */
+    public static final int SPLIT_RETRY_MAX_MILLIS = 500;
     /** Random part of the delay before a candidate votes for itself, on top of its rank's stagger. */
     public static final int VOTE_JITTER_MILLIS = 40;
 
@@ -46,7 +50,7 @@ public final class Failover {
 
     /** sentinelStartFailover: a new epoch, our own vote, then the peers are asked for theirs. */
     public static void start(SentinelState s, MasterState m, boolean forced, long now, Effects out) {
-        s.adoptEpoch(m, s.currentEpoch + 1, out);
+        if (!currentEpochUnusedFor(s, m)) s.adoptEpoch(m, s.currentEpoch + 1, out);
         m.failoverEpoch = s.currentEpoch;
         out.event(m, EventType.TRY_FAILOVER, Describe.of(m, m.master));
         enter(m, FailoverPhase.WAIT_START, now);
@@ -54,6 +58,18 @@ public final class Failover {
         m.failoverStartAt = now + s.random.nextInt(VoteLedger.MAX_DESYNC_MILLIS);
         m.retryNotBeforeAt = m.failoverStartAt + 2 * m.failoverTimeoutMillis;
         m.ownVoteAt = forced ? now : now + ownVoteDelay(s, m);
+    }
+
+    /**
+     * Rule: a failover takes a new epoch only when the current one is used up for this master (it is already its
+     * config epoch, or we voted in it for this master). redis-sentinel raises the epoch at every start, so when a
+     * node outage takes K masters down at once each sentinel runs through K epochs within milliseconds, at its own
+     * pace, and elections keep moving to newer epochs under the candidates. Sharing one unused epoch, all K
+     * elections run in the same epoch on every sentinel and the first candidate wins them together. Safe: a vote is
+     * still one per sentinel, master and epoch, and the new config epoch is still above the master's current one.
+     */
+    static boolean currentEpochUnusedFor(SentinelState s, MasterState m) {
+        return s.currentEpoch > 0 && s.currentEpoch > m.configEpoch && m.leaderEpoch < s.currentEpoch;
     }
 
     /**
@@ -65,8 +81,21 @@ public final class Failover {
      * the simulator; the first vote also comes sooner this way when the first-ranked sentinel is healthy.
      */
     static long ownVoteDelay(SentinelState s, MasterState m) {
-        int rank = m.sentinels.headMap(s.myid).size();
-        return (long) rank * VOTE_STAGGER_MILLIS + s.random.nextInt(VOTE_JITTER_MILLIS + 1);
+        return (long) liveRank(s, m) * VOTE_STAGGER_MILLIS + s.random.nextInt(VOTE_JITTER_MILLIS + 1);
+    }
+
+    /**
+     * Our rank among the sentinels that can vote now: peers with a smaller run id whose link is up and that are
+     * not SDOWN. A node outage often takes a sentinel down with the masters; if that one ranked first, the others
+     * would wait for it, vote for themselves within a few ms of each other and split (50 masters, one sentinel of
+     * three killed with them, in the simulator).
+     */
+    static int liveRank(SentinelState s, MasterState m) {
+        int rank = 0;
+        for (InstanceState peer : m.sentinels.headMap(s.myid).values()) {
+            if (peer.link != null && peer.link.connected && !peer.isSdown()) rank++;
+        }
+        return rank;
     }
 
     /**
@@ -88,6 +117,7 @@ public final class Failover {
             case SEND_SLAVEOF_NOONE -> sendPromotion(m, now, out);
             case WAIT_PROMOTION -> {
                 if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
+                else resendPromotion(m, now, out);
             }
             case RECONF_SLAVES -> {
                 Reconfiguration.next(s, m, now, out);
@@ -107,11 +137,40 @@ public final class Failover {
         }
     }
 
+    /**
+     * Rule: until elected, a failover's election runs at the sentinel's current epoch, as redis-sentinel asks and
+     * counts votes at its current epoch. When many masters fail together each start raises the one current epoch,
+     * so an election held at the epoch its failover started in could get neither our own vote (VoteLedger refuses
+     * an epoch below the current one) nor the peers' (they adopt the newer epoch from our other requests): all but
+     * the newest failover aborted and retried in waves. A candidate that voted for another in this failover's epoch
+     * or later stays where it is: it does not compete with that candidate. Safety is untouched: a vote is still one
+     * per sentinel, master and epoch, and a winner needs a majority in the one epoch it is elected in.
+     */
+    static void followCurrentEpoch(SentinelState s, MasterState m, long now) {
+        if (m.forcedFailover || m.failoverEpoch >= s.currentEpoch) return;
+        boolean votedForAnother = m.leader != null && !m.leader.equals(s.myid) && m.leaderEpoch >= m.failoverEpoch;
+        if (votedForAnother) return;
+        m.failoverEpoch = s.currentEpoch;
+        // Our vote in the older epoch is cast: cast it again in this one, staggered by rank as at the start (all
+        // candidates see the epoch move at about the same time, and voting at once split the vote three ways).
+        if (m.ownVoteAt == 0) m.ownVoteAt = now + ownVoteDelay(s, m);
+    }
+
     private static void waitStart(SentinelState s, MasterState m, long now, Effects out) {
+        followCurrentEpoch(s, m, now);
         castOwnVote(s, m, now, out);
         LeaderTally.Result tally = LeaderTally.count(m, s.myid, m.failoverEpoch);
         boolean leader = s.myid.equals(tally.winner());
         if (!leader && !m.forcedFailover) {
+            if (m.ownVoteAt == 0 && LeaderTally.noWinnerPossible(tally, m, m.failoverEpoch)) {
+                // Rule: a split that no vote still to come can resolve is retried soon, in a new epoch, after a
+                // random pause, instead of after the election timeout (10 s): with one of three sentinels down
+                // in a node outage, the other two split whenever one's request is slower than the other's vote.
+                out.event(m, EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
+                abort(m, now, out, false);
+                m.retryNotBeforeAt = now + s.random.nextInt(SPLIT_RETRY_MAX_MILLIS);
+                return;
+            }
             if (now - m.failoverStartAt > electionTimeout(s, m)) {
                 out.event(m, EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
                 abort(m, now, out, false);
@@ -158,12 +217,29 @@ public final class Failover {
             if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
             return;
         }
+        promote(m, r, now, out);
+        enter(m, FailoverPhase.WAIT_PROMOTION, now);
+        out.event(m, EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
+    }
+
+    private static void promote(MasterState m, InstanceState r, long now, Effects out) {
         out.add(new PromoteReplica(r.target()));
+        m.promotionSentAt = now;
         // Rule: INFO right behind the promotion, on the same connection: its reply already shows role:master, so
         // the promotion is confirmed one round trip later instead of at the next poll.
         Periodic.requestInfo(r, now, out);
-        enter(m, FailoverPhase.WAIT_PROMOTION, now);
-        out.event(m, EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
+    }
+
+    /**
+     * Rule: REPLICAOF NO ONE goes again every {@link #PROMOTION_RESEND_MILLIS} until an INFO shows role:master.
+     * redis-sentinel sends it once and waits failover-timeout: a command lost with a dropped connection cost a
+     * whole failover-timeout and a new election. Sending it again is harmless (the replica is already a master
+     * or becomes one) and only the elected leader of this epoch does it.
+     */
+    private static void resendPromotion(MasterState m, long now, Effects out) {
+        InstanceState r = m.promoted;
+        if (now - m.promotionSentAt < PROMOTION_RESEND_MILLIS || r.link == null || !r.link.connected) return;
+        promote(m, r, now, out);
     }
 
     /**

@@ -44,6 +44,8 @@ public final class MasterState {
     public long failoverStateChangeAt;
     public boolean forcedFailover;
     public InstanceState promoted;
+    /** When REPLICAOF NO ONE last went to {@link #promoted}: it is sent again while unconfirmed. */
+    public long promotionSentAt;
     public boolean switchAnnounced;
     /** No new failover attempt before this time (Redis: failover_start_time + 2 x failover-timeout). */
     public long retryNotBeforeAt;

@@ -1,0 +1,48 @@
+package io.sentinel.core.sim;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.sentinel.core.event.EventType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10: a node outage kills many masters at once; every one must be failed over in the first round (within a
+ * bound after the kill, see {@link SimMassScenario}), with the safety invariants checked on every step.
+ * {@code -Dsim.seeds=N} runs more seeds, {@code -Dsim.seed=N} replays one.
+ */
+class MassFailoverSimTest {
+
+    private static void check(String test, SimRunner.Summary s) {
+        System.out.printf("%s: %d seeds, %d steps, %d ms; -failover-abort-not-elected in %d runs, +try-failover in %d"
+                + "%n", test, s.seeds(), s.steps(), s.wallMillis(), s.runsWith(EventType.FAILOVER_ABORT_NOT_ELECTED),
+                s.runsWith(EventType.TRY_FAILOVER));
+        if (s.failures().isEmpty()) return;
+        if (s.seeds() == 1) s.failures().get(0).trace().forEach(System.out::println);
+        fail(SimRunner.report(test, s));
+    }
+
+    @Test
+    void fiftyMastersKilledTogetherFailOverInOneRound() {
+        check("MassFailoverSimTest#fiftyMastersKilledTogetherFailOverInOneRound", SimRunner.run(12,
+                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.NONE, SimRunner.traceLines())));
+    }
+
+    @Test
+    void hundredMastersUnderFiveSentinels() {
+        check("MassFailoverSimTest#hundredMastersUnderFiveSentinels", SimRunner.run(2,
+                seed -> SimMassScenario.run(seed, 5, 100, SimMassScenario.Fault.NONE, SimRunner.traceLines())));
+    }
+
+    @Test
+    void fiftyMastersUnderMessageLoss() {
+        check("MassFailoverSimTest#fiftyMastersUnderMessageLoss", SimRunner.run(12,
+                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.MESSAGE_LOSS, SimRunner.traceLines())));
+    }
+
+    @Test
+    void fiftyMastersWithASentinelCrashed() {
+        check("MassFailoverSimTest#fiftyMastersWithASentinelCrashed", SimRunner.run(12,
+                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.SENTINEL_CRASHED,
+                        SimRunner.traceLines())));
+    }
+}
