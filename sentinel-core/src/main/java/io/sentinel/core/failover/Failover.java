@@ -29,13 +29,13 @@ public final class Failover {
     }
 
     /** Per rank: the sentinel with the smallest run id votes first, the next one this much later, and so on. */
-    public static final int VOTE_STAGGER_MILLIS = 50;
+    public static final int VOTE_STAGGER_MILLIS = 100;
     /** How long an unconfirmed REPLICAOF NO ONE waits before it is sent again. */
     public static final int PROMOTION_RESEND_MILLIS = 1000;
     /** The longest random pause before a hopelessly split election is tried again. */
     public static final int SPLIT_RETRY_MAX_MILLIS = 500;
     /** Random part of the delay before a candidate votes for itself, on top of its rank's stagger. */
-    public static final int VOTE_JITTER_MILLIS = 40;
+    public static final int VOTE_JITTER_MILLIS = 20;
 
     static long electionTimeout(SentinelState s, MasterState m) {
         return Math.min(s.timing.electionTimeout(), m.failoverTimeoutMillis);
