@@ -1,0 +1,130 @@
+package io.sentinel.server.e2e;
+
+import io.sentinel.core.model.Address;
+import io.sentinel.server.it.Await;
+import io.sentinel.server.it.HostNames;
+import io.sentinel.server.it.ProcessScope;
+import io.sentinel.server.it.RealSentinelProcess;
+import io.sentinel.server.it.RedisProcess;
+import io.sentinel.server.it.SentinelConf;
+import io.sentinel.server.it.SentinelProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12: instances known by name on distinct loopback addresses. A replica restarted at a new address under its
+ * name is up again within a couple of seconds, as the same entry; side by side with redis-sentinel through the
+ * system resolver (/etc/hosts), and through the injected table (--hosts-file) for the rest.
+ */
+class HostnameIT {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String MASTER = "mm";
+
+    @RegisterExtension
+    final ProcessScope processes = new ProcessScope();
+
+    /** A master and a replica that announces {@code replicaName}, both listening on the addresses the names have. */
+    private RedisProcess[] topology(HostNames names, String masterName, String replicaName) {
+        names.put(masterName, "127.0.0.21").put(replicaName, "127.0.0.22");
+        RedisProcess master = processes.add(RedisProcess.builder().name("master").bind("127.0.0.21").start());
+        RedisProcess replica = processes.add(replica(master, "127.0.0.22", 0, replicaName));
+        return new RedisProcess[] {master, replica};
+    }
+
+    private static RedisProcess replica(RedisProcess master, String ip, int port, String name) {
+        return RedisProcess.builder().name("replica-" + ip).bind(ip).port(port).replicaOf(master.address())
+                .args("--replica-announce-ip", name).start();
+    }
+
+    private static SentinelConf conf(String masterName, int masterPort) {
+        return new SentinelConf().line("sentinel resolve-hostnames yes").line("sentinel announce-hostnames yes")
+                .monitor(MASTER, new Address(masterName, masterPort), 1).downAfterMillis(1000)
+                .failoverTimeoutMillis(10_000);
+    }
+
+    /** The replica's flags as {@code sentinel} shows them, and how many replicas it lists; null if not listed. */
+    static String replicaFlags(SentinelProcess sentinel, String replicaName) {
+        try (Jedis j = sentinel.jedis()) {
+            List<Map<String, String>> replicas = j.sentinelReplicas(MASTER);
+            for (Map<String, String> r : replicas) {
+                if (r.get("ip").equals(replicaName)) return r.get("flags") + " of " + replicas.size();
+            }
+            return null;
+        }
+    }
+
+    /** Kills the replica, waits until every sentinel marks it down, then starts it at {@code newIp} under its name. */
+    private long moveReplica(HostNames names, RedisProcess master, RedisProcess replica, String name, String newIp,
+                             SentinelProcess... sentinels) {
+        replica.sigkill();
+        for (SentinelProcess s : sentinels) {
+            Await.until(WAIT, s + " marking the replica +sdown", () -> replicaFlags(s, name).startsWith("s_down"),
+                    () -> s.describe());
+        }
+        names.put(name, newIp);
+        processes.add(replica(master, newIp, replica.port(), name));
+        return System.nanoTime();
+    }
+
+    /** Milliseconds from {@code upAtNanos} until each sentinel shows the replica up, as the one entry it has. */
+    private static Map<String, Long> upAgainMillis(long upAtNanos, String name, SentinelProcess... sentinels) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        Await.until(WAIT, "every sentinel showing the replica up again", () -> {
+            for (SentinelProcess s : sentinels) {
+                if (!millis.containsKey(s.toString()) && ("slave of 1").equals(replicaFlags(s, name))) {
+                    millis.put(s.toString(), (System.nanoTime() - upAtNanos) / 1_000_000);
+                }
+            }
+            return millis.size() == sentinels.length;
+        }, () -> millis + "\n" + sentinels[0].describe());
+        return millis;
+    }
+
+    @Test
+    void aReplicaMovedUnderItsNameIsUpAgainAtOnceAsTheSameEntry() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.ownFile(Files.createTempDirectory("dns-it"))) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            SentinelProcess ours = processes.add(new SentinelProcess(conf(masterName, t[0].port()),
+                    "--hosts-file", names.file().toString()));
+            Await.until(WAIT, "the replica listed up", () -> "slave of 1".equals(replicaFlags(ours, replicaName)),
+                    ours::describe);
+
+            long upAt = moveReplica(names, t[0], t[1], replicaName, "127.0.0.23", ours);
+            long millis = upAgainMillis(upAt, replicaName, ours).values().iterator().next();
+            System.out.println("moved replica up again after " + millis + " ms (ours, injected table)");
+            assertTrue(millis < 2500, "up again only after " + millis + " ms");
+            assertEquals(1, ours.logTail(500).lines().filter(l -> l.contains(replicaName + " now resolves to"))
+                    .count(), "one log line for the move");
+        }
+    }
+
+    @Test
+    void sideBySideWithRedisSentinelThroughTheSystemResolver() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.system()) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            SentinelConf conf = conf(masterName, t[0].port());
+            SentinelProcess ours = processes.add(new SentinelProcess(conf));
+            SentinelProcess theirs = processes.add(new RealSentinelProcess(conf));
+            for (SentinelProcess s : List.of(ours, theirs)) {
+                Await.until(WAIT, s + " listing the replica up",
+                        () -> "slave of 1".equals(replicaFlags(s, replicaName)), s::describe);
+            }
+            long upAt = moveReplica(names, t[0], t[1], replicaName, "127.0.0.23", ours, theirs);
+            Map<String, Long> millis = upAgainMillis(upAt, replicaName, ours, theirs);
+            System.out.println("moved replica up again after (ms, system resolver): " + millis);
+            assertTrue(millis.get(ours.toString()) < 2500, "ours: " + millis);
+        }
+    }
+}
