@@ -127,4 +127,62 @@ class HostnameIT {
             assertTrue(millis.get(ours.toString()) < 2500, "ours: " + millis);
         }
     }
+
+    @Test
+    void whileLookupsHangTheSentinelAnswersStaysOutOfTiltAndFailsOver() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.ownFile(Files.createTempDirectory("dns-it"))) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            SentinelProcess ours = processes.add(new SentinelProcess(conf(masterName, t[0].port()),
+                    "--hosts-file", names.file().toString()));
+            Await.until(WAIT, "the replica listed up", () -> "slave of 1".equals(replicaFlags(ours, replicaName)),
+                    ours::describe);
+
+            names.hang();
+            t[1].restart(); // same address: reached again at the last address its name had
+            Await.until(WAIT, "the sentinel connected to the restarted replica", () -> {
+                try (Jedis j = t[1].jedis()) {
+                    return j.clientList().contains("-cmd") && "slave of 1".equals(replicaFlags(ours, replicaName));
+                }
+            }, ours::describe);
+            t[0].sigkill();
+            Await.until(WAIT, "a failover to the replica while every lookup hangs", () -> {
+                assertAnswersQuickly(ours);
+                return new Address(replicaName, t[1].port()).equals(ours.masterAddress(MASTER));
+            }, ours::describe);
+            try (Jedis j = ours.jedis()) {
+                assertTrue(j.info("sentinel").contains("sentinel_tilt:0"), j.info("sentinel"));
+            }
+        }
+    }
+
+    private static void assertAnswersQuickly(SentinelProcess sentinel) {
+        long started = System.nanoTime();
+        try (Jedis j = sentinel.jedis()) {
+            assertEquals("PONG", j.ping());
+            j.sentinelGetMasterAddrByName(MASTER);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 500, "PING and get-master-addr-by-name took " + millis + " ms");
+    }
+
+    @Test
+    void aNameThatResolvesOnlyAfterStartIsMonitoredThen() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.ownFile(Files.createTempDirectory("dns-it"))) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            names.remove(masterName);
+            SentinelProcess ours = processes.add(new SentinelProcess(conf(masterName, t[0].port()),
+                    "--hosts-file", names.file().toString()));
+            Await.until(WAIT, "lookups of the master failing", () -> ours.logTail(50).contains("cannot resolve"),
+                    ours::describe);
+            assertEquals(new Address(masterName, t[0].port()), ours.masterAddress(MASTER));
+            names.put(masterName, "127.0.0.21");
+            Await.until(WAIT, "the master and its replica monitored",
+                    () -> "slave of 1".equals(replicaFlags(ours, replicaName)), ours::describe);
+            long failures = ours.logTail(500).lines().filter(l -> l.contains("cannot resolve")).count();
+            assertTrue(failures <= 2, failures + " log lines for a name not resolving yet (one per connection)");
+            assertTrue(ours.isAlive());
+        }
+    }
 }
