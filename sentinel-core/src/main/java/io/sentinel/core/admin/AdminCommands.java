@@ -12,6 +12,7 @@ import io.sentinel.core.failover.Failover;
 import io.sentinel.core.failover.ReplicaRanking;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterReset;

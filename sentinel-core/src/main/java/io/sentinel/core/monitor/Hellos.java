@@ -4,6 +4,7 @@ import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.Role;
 
 /** sentinelProcessHelloMessage: discover peers, follow their moves, adopt newer epochs and master configs. */
@@ -24,6 +25,10 @@ public final class Hellos {
             announced = new Address(t[5], Integer.parseInt(t[6]));
             configEpoch = Long.parseLong(t[7]);
         } catch (IllegalArgumentException e) {
+            return;
+        }
+        // without resolve-hostnames redis-sentinel makes no instance of a peer, nor a master, known only by name
+        if (!s.config.resolveHostnames() && !(IpLiteral.isIp(peerAddress.host()) && IpLiteral.isIp(announced.host()))) {
             return;
         }
         String runId = t[2];

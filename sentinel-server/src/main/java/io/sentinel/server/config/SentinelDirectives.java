@@ -2,6 +2,7 @@ package io.sentinel.server.config;
 
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,8 +180,14 @@ final class SentinelDirectives {
         return p.toString();
     }
 
-    static Address address(ConfLine l, String host, String port) throws ConfigException {
-        if (host.isEmpty()) throw l.error("Can't resolve instance hostname.");
+    /**
+     * Without resolve-hostnames Redis takes only IP literals here. With it, Redis also refuses a name that does not
+     * resolve at start; we take it and resolve it on every connection attempt (a pod's DNS record may come later).
+     */
+    private Address address(ConfLine l, String host, String port) throws ConfigException {
+        if (host.isEmpty() || (!draft.resolveHostnames && !IpLiteral.isIp(host))) {
+            throw l.error("Can't resolve instance hostname.");
+        }
         return new Address(host, port(l, port));
     }
 

@@ -1,0 +1,69 @@
+package io.sentinel.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sentinel.core.action.Action;
+import io.sentinel.core.config.Timing;
+import io.sentinel.core.input.HelloReceived;
+import io.sentinel.core.input.InfoReceived;
+import io.sentinel.core.input.Input;
+import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.Started;
+import io.sentinel.core.input.Tick;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Target;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * redis-sentinel 7.0 with {@code resolve-hostnames no} (the default) makes no instance of a replica or peer known
+ * only by name, so neither do we; with {@code yes} the name is the instance's identity.
+ */
+class HostnamesTest {
+    static final Target MASTER = Target.redis(Fixtures.MASTER);
+    static final String INFO = Fixtures.resource("info/master.txt")
+            .replace("slave0:ip=127.0.0.1,port=56141", "slave0:ip=rs-2.test,port=56141");
+    static final String PEER = Fixtures.runId('b');
+    Sentinel sentinel;
+
+    @BeforeEach
+    void setUp() {
+        sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS, new SplittableRandom(1),
+                1000);
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        at(1100, new Tick());
+    }
+
+    List<Action> at(long now, Input input) {
+        return sentinel.handle(input, now);
+    }
+
+    private List<Address> replicas() {
+        return sentinel.state().snapshot().master("mymaster").knownReplicas();
+    }
+
+    private int peers() {
+        return sentinel.view(1400).masters().get(0).sentinels().size();
+    }
+
+    @Test
+    void withoutResolveHostnamesAReplicaOrPeerKnownByNameIsIgnored() {
+        at(1200, new InfoReceived(MASTER, INFO));
+        assertEquals(List.of(), replicas());
+        at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));
+        assertEquals(0, peers());
+    }
+
+    @Test
+    void withResolveHostnamesTheNameIsTheIdentity() {
+        at(1150, new SentinelCommand(1, List.of("config", "set", "resolve-hostnames", "yes")));
+        at(1200, new InfoReceived(MASTER, INFO));
+        assertEquals(List.of(new Address("rs-2.test", 56141)), replicas());
+        at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));
+        assertEquals(1, peers());
+    }
+}
