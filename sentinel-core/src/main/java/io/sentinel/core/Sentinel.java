@@ -17,6 +17,7 @@ import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
@@ -120,6 +121,8 @@ public final class Sentinel {
         } else if (input instanceof LinkConnected c) {
             linkChanged(c.target(), true, now);
             if (c.localHost() != null) s.localHost = c.localHost();
+            String host = c.target().address().host();
+            if (c.remoteIp() != null && !IpLiteral.isIp(host)) s.resolvedIps.put(host, c.remoteIp());
             sendAtOnce(c.target(), now, out);
         } else if (input instanceof LinkLost l) {
             linkChanged(l.target(), false, now);

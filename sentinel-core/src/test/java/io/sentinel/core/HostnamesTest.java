@@ -3,6 +3,11 @@ package io.sentinel.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Publish;
+import io.sentinel.core.action.Reply;
+import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.reply.Resp;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
@@ -65,5 +70,50 @@ class HostnamesTest {
         assertEquals(List.of(new Address("rs-2.test", 56141)), replicas());
         at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));
         assertEquals(1, peers());
+    }
+
+    /** A sentinel monitoring {@code redis-0.test} with resolve-hostnames and the given announce-hostnames. */
+    private Sentinel byName(boolean announceHostnames) {
+        MasterConfig d = MasterConfig.withDefaults("m", new Address("redis-0.test", 6379), 1);
+        SentinelConfig c = Fixtures.config(d);
+        c = new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(), c.requirePass(),
+                c.users(), c.myid(), c.currentEpoch(), c.announceIp(), c.announcePort(), true, announceHostnames,
+                c.denyScriptsReconfig(), c.sentinelUser(), c.sentinelPass(), c.masters());
+        Sentinel named = new Sentinel(c, Timing.DEFAULTS, new SplittableRandom(1), 1000);
+        named.handle(new Started(), 1000);
+        named.handle(new LinkConnected(Target.redis(d.address()), "10.0.0.9", "10.0.0.5"), 1010);
+        return named;
+    }
+
+    @Test
+    void withoutAnnounceHostnamesRepliesHellosAndEventsShowTheIpTheNameConnectedAtButTheConfigKeepsTheName() {
+        Sentinel named = byName(false);
+        assertEquals(new Address("10.0.0.5", 6379), named.view(1100).masters().get(0).master().address());
+        assertEquals("10.0.0.5", io.sentinel.core.monitor.Periodic.hello(named.state(),
+                named.state().masters.get("m")).split(",")[5]);
+        List<Action> batch = named.handle(new SentinelCommand(2, List.of("set", "m", "quorum", "2")), 1200);
+        assertEquals(List.of("+set master m 10.0.0.5 6379 quorum 2"), events(batch));
+        assertEquals(new Address("redis-0.test", 6379), named.state().snapshot().masters().get(0).address());
+    }
+
+    @Test
+    void withAnnounceHostnamesEverythingShowsTheName() {
+        Sentinel named = byName(true);
+        assertEquals(new Address("redis-0.test", 6379), named.view(1100).masters().get(0).master().address());
+        assertEquals("redis-0.test", io.sentinel.core.monitor.Periodic.hello(named.state(),
+                named.state().masters.get("m")).split(",")[5]);
+    }
+
+    @Test
+    void aPeerAskingByTheIpOfOurNamedMasterIsAnswered() {
+        Sentinel named = byName(true);
+        List<Action> batch = named.handle(new SentinelCommand(3,
+                List.of("is-master-down-by-addr", "10.0.0.5", "6379", "0", "*")), 1100);
+        Reply reply = (Reply) batch.get(batch.size() - 1);
+        assertEquals(Resp.array(List.of(Resp.integer(0), Resp.bulk("*"), Resp.integer(0))), reply.value());
+    }
+
+    private static List<String> events(List<Action> batch) {
+        return batch.stream().filter(a -> a instanceof Publish).map(a -> ((Publish) a).event().logLine()).toList();
     }
 }

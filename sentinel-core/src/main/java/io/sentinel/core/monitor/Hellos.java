@@ -45,10 +45,11 @@ public final class Hellos {
             // config end a failover of ours still in progress: finishing it later would pair our promoted replica
             // with the newer epoch, a pair nobody else has.
             Address old = m.currentAddress();
+            Address oldShown = m.announce.apply(old);
             if (!announced.equals(old) || m.failoverInProgress()) {
                 out.event(m, EventType.CONFIG_UPDATE_FROM, Describe.of(m, peer));
                 if (!announced.equals(old)) {
-                    out.event(m, EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
+                    out.event(m, EventType.SWITCH_MASTER, m.name + " " + oldShown.host() + " " + oldShown.port() + " "
                             + announced.host() + " " + announced.port());
                 }
                 MasterReset.changeAddress(s, m, announced, now, out);
@@ -80,8 +81,9 @@ public final class Hellos {
         if (moved == null) {
             out.event(m, EventType.SENTINEL, Describe.of(m, peer));
         } else {
-            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + m.master.address.host() + " "
-                    + m.master.address.port() + " " + address.host() + " " + address.port());
+            Address master = m.announce.apply(m.master.address);
+            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + master.host() + " "
+                    + master.port() + " " + address.host() + " " + address.port());
             moveInOtherMasters(s, m, runId, address, now, out);
         }
         out.persist();

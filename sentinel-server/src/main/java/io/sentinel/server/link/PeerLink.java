@@ -117,7 +117,8 @@ final class PeerLink implements Link {
 
         @Override
         public void up(Channel channel) {
-            sink.emit(new LinkConnected(peer, LocalAddress.of(channel.localAddress())));
+            sink.emit(new LinkConnected(peer, LocalAddress.of(channel.localAddress()),
+                    LocalAddress.of(channel.remoteAddress())));
         }
 
         @Override

@@ -172,7 +172,8 @@ final class RedisLink implements Link {
 
         @Override
         public void up(Channel channel) {
-            sink.emit(new LinkConnected(target, LocalAddress.of(channel.localAddress())));
+            sink.emit(new LinkConnected(target, LocalAddress.of(channel.localAddress()),
+                    LocalAddress.of(channel.remoteAddress())));
         }
 
         @Override
