@@ -185,4 +185,39 @@ class HostnameIT {
             assertTrue(ours.isAlive());
         }
     }
+
+    /** What a client sees with names configured: {@code ip} of MASTER, name and ip of REPLICAS, the master address. */
+    static List<String> shown(SentinelProcess sentinel) {
+        try (Jedis j = sentinel.jedis()) {
+            Map<String, String> master = j.sentinelMaster(MASTER);
+            List<String> out = new java.util.ArrayList<>(List.of(master.get("ip"), master.get("port")));
+            for (Map<String, String> r : j.sentinelReplicas(MASTER)) out.addAll(List.of(r.get("name"), r.get("ip")));
+            out.addAll(j.sentinelGetMasterAddrByName(MASTER));
+            return out;
+        }
+    }
+
+    @Test
+    void withAndWithoutAnnounceHostnamesRepliesMatchRedisSentinel() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.system()) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            for (boolean announce : List.of(false, true)) {
+                SentinelConf conf = new SentinelConf().line("sentinel resolve-hostnames yes")
+                        .line("sentinel announce-hostnames " + (announce ? "yes" : "no"))
+                        .monitor(MASTER, new Address(masterName, t[0].port()), 1);
+                SentinelProcess ours = processes.add(new SentinelProcess(conf));
+                SentinelProcess theirs = processes.add(new RealSentinelProcess(conf));
+                String m = announce ? masterName : "127.0.0.21", r = announce ? replicaName : "127.0.0.22";
+                String port = Integer.toString(t[0].port()), replicaPort = Integer.toString(t[1].port());
+                List<String> expected = List.of(m, port, r + ":" + replicaPort, r, m, port);
+                for (SentinelProcess s : List.of(theirs, ours)) {
+                    Await.until(WAIT, s + " showing " + expected, () -> expected.equals(shown(s)),
+                            () -> shown(s) + "\n" + s.describe());
+                }
+                ours.close();
+                theirs.close();
+            }
+        }
+    }
 }
