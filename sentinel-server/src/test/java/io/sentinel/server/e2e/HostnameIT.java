@@ -220,4 +220,27 @@ class HostnameIT {
             }
         }
     }
+
+    @Test
+    void aFailedMasterBackAtANewAddressAsAPlainMasterBecomesAReplicaListedOnce() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        try (HostNames names = HostNames.ownFile(Files.createTempDirectory("dns-it"))) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            SentinelProcess ours = processes.add(new SentinelProcess(conf(masterName, t[0].port()),
+                    "--hosts-file", names.file().toString()));
+            Await.until(WAIT, "the replica listed up", () -> "slave of 1".equals(replicaFlags(ours, replicaName)),
+                    ours::describe);
+            t[0].sigkill();
+            Await.until(WAIT, "the failover to the replica",
+                    () -> new Address(replicaName, t[1].port()).equals(ours.masterAddress(MASTER)), ours::describe);
+
+            names.put(masterName, "127.0.0.24");
+            RedisProcess back = processes.add(RedisProcess.builder().name("old-master").bind("127.0.0.24")
+                    .port(t[0].port()).args("--replica-announce-ip", masterName).start());
+            Await.until(WAIT, "the old master turned into a replica of the new one, listed once", () ->
+                    "slave".equals(back.replicationField("role"))
+                            && "slave of 1".equals(replicaFlags(ours, masterName)), ours::describe);
+            assertTrue(ours.logTail(300).contains("+convert-to-slave slave " + masterName), ours.logTail(40));
+        }
+    }
 }
