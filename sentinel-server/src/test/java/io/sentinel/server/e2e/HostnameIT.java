@@ -243,4 +243,43 @@ class HostnameIT {
             assertTrue(ours.logTail(300).contains("+convert-to-slave slave " + masterName), ours.logTail(40));
         }
     }
+
+    /** {@code peer}'s run id, address and flags as {@code sentinel} lists its peers. */
+    static List<String> peers(SentinelProcess sentinel) {
+        try (Jedis j = sentinel.jedis()) {
+            List<String> out = new java.util.ArrayList<>();
+            for (Map<String, String> p : j.sentinelSentinels(MASTER)) {
+                out.add(p.get("name") + " " + p.get("ip") + ":" + p.get("port") + " " + p.get("flags"));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void aSentinelMovedUnderItsNameIsTheSamePeer() throws Exception {
+        String masterName = HostNames.unique("m"), replicaName = HostNames.unique("r");
+        String peerName = HostNames.unique("s"), peerId = "b".repeat(40);
+        try (HostNames names = HostNames.ownFile(Files.createTempDirectory("dns-it"))) {
+            RedisProcess[] t = topology(names, masterName, replicaName);
+            names.put(peerName, "127.0.0.31");
+            String[] args = {"--hosts-file", names.file().toString()};
+            SentinelProcess ours = processes.add(new SentinelProcess(conf(masterName, t[0].port()), args));
+            SentinelProcess peer = processes.add(new SentinelProcess(conf(masterName, t[0].port())
+                    .line("sentinel myid " + peerId).line("sentinel announce-ip " + peerName)
+                    .listen("127.0.0.31", 0), args));
+            String up = peerId + " " + peerName + ":" + peer.port() + " sentinel";
+            Await.until(WAIT, "the peer listed", () -> List.of(up).equals(peers(ours)), () -> peers(ours) + "");
+
+            peer.sigkill();
+            Await.until(WAIT, "the peer +sdown", () -> peers(ours).get(0).contains("s_down"), () -> peers(ours) + "");
+            names.put(peerName, "127.0.0.32");
+            processes.add(new SentinelProcess(conf(masterName, t[0].port()).line("sentinel myid " + peerId)
+                    .line("sentinel announce-ip " + peerName).listen("127.0.0.32", peer.port()), args));
+            long upAt = System.nanoTime();
+            Await.until(WAIT, "the same peer up again, listed once", () -> List.of(up).equals(peers(ours)),
+                    () -> peers(ours) + "\n" + ours.describe());
+            System.out.println("moved peer up again after " + (System.nanoTime() - upAt) / 1_000_000 + " ms");
+            assertTrue(!ours.logTail(300).contains("sentinel-invalid-addr"), ours.logTail(40));
+        }
+    }
 }
