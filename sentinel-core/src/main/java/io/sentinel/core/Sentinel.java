@@ -17,7 +17,6 @@ import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
-import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
@@ -31,6 +30,7 @@ import io.sentinel.core.monitor.InfoRefresh;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.NameMoves;
 import io.sentinel.core.monitor.Periodic;
 import io.sentinel.core.view.SentinelView;
 import io.sentinel.core.view.ViewBuilder;
@@ -121,8 +121,7 @@ public final class Sentinel {
         } else if (input instanceof LinkConnected c) {
             linkChanged(c.target(), true, now);
             if (c.localHost() != null) s.localHost = c.localHost();
-            String host = c.target().address().host();
-            if (c.remoteIp() != null && !IpLiteral.isIp(host)) s.resolvedIps.put(host, c.remoteIp());
+            NameMoves.connectedAt(s, c.target(), c.remoteIp(), out);
             sendAtOnce(c.target(), now, out);
         } else if (input instanceof LinkLost l) {
             linkChanged(l.target(), false, now);

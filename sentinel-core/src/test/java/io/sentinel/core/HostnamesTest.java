@@ -105,6 +105,16 @@ class HostnamesTest {
     }
 
     @Test
+    void aNameConnectingAtANewIpIsTheSameInstanceAndPublishesOneAddressChange() {
+        Sentinel named = byName(true);
+        Target master = Target.redis(new Address("redis-0.test", 6379));
+        assertEquals(List.of("+address-change master m redis-0.test 6379 10.0.0.5 10.0.0.6"),
+                events(named.handle(new LinkConnected(master, "10.0.0.9", "10.0.0.6"), 1100)));
+        assertEquals(List.of(), events(named.handle(new LinkConnected(master, "10.0.0.9", "10.0.0.6"), 1200)));
+        assertEquals(1, named.view(1300).masters().size());
+    }
+
+    @Test
     void aPeerAskingByTheIpOfOurNamedMasterIsAnswered() {
         Sentinel named = byName(true);
         List<Action> batch = named.handle(new SentinelCommand(3,

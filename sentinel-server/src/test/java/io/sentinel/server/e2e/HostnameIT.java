@@ -106,6 +106,8 @@ class HostnameIT {
             assertTrue(millis < 2500, "up again only after " + millis + " ms");
             assertEquals(1, ours.logTail(500).lines().filter(l -> l.contains(replicaName + " now resolves to"))
                     .count(), "one log line for the move");
+            assertEquals(1, ours.logTail(500).lines().filter(l -> l.contains("+address-change slave " + replicaName))
+                    .count(), "one event of ours for the move");
         }
     }
 
