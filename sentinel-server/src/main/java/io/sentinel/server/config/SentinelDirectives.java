@@ -53,7 +53,11 @@ final class SentinelDirectives {
         if (l.argc() != 3) throw l.error(UNRECOGNIZED);
         String v = l.arg(2);
         switch (sub) {
-            case "announce-ip": draft.announceIp = v.isEmpty() ? null : v; break;
+            case "announce-ip":
+                draft.announceIp = v.isEmpty() ? null : v;
+                String problem = AnnounceCheck.problem(draft.announceIp, draft.bind);
+                if (problem != null) throw l.error(problem);
+                break;
             case "announce-port": draft.announcePort = port(l, v); break;
             case "deny-scripts-reconfig":
                 draft.denyScriptsReconfig = yesNo(l, v, "Please specify yes or no for the deny-scripts-reconfig options.");
