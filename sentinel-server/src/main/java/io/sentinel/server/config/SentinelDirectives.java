@@ -18,7 +18,8 @@ import java.util.Set;
 final class SentinelDirectives {
     /** Redis's {@code preMonitorCfgName}: applied before any {@code monitor}. */
     private static final Set<String> PRE_MONITOR = Set.of("announce-ip", "announce-port", "deny-scripts-reconfig",
-            "sentinel-user", "sentinel-pass", "current-epoch", "myid", "resolve-hostnames", "announce-hostnames");
+            "sentinel-user", "sentinel-pass", "current-epoch", "myid", "resolve-hostnames", "announce-hostnames",
+            "myid-from");
     static final String UNRECOGNIZED = "Unrecognized sentinel configuration statement.";
 
     private final ConfigDraft draft;
@@ -74,6 +75,10 @@ final class SentinelDirectives {
             case "myid":
                 if (!v.matches("[0-9a-fA-F]{40}")) throw l.error("Malformed Sentinel id in myid option.");
                 draft.myid = v.toLowerCase(Locale.ROOT);
+                break;
+            case "myid-from":
+                if (v.isEmpty()) throw l.error("myid-from needs a non-empty string, such as the pod name.");
+                draft.serverSettings.put(MyidFrom.SETTING, v);
                 break;
             default: throw new IllegalStateException(sub);
         }
