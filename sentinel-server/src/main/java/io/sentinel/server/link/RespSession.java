@@ -131,10 +131,14 @@ final class RespSession {
     /** Every attempt resolves the name again; the answer comes back to this session's event loop. */
     private void connect() {
         if (closed) return;
-        addresses.lookup(address).whenCompleteAsync((resolved, err) -> {
-            if (err != null) failed(LinkErrors.reason(err));
-            else connectTo(resolved);
-        }, scheduler);
+        try {
+            addresses.lookup(address).whenCompleteAsync((resolved, err) -> {
+                if (err != null) failed(LinkErrors.reason(err));
+                else connectTo(resolved);
+            }, scheduler);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: not connecting, shutting down", name);
+        }
     }
 
     private void connectTo(InetSocketAddress resolved) {
