@@ -45,6 +45,8 @@ public final class Effects {
      */
     public void clientReconfig(MasterState m, boolean leader, Address from, Address to) {
         if (m.clientReconfigScript == null) return;
+        from = m.announce.apply(from);
+        to = m.announce.apply(to);
         actions.add(new RunScript(m.clientReconfigScript, List.of(m.name, leader ? "leader" : "observer", "start",
                 from.host(), Integer.toString(from.port()), to.host(), Integer.toString(to.port()))));
     }

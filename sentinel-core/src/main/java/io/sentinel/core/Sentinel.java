@@ -30,6 +30,7 @@ import io.sentinel.core.monitor.InfoRefresh;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.NameMoves;
 import io.sentinel.core.monitor.Periodic;
 import io.sentinel.core.view.SentinelView;
 import io.sentinel.core.view.ViewBuilder;
@@ -120,6 +121,7 @@ public final class Sentinel {
         } else if (input instanceof LinkConnected c) {
             linkChanged(c.target(), true, now);
             if (c.localHost() != null) s.localHost = c.localHost();
+            NameMoves.connectedAt(s, c.target(), c.remoteIp(), out);
             sendAtOnce(c.target(), now, out);
         } else if (input instanceof LinkLost l) {
             linkChanged(l.target(), false, now);

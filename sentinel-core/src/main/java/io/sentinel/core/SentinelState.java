@@ -3,6 +3,8 @@ package io.sentinel.core;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.monitor.Links;
 import io.sentinel.core.monitor.MasterState;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class SentinelState {
     public int simulateFailureFlags;
     /** Our address on the links, learnt from LinkConnected, for hellos without announce-ip. */
     public String localHost;
+    /** The IP each host name last connected at (LinkConnected), for {@link #announced} without announce-hostnames. */
+    public final TreeMap<String, String> resolvedIps = new TreeMap<>();
     /** Set when a simulated crash fired: the core then ignores every input, like a dead process. */
     public boolean crashed;
 
@@ -38,7 +42,22 @@ public final class SentinelState {
         this.currentEpoch = config.currentEpoch();
         this.timing = timing;
         this.random = random;
-        for (MasterConfig m : config.masters()) masters.put(m.name(), new MasterState(m, now));
+        for (MasterConfig m : config.masters()) {
+            MasterState master = new MasterState(m, now);
+            master.announce = this::announced;
+            masters.put(m.name(), master);
+        }
+    }
+
+    /**
+     * An address as replies, hellos and events show it: Redis's announceSentinelAddr. With announce-hostnames, or
+     * for an IP literal, as configured; otherwise the IP its name last connected at (the name until it has one).
+     * The name stays the instance's identity and goes to the config file either way.
+     */
+    public Address announced(Address a) {
+        if (config.announceHostnames()) return a;
+        String ip = resolvedIps.get(a.host());
+        return ip == null ? a : new Address(ip, a.port());
     }
 
     /** The configuration as it should be persisted now. */

@@ -4,6 +4,7 @@ import io.sentinel.server.config.ConfigException;
 import io.sentinel.server.config.ConfigLoader;
 import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.demo.DemoCommand;
+import io.sentinel.server.link.ResolverThreads;
 import io.sentinel.server.runtime.Daemon;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class Main implements Callable<Integer> {
             "io.netty.allocator.numHeapArenas", "1");
 
     public static void main(String[] argv) {
+        ResolverThreads.disableJvmAddressCache(); // before anything resolves a name: the JVM reads the policy once
         setDefaults(System.getProperties(), NETTY_DEFAULTS); // before any Netty class reads them
         Logging.configure(argv);
         CommandLine cli = new CommandLine(new Main());
@@ -108,14 +110,16 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Removes our own flags, which sentinel.conf has no directive for, from the Redis-style overrides:
-     * {@code --metrics-port N} (-1 turns the HTTP listener off, 0 picks a free port) and {@code --metrics-bind A}.
+     * {@code --metrics-port N} (-1 turns the HTTP listener off, 0 picks a free port), {@code --metrics-bind A} and
+     * {@code --hosts-file F} (names resolve through F only, read on every lookup: for tests and diagnosis).
      */
     static Daemon.Options takeOwnOptions(List<String> overrides) {
         String bind = null;
         Integer port = null;
+        String hostsFile = null;
         for (int i = 0; i < overrides.size(); ) {
             String flag = overrides.get(i);
-            if (!flag.equals("--metrics-port") && !flag.equals("--metrics-bind")) {
+            if (!OWN_FLAGS.contains(flag)) {
                 i++;
                 continue;
             }
@@ -124,6 +128,8 @@ public final class Main implements Callable<Integer> {
             overrides.remove(i);
             if (flag.equals("--metrics-bind")) {
                 bind = value;
+            } else if (flag.equals("--hosts-file")) {
+                hostsFile = value;
             } else {
                 try {
                     port = Integer.parseInt(value);
@@ -132,8 +138,10 @@ public final class Main implements Callable<Integer> {
                 }
             }
         }
-        return new Daemon.Options(bind, port);
+        return new Daemon.Options(bind, port, hostsFile);
     }
+
+    private static final List<String> OWN_FLAGS = List.of("--metrics-port", "--metrics-bind", "--hosts-file");
 
     /** Removes {@code --log-format redis|json} from the overrides; its value (checked), or null when absent. */
     static String takeLogFormat(List<String> overrides) {

@@ -12,6 +12,7 @@ import io.sentinel.core.failover.Failover;
 import io.sentinel.core.failover.ReplicaRanking;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterReset;
@@ -75,6 +76,7 @@ public final class AdminCommands {
         MasterConfig config = MasterConfig.withDefaults(a.get(1), new Address(a.get(2), port.intValue()),
                 quorum.intValue());
         MasterState m = new MasterState(config, now);
+        m.announce = s::announced;
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();
@@ -131,7 +133,9 @@ public final class AdminCommands {
         MasterState m = null;
         for (MasterState candidate : s.masters.values()) {
             Address addr = candidate.master.address;
-            if (addr.port() == port && addr.host().equalsIgnoreCase(a.get(1))) m = candidate;
+            // by name or by the IP the name has, as sentinelAddrOrHostnameEqual matches a peer's question
+            boolean sameHost = addr.host().equalsIgnoreCase(a.get(1)) || a.get(1).equals(s.resolvedIps.get(addr.host()));
+            if (addr.port() == port && sameHost) m = candidate;
         }
         // Differs: SDOWN is checked now, not taken from the last tick, so a peer asking at our down-after deadline
         // gets "down" rather than waiting an ask period (1 s) to ask again.

@@ -47,7 +47,9 @@ public enum EventType {
     SCRIPT_CHILD("+script-child", EventLevel.DEBUG),
     SCRIPT_CHILD_ENDED("-script-child", EventLevel.DEBUG),
     SCRIPT_ERROR("-script-error", EventLevel.WARNING),
-    SCRIPT_TIMEOUT("-script-timeout", EventLevel.WARNING);
+    SCRIPT_TIMEOUT("-script-timeout", EventLevel.WARNING),
+    /** Ours: an instance's host name connected at a new IP; the entry stays. Payload: instance, old IP, new IP. */
+    ADDRESS_CHANGE("+address-change", EventLevel.NOTICE);
 
     private final String channel;
     private final EventLevel level;

@@ -262,8 +262,8 @@ public final class Failover {
     }
 
     private static void announceSwitch(MasterState m, Effects out) {
-        Address from = m.master.address;
-        Address to = m.promoted.address;
+        Address from = m.announce.apply(m.master.address);
+        Address to = m.announce.apply(m.promoted.address);
         out.event(m, EventType.SWITCH_MASTER, m.name + " " + from.host() + " " + from.port() + " " + to.host() + " "
                 + to.port());
         m.switchAnnounced = true;

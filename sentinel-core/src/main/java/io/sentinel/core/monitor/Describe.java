@@ -9,9 +9,11 @@ public final class Describe {
 
     public static String of(MasterState m, InstanceState ri) {
         return switch (ri.role) {
-            case MASTER -> Event.describeMaster(m.name, ri.address);
-            case REPLICA -> Event.describeReplica(ri.address, m.name, m.master.address);
-            case SENTINEL -> Event.describeSentinel(ri.runId, ri.address, m.name, m.master.address);
+            case MASTER -> Event.describeMaster(m.name, m.announce.apply(ri.address));
+            case REPLICA -> Event.describeReplica(m.announce.apply(ri.address), m.name,
+                    m.announce.apply(m.master.address));
+            case SENTINEL -> Event.describeSentinel(ri.runId, m.announce.apply(ri.address), m.name,
+                    m.announce.apply(m.master.address));
         };
     }
 }

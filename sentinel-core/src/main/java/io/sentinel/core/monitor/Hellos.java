@@ -4,6 +4,7 @@ import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.Role;
 
 /** sentinelProcessHelloMessage: discover peers, follow their moves, adopt newer epochs and master configs. */
@@ -26,6 +27,10 @@ public final class Hellos {
         } catch (IllegalArgumentException e) {
             return;
         }
+        // without resolve-hostnames redis-sentinel makes no instance of a peer, nor a master, known only by name
+        if (!s.config.resolveHostnames() && !(IpLiteral.isIp(peerAddress.host()) && IpLiteral.isIp(announced.host()))) {
+            return;
+        }
         String runId = t[2];
         if (runId.equals(s.myid) || runId.length() != 40) return;
         MasterState m = s.masters.get(t[4]);
@@ -40,10 +45,11 @@ public final class Hellos {
             // config end a failover of ours still in progress: finishing it later would pair our promoted replica
             // with the newer epoch, a pair nobody else has.
             Address old = m.currentAddress();
+            Address oldShown = m.announce.apply(old);
             if (!announced.equals(old) || m.failoverInProgress()) {
                 out.event(m, EventType.CONFIG_UPDATE_FROM, Describe.of(m, peer));
                 if (!announced.equals(old)) {
-                    out.event(m, EventType.SWITCH_MASTER, m.name + " " + old.host() + " " + old.port() + " "
+                    out.event(m, EventType.SWITCH_MASTER, m.name + " " + oldShown.host() + " " + oldShown.port() + " "
                             + announced.host() + " " + announced.port());
                 }
                 MasterReset.changeAddress(s, m, announced, now, out);
@@ -75,8 +81,9 @@ public final class Hellos {
         if (moved == null) {
             out.event(m, EventType.SENTINEL, Describe.of(m, peer));
         } else {
-            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + m.master.address.host() + " "
-                    + m.master.address.port() + " " + address.host() + " " + address.port());
+            Address master = m.announce.apply(m.master.address);
+            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + master.host() + " "
+                    + master.port() + " " + address.host() + " " + address.port());
             moveInOtherMasters(s, m, runId, address, now, out);
         }
         out.persist();

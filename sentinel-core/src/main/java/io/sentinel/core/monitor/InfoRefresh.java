@@ -7,6 +7,7 @@ import io.sentinel.core.failover.Failover;
 import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.info.InfoSnapshot;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.Role;
 
 /** sentinelRefreshInstanceInfo: learn from an INFO reply, and act on role changes. */
@@ -51,6 +52,8 @@ public final class InfoRefresh {
     private static void discoverReplicas(SentinelState s, MasterState m, InfoSnapshot info, long now, Effects out) {
         for (Address a : info.replicas()) {
             if (m.replicas.containsKey(a) || a.equals(m.master.address)) continue;
+            // without resolve-hostnames redis-sentinel cannot make an instance of a replica announced by name
+            if (!s.config.resolveHostnames() && !IpLiteral.isIp(a.host())) continue;
             InstanceState r = new InstanceState(Role.REPLICA, a, now);
             s.links.attach(r, m.linkSettings(), now, out);
             m.replicas.put(a, r);

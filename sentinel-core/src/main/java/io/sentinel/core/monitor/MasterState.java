@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One monitored master: its settings, the master instance, its replicas (by address) and peer sentinels (by run
@@ -51,6 +52,8 @@ public final class MasterState {
     public long retryNotBeforeAt;
     /** When, during WAIT_START, we vote for ourselves (0 = done or not a candidate). */
     public long ownVoteAt;
+    /** How events and views show an address ({@link io.sentinel.core.SentinelState#announced}); set on creation. */
+    public UnaryOperator<Address> announce = UnaryOperator.identity();
 
     public MasterState(MasterConfig config, long now) {
         this.name = config.name();

@@ -74,7 +74,7 @@ public final class Periodic {
 
     /** {@code ip,port,runid,current_epoch,master_name,master_ip,master_port,master_config_epoch}. */
     public static String hello(SentinelState s, MasterState m) {
-        Address master = m.currentAddress();
+        Address master = s.announced(m.currentAddress());
         return s.announceHost() + "," + s.announcePort() + "," + s.myid + "," + s.currentEpoch + "," + m.name + ","
                 + master.host() + "," + master.port() + "," + m.configEpoch;
     }

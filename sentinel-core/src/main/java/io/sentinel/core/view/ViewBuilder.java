@@ -1,6 +1,7 @@
 package io.sentinel.core.view;
 
 import io.sentinel.core.SentinelState;
+import io.sentinel.core.model.Address;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
@@ -27,13 +28,15 @@ public final class ViewBuilder {
         for (InstanceState p : m.sentinels.values()) sentinels.add(instance(m, p));
         return new MasterView(instance(m, m.master), m.toConfig(), replicas, sentinels, m.phase.wireName(),
                 m.failoverStateChangeAt, m.failoverStartAt, m.failoverEpoch,
-                m.promoted == null ? null : m.promoted.address.hostPort(), m.leader, m.leaderEpoch);
+                m.promoted == null ? null : m.announce.apply(m.promoted.address).hostPort(), m.leader, m.leaderEpoch);
     }
 
     static InstanceView instance(MasterState m, InstanceState ri) {
         LinkState link = ri.link;
         boolean connected = link != null && link.connected;
-        return new InstanceView(ri.role, ri.role == Role.MASTER ? m.name : ri.name(), ri.address, ri.runId, flags(m, ri, connected),
+        Address shown = m.announce.apply(ri.address);
+        String name = ri.role == Role.MASTER ? m.name : ri.role == Role.REPLICA ? shown.hostPort() : ri.name();
+        return new InstanceView(ri.role, name, shown, ri.runId, flags(m, ri, connected),
                 link == null ? 0 : link.pendingCommands, link == null ? 0 : link.refcount, connected,
                 link == null ? 0 : link.pingSentAt, link == null ? 0 : link.lastOkPingReplyAt,
                 link == null ? 0 : link.lastPingReplyAt, ri.sdownSince,

@@ -28,6 +28,11 @@ public final class ConfigLoader {
     static LoadedConfig load(Path file, List<String> overrides, Path startDir, Predicate<Path> writable)
             throws ConfigException {
         Path source = startDir.resolve(file);
+        return MyidFrom.apply(loadWithState(source, overrides, startDir, writable));
+    }
+
+    private static LoadedConfig loadWithState(Path source, List<String> overrides, Path startDir,
+                                              Predicate<Path> writable) throws ConfigException {
         LoadedConfig loaded = isYaml(source)
                 ? new YamlConfigLoader(startDir).load(source, overrides)
                 : new ConfFileParser(startDir).parse(source, overrides);

@@ -2,6 +2,7 @@ package io.sentinel.server.config;
 
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.IpLiteral;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Set;
 final class SentinelDirectives {
     /** Redis's {@code preMonitorCfgName}: applied before any {@code monitor}. */
     private static final Set<String> PRE_MONITOR = Set.of("announce-ip", "announce-port", "deny-scripts-reconfig",
-            "sentinel-user", "sentinel-pass", "current-epoch", "myid", "resolve-hostnames", "announce-hostnames");
+            "sentinel-user", "sentinel-pass", "current-epoch", "myid", "resolve-hostnames", "announce-hostnames",
+            "myid-from");
     static final String UNRECOGNIZED = "Unrecognized sentinel configuration statement.";
 
     private final ConfigDraft draft;
@@ -52,7 +54,11 @@ final class SentinelDirectives {
         if (l.argc() != 3) throw l.error(UNRECOGNIZED);
         String v = l.arg(2);
         switch (sub) {
-            case "announce-ip": draft.announceIp = v.isEmpty() ? null : v; break;
+            case "announce-ip":
+                draft.announceIp = v.isEmpty() ? null : v;
+                String problem = AnnounceCheck.problem(draft.announceIp, draft.bind);
+                if (problem != null) throw l.error(problem);
+                break;
             case "announce-port": draft.announcePort = port(l, v); break;
             case "deny-scripts-reconfig":
                 draft.denyScriptsReconfig = yesNo(l, v, "Please specify yes or no for the deny-scripts-reconfig options.");
@@ -69,6 +75,10 @@ final class SentinelDirectives {
             case "myid":
                 if (!v.matches("[0-9a-fA-F]{40}")) throw l.error("Malformed Sentinel id in myid option.");
                 draft.myid = v.toLowerCase(Locale.ROOT);
+                break;
+            case "myid-from":
+                if (v.isEmpty()) throw l.error("myid-from needs a non-empty string, such as the pod name.");
+                draft.serverSettings.put(MyidFrom.SETTING, v);
                 break;
             default: throw new IllegalStateException(sub);
         }
@@ -179,8 +189,14 @@ final class SentinelDirectives {
         return p.toString();
     }
 
-    static Address address(ConfLine l, String host, String port) throws ConfigException {
-        if (host.isEmpty()) throw l.error("Can't resolve instance hostname.");
+    /**
+     * Without resolve-hostnames Redis takes only IP literals here. With it, Redis also refuses a name that does not
+     * resolve at start; we take it and resolve it on every connection attempt (a pod's DNS record may come later).
+     */
+    private Address address(ConfLine l, String host, String port) throws ConfigException {
+        if (host.isEmpty() || (!draft.resolveHostnames && !IpLiteral.isIp(host))) {
+            throw l.error("Can't resolve instance hostname.");
+        }
         return new Address(host, port(l, port));
     }
 

@@ -46,11 +46,21 @@ public final class LinkManager implements AutoCloseable {
     private final LinkOptions options;
     private final EventLoopGroup group;
     private final InputSink sink;
+    private final HostResolver resolver;
+    private final FreshAddresses addresses;
     private final Map<Target, Link> links = new LinkedHashMap<>();
     private boolean closed;
 
+    /** Links that resolve names with the system resolver (see {@link ResolverThreads#system()}). */
     public LinkManager(LinkOptions options, Consumer<Input> sink) {
+        this(options, ResolverThreads.system(), sink);
+    }
+
+    /** Links that resolve names with {@code resolver}, which they own and close last. */
+    public LinkManager(LinkOptions options, HostResolver resolver, Consumer<Input> sink) {
         this.options = options;
+        this.resolver = resolver;
+        this.addresses = new FreshAddresses(resolver, options.resolveTimeoutMillis());
         DefaultThreadFactory threads = new DefaultThreadFactory("sentinel-link", true);
         this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(options.ioThreads(), threads)
                 : new NioEventLoopGroup(options.ioThreads(), threads);
@@ -103,8 +113,8 @@ public final class LinkManager implements AutoCloseable {
             existing.close();
         }
         Link link = open.target().kind() == Target.Kind.REDIS
-                ? new RedisLink(open.target(), open.settings(), group, options, sink)
-                : new PeerLink(open.target(), open.settings(), group, options, sink);
+                ? new RedisLink(open.target(), open.settings(), group, options, sink, addresses)
+                : new PeerLink(open.target(), open.settings(), group, options, sink, addresses);
         links.put(open.target(), link);
         link.start();
     }
@@ -116,7 +126,7 @@ public final class LinkManager implements AutoCloseable {
         return link;
     }
 
-    /** Closes every link, newest first, then the shared event loops. */
+    /** Closes every link, newest first, then the shared event loops, then the resolver. */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -135,5 +145,6 @@ public final class LinkManager implements AutoCloseable {
         }
         // quiet period 0: an input handed over before this point is delivered, a reconnect scheduled later is not
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        resolver.close();
     }
 }

@@ -12,10 +12,12 @@ package io.sentinel.server.link;
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
  * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
+ * @param resolveTimeoutMillis a connection attempt waits this long for a name's fresh address, then uses the last
+ *                            one known (or fails and retries, for a name never resolved)
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
                           long reconnectMaxMillis, int ioThreads,
-                          int maxPendingCommands, long pubSubIdleMillis) {
+                          int maxPendingCommands, long pubSubIdleMillis, long resolveTimeoutMillis) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -27,30 +29,37 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
         if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
         if (maxPendingCommands < 1) throw new IllegalArgumentException("maxPendingCommands must be >= 1");
         if (pubSubIdleMillis <= 0) throw new IllegalArgumentException("pubSubIdleMillis must be > 0");
+        if (resolveTimeoutMillis <= 0) throw new IllegalArgumentException("resolveTimeoutMillis must be > 0");
     }
 
     /**
      * Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s, 2 I/O threads,
-     * pub/sub reconnected after 15 s of silence (redis-sentinel's SENTINEL_MIN_LINK_RECONNECT_PERIOD).
+     * pub/sub reconnected after 15 s of silence (redis-sentinel's SENTINEL_MIN_LINK_RECONNECT_PERIOD), a name's
+     * lookup awaited 500 ms (a DNS server that answers at all answers well within that on a cluster network).
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000, 500);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, millis);
+                ioThreads, maxPendingCommands, millis, resolveTimeoutMillis);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis);
+    }
+
+    public LinkOptions withResolveTimeoutMillis(long millis) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                ioThreads, maxPendingCommands, pubSubIdleMillis, millis);
     }
 
     public String commandClientName() {

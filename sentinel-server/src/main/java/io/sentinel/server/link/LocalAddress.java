@@ -5,7 +5,7 @@ import java.net.SocketAddress;
 
 /**
  * Our own address as an instance sees it: what hellos announce when {@code announce-ip} is not set, as
- * redis-sentinel announces its link's local address.
+ * redis-sentinel announces its link's local address. Also gives the remote side's IP, the one a name resolved to.
  */
 final class LocalAddress {
     private LocalAddress() {

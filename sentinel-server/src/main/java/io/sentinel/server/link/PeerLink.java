@@ -28,13 +28,14 @@ final class PeerLink implements Link {
     private final InputSink sink;
     private final RespSession session;
 
-    PeerLink(Target peer, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink) {
+    PeerLink(Target peer, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
+             FreshAddresses addresses) {
         this.peer = peer;
         this.settings = settings;
         this.options = options;
         this.sink = sink;
-        this.session = new RespSession("peer link " + peer.address(), peer.address(), new Steps(), null, group,
-                options);
+        this.session = new RespSession("peer link " + peer.address(), peer.address(), addresses, new Steps(), null,
+                group, options);
     }
 
     @Override
@@ -116,7 +117,8 @@ final class PeerLink implements Link {
 
         @Override
         public void up(Channel channel) {
-            sink.emit(new LinkConnected(peer, LocalAddress.of(channel.localAddress())));
+            sink.emit(new LinkConnected(peer, LocalAddress.of(channel.localAddress()),
+                    LocalAddress.of(channel.remoteAddress())));
         }
 
         @Override

@@ -34,15 +34,16 @@ final class RedisLink implements Link {
     /** When the pub/sub connection last came up or got a message. */
     private volatile long lastHelloActivityMillis = MonotonicClock.millis();
 
-    RedisLink(Target target, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink) {
+    RedisLink(Target target, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
+              FreshAddresses addresses) {
         this.target = target;
         this.settings = settings;
         this.options = options;
         this.sink = sink;
-        this.commands = new RespSession("link " + target.address() + " cmd", target.address(), new CommandSteps(),
-                null, group, options);
-        this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), new HelloSteps(),
-                this::onMessage, group, options);
+        this.commands = new RespSession("link " + target.address() + " cmd", target.address(), addresses,
+                new CommandSteps(), null, group, options);
+        this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), addresses,
+                new HelloSteps(), this::onMessage, group, options);
     }
 
     @Override
@@ -171,7 +172,8 @@ final class RedisLink implements Link {
 
         @Override
         public void up(Channel channel) {
-            sink.emit(new LinkConnected(target, LocalAddress.of(channel.localAddress())));
+            sink.emit(new LinkConnected(target, LocalAddress.of(channel.localAddress()),
+                    LocalAddress.of(channel.remoteAddress())));
         }
 
         @Override

@@ -10,10 +10,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.redis.RedisArrayAggregator;
 import io.netty.handler.codec.redis.RedisBulkStringAggregator;
 import io.netty.handler.codec.redis.RedisDecoder;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.sentinel.core.model.Address;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +44,7 @@ final class RespSession {
 
     private final String name;
     private final Address address;
+    private final FreshAddresses addresses;
     private final Steps steps;
     private final LinkOptions options;
     private final Bootstrap bootstrap;
@@ -52,14 +55,17 @@ final class RespSession {
     private volatile int failures;
 
     /** @param pushes pub/sub messages, for a connection that subscribes; null for a command connection */
-    RespSession(String name, Address address, Steps steps, Consumer<List<Object>> pushes, EventLoopGroup group,
-                LinkOptions options) {
+    RespSession(String name, Address address, FreshAddresses addresses, Steps steps, Consumer<List<Object>> pushes,
+                EventLoopGroup group, LinkOptions options) {
         this.name = name;
         this.address = address;
+        this.addresses = addresses;
         this.steps = steps;
         this.options = options;
         this.scheduler = group.next();
+        // addresses come resolved (FreshAddresses): Netty's default resolver would block an event loop
         this.bootstrap = new Bootstrap().group(group).channel(LinkManager.channelType(group))
+                .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.commandTimeoutMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
@@ -122,10 +128,23 @@ final class RespSession {
         return ch.pipeline().get(RespCommandHandler.class);
     }
 
+    /** Every attempt resolves the name again; the answer comes back to this session's event loop. */
     private void connect() {
         if (closed) return;
         try {
-            bootstrap.connect(address.host(), address.port()).addListener((ChannelFuture f) -> {
+            addresses.lookup(address).whenCompleteAsync((resolved, err) -> {
+                if (err != null) failed(LinkErrors.reason(err));
+                else connectTo(resolved);
+            }, scheduler);
+        } catch (RejectedExecutionException e) {
+            log.debug("{}: not connecting, shutting down", name);
+        }
+    }
+
+    private void connectTo(InetSocketAddress resolved) {
+        if (closed) return;
+        try {
+            bootstrap.connect(resolved).addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) prepare(f.channel());
                 else failed(LinkErrors.reason(f.cause()));
             });

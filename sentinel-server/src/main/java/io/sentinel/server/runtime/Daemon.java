@@ -12,8 +12,10 @@ import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.http.Health;
 import io.sentinel.server.http.HttpServer;
 import io.sentinel.server.http.SentinelMetrics;
+import io.sentinel.server.link.HostResolver;
 import io.sentinel.server.link.LinkManager;
 import io.sentinel.server.link.LinkOptions;
+import io.sentinel.server.link.ResolverThreads;
 import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
 import io.sentinel.server.scripts.ScriptRunner;
@@ -71,7 +73,9 @@ public final class Daemon implements AutoCloseable {
     private final EventLog scriptEvents;
 
     private void startServices(SentinelConfig config, Options options) {
-        links = new LinkManager(LinkOptions.forSentinel(config.myid()), core::submit);
+        HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()
+                : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
+        links = new LinkManager(LinkOptions.forSentinel(config.myid()), resolver, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;
@@ -106,9 +110,18 @@ public final class Daemon implements AutoCloseable {
         return d;
     }
 
-    /** Options of ours that sentinel.conf has no directive for (given on the command line). */
-    public record Options(String metricsBind, Integer metricsPort) {
+    /**
+     * Options of ours that sentinel.conf has no directive for (given on the command line).
+     *
+     * @param hostsFile null: names resolve through the system resolver; else only through this file (hosts syntax,
+     *                  read on every lookup), for tests and diagnosis
+     */
+    public record Options(String metricsBind, Integer metricsPort, String hostsFile) {
         public static final Options DEFAULTS = new Options(HttpServer.DEFAULT_BIND, HttpServer.DEFAULT_PORT);
+
+        public Options(String metricsBind, Integer metricsPort) {
+            this(metricsBind, metricsPort, null);
+        }
 
         /** Command line first, then the config's {@code metrics-bind} / {@code metrics-port}, then the defaults. */
         public Options orConfig(java.util.Map<String, String> settings) {
@@ -117,7 +130,7 @@ public final class Daemon implements AutoCloseable {
             Integer port = metricsPort != null ? metricsPort
                     : settings.containsKey("metrics-port") ? Integer.valueOf(settings.get("metrics-port"))
                     : DEFAULTS.metricsPort();
-            return new Options(bind, port);
+            return new Options(bind, port, hostsFile);
         }
     }
 

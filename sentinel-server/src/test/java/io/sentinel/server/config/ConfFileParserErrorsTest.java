@@ -44,6 +44,10 @@ class ConfFileParserErrorsTest {
             M;sentinel rename-command m config a;sentinel rename-command m CONFIG b | 3 | Same command renamed multiple times with rename-command.
             sentinel deny-scripts-reconfig maybe                    | 1 | Please specify yes or no for the deny-scripts-reconfig options.
             sentinel resolve-hostnames maybe                        | 1 | Please specify yes or no for the resolve-hostnames option.
+            sentinel monitor m redis-1.test 6379 2                  | 1 | Can't resolve instance hostname.
+            sentinel announce-ip 0.0.0.0                            | 1 | announce-ip 0.0.0.0 is a wildcard address: peers and clients cannot connect to it. Announce this sentinel's own IP or host name.
+            bind 10.0.0.5 -10.0.0.6;sentinel announce-ip 127.0.0.1  | 2 | announce-ip 127.0.0.1 is a loopback address, but the sentinel binds only 10.0.0.5 -10.0.0.6: peers on other hosts cannot reach it.
+            M;sentinel known-replica m redis-2.test 6379            | 2 | Can't resolve instance hostname.
             sentinel announce-hostnames maybe                       | 1 | Please specify yes or no for the announce-hostnames option.
             sentinel announce-port 77777                            | 1 | Invalid port number.
             loglevel loud                                           | 1 | argument(s) must be one of the following: debug, verbose, notice, warning

@@ -112,6 +112,14 @@ class ConfFileParserTest {
     }
 
     @Test
+    void namesNeedResolveHostnamesAnywhereInTheFileAndMayNotResolveYet() throws Exception {
+        SentinelConfig c = parse("sentinel monitor m redis-0.redis.invalid 6379 2\n"
+                + "sentinel known-replica m redis-1.redis.invalid 6379\nsentinel resolve-hostnames yes\n").config();
+        assertEquals(new Address("redis-0.redis.invalid", 6379), c.masters().get(0).address());
+        assertEquals(List.of(new Address("redis-1.redis.invalid", 6379)), c.masters().get(0).knownReplicas());
+    }
+
+    @Test
     void serverDirectivesWarnOnceEach() throws Exception {
         LoadedConfig l = parse("maxmemory 100mb\nsave \"\"\nappendonly no\nacllog-max-len 128\nloglevel verbose\n"
                 + "pidfile /run/s.pid\ntls-port 0\nslaveof 127.0.0.1 6379\nrename-command CONFIG \"\"\n");

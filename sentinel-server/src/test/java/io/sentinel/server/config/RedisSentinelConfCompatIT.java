@@ -110,6 +110,8 @@ class RedisSentinelConfCompatIT {
             "M;sentinel rename-command m config a;sentinel rename-command m CONFIG b",
             "sentinel deny-scripts-reconfig maybe",
             "sentinel resolve-hostnames maybe",
+            "sentinel monitor m redis-1.test 6379 2",
+            "M;sentinel known-replica m redis-2.test 6379",
             "M;sentinel notification-script m /nonexistent.sh"})
     void refusedLikeRedis(String lines) throws Exception {
         Path f = dir.resolve("bad.conf");
@@ -117,7 +119,9 @@ class RedisSentinelConfCompatIT {
                 .replace(";", "\n") + "\n");
         String redis = RealSentinel.refusal(f);
         String[] out = redis.strip().split("\n");
-        String lineNumber = out[1].replaceAll(".*at line ", "");
+        // a name Redis fails to resolve is logged ("Failed to resolve hostname") before the fatal error
+        String lineNumber = java.util.Arrays.stream(out).filter(x -> x.contains("at line ")).findFirst().orElseThrow()
+                .replaceAll(".*at line ", "");
         String reason = out[out.length - 1];
         String ours = assertThrows(ConfigException.class, () -> parse(f)).getMessage();
         assertTrue(ours.startsWith(f + ":" + lineNumber + ": " + reason + " >>> "), ours + "\nvs Redis:\n" + redis);

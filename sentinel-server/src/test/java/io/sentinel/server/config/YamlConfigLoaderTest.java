@@ -100,7 +100,7 @@ class YamlConfigLoaderTest {
             masters:;  m:;    address: h:1;    quorum: 0  | 2 | masters.m: Quorum must be 1 or greater.
             masters:;  m:;    address: h;    quorum: 1    | 3 | masters.m.address: expected host:port
             masters:;  m:;    address: h:1;    speed: 9   | 4 | masters.m.speed: unknown key
-            masters:;  m:;    address: h:1;    quorum: 1;    failover-timeout: 0 | 5 | masters.m.failover-timeout: negative or zero time parameter.
+            masters:;  m:;    address: 10.0.0.1:1;    quorum: 1;    failover-timeout: 0 | 5 | masters.m.failover-timeout: negative or zero time parameter.
             masters:;  m:;    address: h:1;    quorum: 1;    known-sentinels: [{address: 'h:2'}] | 5 | masters.m.known-sentinels: needs address and runid
             myid: abc                                     | 1 | myid: Malformed Sentinel id in myid option.
             daemonize: yes                                | 1 | daemonize: daemonize yes is not supported: this sentinel always stays in the foreground (let the service manager run it in the background)

@@ -36,12 +36,19 @@ public abstract class ChildProcess implements AutoCloseable {
 
     protected final String name;
     protected final Path dir;
+    /** The loopback address the process listens on: {@link #HOST}, or another of 127.0.0.0/8 for host name tests. */
+    protected final String host;
     protected final int port;
     private final Path log;
     private Process process;
 
     protected ChildProcess(String name, int port) {
+        this(name, HOST, port);
+    }
+
+    protected ChildProcess(String name, String host, int port) {
         this.name = name;
+        this.host = host;
         this.port = port;
         try {
             this.dir = Files.createTempDirectory("sentinel-it-" + name + "-");
@@ -91,7 +98,7 @@ public abstract class ChildProcess implements AutoCloseable {
     }
 
     public Address address() {
-        return new Address(HOST, port);
+        return new Address(host, port);
     }
 
     public Path dir() {
@@ -109,7 +116,7 @@ public abstract class ChildProcess implements AutoCloseable {
     /** True if the process answers PING (PONG, after AUTH when it has a password) within {@code timeout}. */
     public boolean ping(Duration timeout) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -126,7 +133,7 @@ public abstract class ChildProcess implements AutoCloseable {
 
     /** A new Jedis connection, authenticated if needed; the caller closes it. */
     public Jedis jedis() {
-        Jedis jedis = new Jedis(HOST, port, 2000);
+        Jedis jedis = new Jedis(host, port, 2000);
         if (password() != null) jedis.auth(password());
         return jedis;
     }
@@ -161,7 +168,7 @@ public abstract class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Kills the process if it runs, then starts it again on the same port in the same dir. */
+    /** Kills the process if it runs, then starts it again on the same address and port in the same dir. */
     public void restart() {
         sigkill();
         launch();
@@ -193,7 +200,7 @@ public abstract class ChildProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + "@" + HOST + ":" + port;
+        return name + "@" + host + ":" + port;
     }
 
     private void signal(String signal) {

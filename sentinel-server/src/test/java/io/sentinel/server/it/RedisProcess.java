@@ -16,7 +16,7 @@ public final class RedisProcess extends ChildProcess {
     private final String password;
 
     private RedisProcess(Builder b) {
-        super(b.name, Ports.free());
+        super(b.name, b.host, b.port != 0 ? b.port : Ports.free());
         this.extraArgs = List.copyOf(b.args);
         this.password = b.password;
         launch();
@@ -36,7 +36,7 @@ public final class RedisProcess extends ChildProcess {
 
     @Override
     protected List<String> command() {
-        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", HOST,
+        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", host,
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no", "--logfile", "",
                 // Redis 7 waits 5 s for more replicas before a diskless full sync: tests want the sync now
                 "--repl-diskless-sync-delay", "0"));
@@ -64,10 +64,24 @@ public final class RedisProcess extends ChildProcess {
         private final List<String> args = new ArrayList<>();
         private String name = "redis";
         private String password;
+        private String host = HOST;
+        private int port;
 
         /** The name in the temp dir, the log file and failure dumps. */
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        /** Listens on {@code host} (any of 127.0.0.0/8) instead of 127.0.0.1. */
+        public Builder bind(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** A fixed port, e.g. the port of a server this one replaces at another address; default a free one. */
+        public Builder port(int port) {
+            this.port = port;
             return this;
         }
 

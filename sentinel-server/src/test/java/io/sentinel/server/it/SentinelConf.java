@@ -16,6 +16,8 @@ public final class SentinelConf {
     private final List<String> masterLines = new ArrayList<>();
     private String currentMaster;
     private String requirePass;
+    private String host = ChildProcess.HOST;
+    private int port;
 
     public SentinelConf monitor(String master, Address address, int quorum) {
         currentMaster = master;
@@ -59,13 +61,28 @@ public final class SentinelConf {
         return this;
     }
 
+    /** Listen on {@code host} (any of 127.0.0.0/8) and, unless 0, on a fixed {@code port}: a sentinel moved. */
+    public SentinelConf listen(String host, int port) {
+        this.host = host;
+        this.port = port;
+        return this;
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
     String requirePass() {
         return requirePass;
     }
 
     /** The file text for a sentinel on {@code port} with its working dir {@code dir}. */
     String render(int port, String dir) {
-        List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + ChildProcess.HOST,
+        List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + host,
                 "daemonize no", "logfile \"\"", "dir \"" + dir + "\""));
         lines.addAll(globalLines);
         lines.addAll(masterLines);

@@ -31,7 +31,7 @@ public class SentinelProcess extends ChildProcess {
     }
 
     protected SentinelProcess(String name, SentinelConf conf, String... args) {
-        super(name, Ports.free());
+        super(name, conf.host(), conf.port() != 0 ? conf.port() : Ports.free());
         this.confFile = dir.resolve("sentinel.conf");
         this.password = conf.requirePass();
         this.args = List.of(args);

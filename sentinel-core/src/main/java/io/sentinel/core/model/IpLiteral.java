@@ -1,4 +1,4 @@
-package io.sentinel.core.admin;
+package io.sentinel.core.model;
 
 /** Whether a string is an IPv4 or IPv6 literal (without resolve-hostnames, Redis accepts only those). */
 public final class IpLiteral {

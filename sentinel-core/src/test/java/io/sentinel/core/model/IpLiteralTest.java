@@ -1,4 +1,4 @@
-package io.sentinel.core.admin;
+package io.sentinel.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
