@@ -17,6 +17,7 @@ import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
+import io.sentinel.core.input.LinkFailed;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
@@ -125,6 +126,8 @@ public final class Sentinel {
             sendAtOnce(c.target(), now, out);
         } else if (input instanceof LinkLost l) {
             linkChanged(l.target(), false, now);
+        } else if (input instanceof LinkFailed f) {
+            linkFailed(f, now);
         } else if (input instanceof SentinelCommand c) {
             AdminCommands.handle(s, c, now, out);
         } else if (input instanceof Started) {
@@ -203,6 +206,7 @@ public final class Sentinel {
         if (validPingReply(p)) {
             link.pingSentAt = 0;
             link.lastOkPingReplyAt = now;
+            link.failure = null;
         }
     }
 
@@ -244,6 +248,15 @@ public final class Sentinel {
         }
     }
 
+    /** Shown in replies and metrics until the link connects (or, for a refused command, until a valid PONG). */
+    private void linkFailed(LinkFailed f, long now) {
+        LinkState link = s.links.get(f.target());
+        if (link == null) return;
+        if (link.failure != f.failure()) link.failingSince = now;
+        link.failure = f.failure();
+        link.failureDetail = f.detail();
+    }
+
     private void commandFailed(CommandFailed f) {
         LinkState link = s.links.get(f.target());
         if (link == null) return;
@@ -268,7 +281,10 @@ public final class Sentinel {
         if (link == null) return;
         link.connected = connected;
         link.pendingCommands = 0;
-        if (connected) link.connectedSince = now;
+        if (connected) {
+            link.connectedSince = now;
+            if (link.failure != io.sentinel.core.model.LinkFailure.NO_PERMISSION) link.failure = null;
+        }
         // Rule: silence counts from the loss, not from the last PONG (up to a ping period earlier): redis-sentinel
         // reconnects and queues a PING at once, which starts act_ping_time. Else a master restarted well within
         // down-after could go SDOWN, even fail over.

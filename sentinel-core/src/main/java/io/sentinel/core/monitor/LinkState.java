@@ -20,6 +20,10 @@ public final class LinkState {
     /** last_pong_time: last PING reply of any kind. */
     public long lastPingReplyAt;
     public long connectedSince;
+    /** Why the link cannot be used (null when it can): set by LinkFailed, cleared by a connection or a valid PONG. */
+    public io.sentinel.core.model.LinkFailure failure;
+    public String failureDetail;
+    public long failingSince;
     /** What the last OpenLink asked for, and when: a link that stays down is asked for again (see Links). */
     public io.sentinel.core.model.LinkSettings settings;
     public long openRequestedAt;

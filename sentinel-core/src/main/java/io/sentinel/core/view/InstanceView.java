@@ -42,7 +42,11 @@ public record InstanceView(
         // peer sentinel fields
         long lastHelloAtMillis,
         String votedLeader,
-        long votedLeaderEpoch) {
+        long votedLeaderEpoch,
+        // why the link cannot be used (null when it can), since when, and the instance's or the OS's words
+        io.sentinel.core.model.LinkFailure linkFailure,
+        long linkFailingSinceMillis,
+        String linkFailureDetail) {
 
     public InstanceView {
         flags = List.copyOf(flags);

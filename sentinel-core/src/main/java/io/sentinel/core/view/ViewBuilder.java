@@ -43,7 +43,8 @@ public final class ViewBuilder {
                 ri.role == Role.MASTER ? m.odownSince : 0, m.downAfterMillis, ri.infoRefreshAt, ri.infoText,
                 ri.roleReported, ri.roleReportedAt, ri.masterLinkDownMillis, ri.masterLinkUp ? "ok" : "err",
                 ri.masterHost, ri.masterPort, ri.priority, ri.replOffset, ri.announced, ri.lastHelloAt, ri.leader,
-                ri.leaderEpoch);
+                ri.leaderEpoch, link == null ? null : link.failure, link == null ? 0 : link.failingSince,
+                link == null ? null : link.failureDetail);
     }
 
     /** Redis's flag words, in Redis's order. */

@@ -93,6 +93,13 @@ final class InstanceReplies {
             f.put("role-reported", roleReported(i).wireName());
             f.num("role-reported-time", ago(now, i.roleReportedAtMillis()));
         }
+        if (i.linkFailure() != null) {
+            // Ours, only while the link cannot be used: why (a name that does not resolve, refused credentials or
+            // rights, nothing answering), so an SDOWN explains itself. Clients read these replies as maps.
+            f.put("link-failure", i.linkFailure().wireName());
+            f.put("link-failure-reason", i.linkFailureDetail() == null ? "" : i.linkFailureDetail());
+            f.num("link-failure-time", ago(now, i.linkFailingSinceMillis()));
+        }
         return f;
     }
 

@@ -47,6 +47,7 @@ public final class SentinelMetrics implements AutoCloseable {
     // our own, from the view
     static final String CURRENT_EPOCH = "sentinel_current_epoch";
     static final String LINK_UP = "sentinel_instance_link_up";
+    static final String LINK_FAILURE = "sentinel_instance_link_failure";
     static final String REPLICA_LAG = "sentinel_replica_lag_bytes";
     static final String FAILOVER_IN_PROGRESS = "sentinel_failover_in_progress";
     static final String CLIENTS = "sentinel_connected_clients";

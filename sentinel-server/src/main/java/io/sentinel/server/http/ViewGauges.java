@@ -36,6 +36,7 @@ final class ViewGauges {
     private final DynamicGauge configEpoch;
     private final DynamicGauge lastOkPing;
     private final DynamicGauge linkUp;
+    private final DynamicGauge linkFailure;
     private final DynamicGauge replicaLag;
     private final DynamicGauge failoverInProgress;
     private final List<DynamicGauge> all;
@@ -61,11 +62,13 @@ final class ViewGauges {
         configEpoch = new DynamicGauge(r, MASTER_CONFIG_EPOCH, "Config epoch of the master");
         lastOkPing = new DynamicGauge(r, MASTER_LAST_OK_PING, "Seconds since the master last answered PING well");
         linkUp = new DynamicGauge(r, LINK_UP, "1 when the link to this instance is connected");
+        linkFailure = new DynamicGauge(r, LINK_FAILURE, "1 while the link to this instance cannot be used, by reason:"
+                + " unresolved, auth-refused, no-permission, unreachable");
         replicaLag = new DynamicGauge(r, REPLICA_LAG,
                 "Replication offset of the master minus the replica's, from their last INFO");
         failoverInProgress = new DynamicGauge(r, FAILOVER_IN_PROGRESS, "1 while a failover of this master runs");
         all = List.of(status, slaves, sentinels, okSentinels, okSlaves, ckquorum, downAfter, failoverTimeout,
-                parallelSyncs, quorum, configEpoch, lastOkPing, linkUp, replicaLag, failoverInProgress);
+                parallelSyncs, quorum, configEpoch, lastOkPing, linkUp, linkFailure, replicaLag, failoverInProgress);
     }
 
     private void scalar(MeterRegistry r, String name, String help, ToDoubleFunction<SentinelView> f) {
@@ -123,8 +126,9 @@ final class ViewGauges {
     }
 
     private void link(String master, InstanceView i) {
-        linkUp.set(Tags.of(L_MASTER_NAME, master, L_ROLE, i.role().wireName(), L_ADDRESS, i.address().hostPort()),
-                i.linkConnected() ? 1 : 0);
+        Tags tags = Tags.of(L_MASTER_NAME, master, L_ROLE, i.role().wireName(), L_ADDRESS, i.address().hostPort());
+        linkUp.set(tags, i.linkConnected() ? 1 : 0);
+        if (i.linkFailure() != null) linkFailure.set(tags.and(L_REASON, i.linkFailure().wireName()), 1);
     }
 
     private void lag(MasterView m) {

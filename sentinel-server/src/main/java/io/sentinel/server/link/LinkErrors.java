@@ -1,5 +1,7 @@
 package io.sentinel.server.link;
 
+import io.sentinel.core.model.LinkFailure;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +17,27 @@ final class LinkErrors {
             e = e.getCause();
         }
         return e;
+    }
+
+    /** Why an attempt failed, for the operator: the name, the credentials, the rights, or the network. */
+    static LinkFailure classify(Throwable t) {
+        for (Throwable e = unwrap(t); e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof UnknownHostException) return LinkFailure.UNRESOLVED;
+            LinkFailure f = classify(e.getMessage());
+            if (f != LinkFailure.UNREACHABLE) return f;
+        }
+        return LinkFailure.UNREACHABLE;
+    }
+
+    /** An error reply's text: Redis's words for refused credentials ({@code WRONGPASS}, {@code NOAUTH}, pre-6 ones) and rights. */
+    static LinkFailure classify(String error) {
+        if (error == null) return LinkFailure.UNREACHABLE;
+        if (error.startsWith("WRONGPASS") || error.startsWith("NOAUTH") || error.startsWith("ERR invalid password")
+                || error.startsWith("ERR invalid username-password")) {
+            return LinkFailure.AUTH_REFUSED;
+        }
+        if (error.startsWith("NOPERM")) return LinkFailure.NO_PERMISSION;
+        return LinkFailure.UNREACHABLE;
     }
 
     static String reason(Throwable t) {

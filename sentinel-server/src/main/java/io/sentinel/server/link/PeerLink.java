@@ -26,6 +26,7 @@ final class PeerLink implements Link {
     private final LinkSettings settings;
     private final LinkOptions options;
     private final InputSink sink;
+    private final FailureReports failures;
     private final RespSession session;
 
     PeerLink(Target peer, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
@@ -34,6 +35,7 @@ final class PeerLink implements Link {
         this.settings = settings;
         this.options = options;
         this.sink = sink;
+        this.failures = new FailureReports(peer, sink);
         this.session = new RespSession("peer link " + peer.address(), peer.address(), addresses, new Steps(), null,
                 group, options);
     }
@@ -56,8 +58,14 @@ final class PeerLink implements Link {
     @Override
     public void ping() {
         call(CommandFailed.Command.PING, reply -> {
-            if (reply instanceof String s) sink.emit(new PingReplied(peer, s, false));
-            else if (reply instanceof RespCommandHandler.ReplyError e) sink.emit(new PingReplied(peer, e.text(), true));
+            if (reply instanceof String s) {
+                failures.pingAnswered();
+                sink.emit(new PingReplied(peer, s, false));
+            }
+            else if (reply instanceof RespCommandHandler.ReplyError e) {
+                failures.pingRefused(e.text());
+                sink.emit(new PingReplied(peer, e.text(), true));
+            }
             else unexpected(CommandFailed.Command.PING, reply);
         }, "PING");
     }
@@ -117,6 +125,7 @@ final class PeerLink implements Link {
 
         @Override
         public void up(Channel channel) {
+            failures.connected();
             sink.emit(new LinkConnected(peer, LocalAddress.of(channel.localAddress()),
                     LocalAddress.of(channel.remoteAddress())));
         }
@@ -124,6 +133,11 @@ final class PeerLink implements Link {
         @Override
         public void down(String reason) {
             sink.emit(new LinkLost(peer, reason));
+        }
+
+        @Override
+        public void attemptFailed(Throwable cause) {
+            failures.attemptFailed(cause);
         }
     }
 }

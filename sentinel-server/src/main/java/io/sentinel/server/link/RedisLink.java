@@ -29,6 +29,7 @@ final class RedisLink implements Link {
     private final LinkSettings settings;
     private final LinkOptions options;
     private final InputSink sink;
+    private final FailureReports failures;
     private final RespSession commands;
     private final RespSession hellos;
     /** When the pub/sub connection last came up or got a message. */
@@ -40,6 +41,7 @@ final class RedisLink implements Link {
         this.settings = settings;
         this.options = options;
         this.sink = sink;
+        this.failures = new FailureReports(target, sink);
         this.commands = new RespSession("link " + target.address() + " cmd", target.address(), addresses,
                 new CommandSteps(), null, group, options);
         this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), addresses,
@@ -70,8 +72,14 @@ final class RedisLink implements Link {
             hellos.recycle("no message for " + options.pubSubIdleMillis() + " ms");
         }
         send(CommandFailed.Command.PING, "PING", reply -> {
-            if (reply instanceof String s) sink.emit(new PingReplied(target, s, false));
-            else if (reply instanceof RespCommandHandler.ReplyError e) sink.emit(new PingReplied(target, e.text(), true));
+            if (reply instanceof String s) {
+                failures.pingAnswered();
+                sink.emit(new PingReplied(target, s, false));
+            }
+            else if (reply instanceof RespCommandHandler.ReplyError e) {
+                failures.pingRefused(e.text());
+                sink.emit(new PingReplied(target, e.text(), true));
+            }
             else unexpected(CommandFailed.Command.PING, reply);
         });
     }
@@ -172,6 +180,7 @@ final class RedisLink implements Link {
 
         @Override
         public void up(Channel channel) {
+            failures.connected();
             sink.emit(new LinkConnected(target, LocalAddress.of(channel.localAddress()),
                     LocalAddress.of(channel.remoteAddress())));
         }
@@ -179,6 +188,11 @@ final class RedisLink implements Link {
         @Override
         public void down(String reason) {
             sink.emit(new LinkLost(target, reason));
+        }
+
+        @Override
+        public void attemptFailed(Throwable cause) {
+            failures.attemptFailed(cause);
         }
     }
 

@@ -40,6 +40,10 @@ final class RespSession {
         void up(Channel channel);
 
         void down(String reason);
+
+        /** A connection attempt failed; another follows after the back-off. Runs on the event loop. */
+        default void attemptFailed(Throwable cause) {
+        }
     }
 
     private final String name;
@@ -133,7 +137,7 @@ final class RespSession {
         if (closed) return;
         try {
             addresses.lookup(address).whenCompleteAsync((resolved, err) -> {
-                if (err != null) failed(LinkErrors.reason(err));
+                if (err != null) failed(err);
                 else connectTo(resolved);
             }, scheduler);
         } catch (RejectedExecutionException e) {
@@ -146,10 +150,10 @@ final class RespSession {
         try {
             bootstrap.connect(resolved).addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) prepare(f.channel());
-                else failed(LinkErrors.reason(f.cause()));
+                else failed(f.cause());
             });
         } catch (RuntimeException e) {
-            failed(LinkErrors.reason(e));
+            failed(e);
         }
     }
 
@@ -168,7 +172,7 @@ final class RespSession {
         handshake.whenComplete((ok, err) -> {
             if (err != null) {
                 ch.close();
-                failed(LinkErrors.reason(err));
+                failed(err);
             } else {
                 established(ch);
             }
@@ -196,9 +200,11 @@ final class RespSession {
         reconnectLater(1);
     }
 
-    private void failed(String reason) {
+    private void failed(Throwable cause) {
         if (closed) return;
+        String reason = LinkErrors.reason(cause);
         lastFailure = reason;
+        steps.attemptFailed(cause);
         int n = ++failures;
         if (n == 1) log.warn("{}: cannot connect: {} (retrying)", name, reason);
         else log.debug("{}: attempt {} failed: {}", name, n, reason);

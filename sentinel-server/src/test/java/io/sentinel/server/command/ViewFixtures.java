@@ -28,20 +28,20 @@ public final class ViewFixtures {
     public static InstanceView master(Address address, List<String> flags, long now) {
         return new InstanceView(Role.MASTER, "mymaster", address, MASTER_RUNID, flags, 0, 1, true, 0, now - 500,
                 now - 400, flags.contains("s_down") ? now - 7000 : 0, flags.contains("o_down") ? now - 6000 : 0,
-                5000, now - 2000, MASTER_INFO, Role.MASTER, now - 60_000, 0, null, null, 0, 0, 0, true, 0, null, 0);
+                5000, now - 2000, MASTER_INFO, Role.MASTER, now - 60_000, 0, null, null, 0, 0, 0, true, 0, null, 0, null, 0, null);
     }
 
     public static InstanceView replica(Address address, Address master, boolean announced, long now) {
         return new InstanceView(Role.REPLICA, address.hostPort(), address, "ab64df15aa6da4756bd499f6dd11137be5b2d0b"
                 + address.port() % 10, List.of("slave"), 0, 1, true, 0, now - 800, now - 800, 0, 0, 5000, now - 1800,
                 "# Server\r\nrole:slave\r\n", Role.REPLICA, now - 1900, 0, "ok", master.host(), master.port(), 100,
-                1266, announced, 0, null, 0);
+                1266, announced, 0, null, 0, null, 0, null);
     }
 
     public static InstanceView peer(Address address, String runId, List<String> flags, long now) {
         return new InstanceView(Role.SENTINEL, runId, address, runId, flags, 0, 1, true, 0, now - 900, now - 900,
                 flags.contains("s_down") ? now - 3000 : 0, 0, 5000, 0, null, null, 0, 0, null, null, 0, 0, 0, false,
-                now - 100, null, 0);
+                now - 100, null, 0, null, 0, null);
     }
 
     public static MasterConfig config(Address address, int quorum, List<Address> replicas, List<InstanceView> peers) {

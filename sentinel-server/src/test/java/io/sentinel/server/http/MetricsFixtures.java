@@ -24,19 +24,19 @@ final class MetricsFixtures {
         return new InstanceView(Role.MASTER, name, a, "e6f232058bad704efc73eebcebe728509e1ae87f", flags, 0, 1,
                 connected, 0, lastOkPingAt, lastOkPingAt, flags.contains("s_down") ? 1 : 0,
                 flags.contains("o_down") ? 1 : 0, 5000, 0, info, Role.MASTER, 0, 0, null, null, 0, 0, 0, true, 0,
-                null, 0);
+                null, 0, null, 0, null);
     }
 
     static InstanceView replica(Address a, Address master, List<String> flags, boolean connected, long offset) {
         return new InstanceView(Role.REPLICA, a.hostPort(), a, "ab64df15aa6da4756bd499f6dd11137be5b2d0b0", flags, 0,
                 1, connected, 0, 1, 1, 0, 0, 5000, 0, "# Replication\r\nrole:slave\r\n", Role.REPLICA, 0, 0, "ok",
-                master.host(), master.port(), 100, offset, true, 0, null, 0);
+                master.host(), master.port(), 100, offset, true, 0, null, 0, null, 0, null);
     }
 
     static InstanceView peer(Address a, List<String> flags, boolean connected) {
         String runId = "f62a780e27f77d44f033eba70d09c1633a3c4" + a.port();
         return new InstanceView(Role.SENTINEL, runId, a, runId, flags, 0, 1, connected, 0, 1, 1, 0, 0, 5000, 0,
-                null, null, 0, 0, null, null, 0, 0, 0, false, 1, null, 0);
+                null, null, 0, 0, null, null, 0, 0, 0, false, 1, null, 0, null, 0, null);
     }
 
     static MasterView masterView(InstanceView master, int quorum, long configEpoch, List<InstanceView> replicas,
