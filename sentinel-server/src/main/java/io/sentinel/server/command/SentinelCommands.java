@@ -67,8 +67,16 @@ public final class SentinelCommands implements SentinelCommandHandler {
     public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
                             Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
                             ServerInfo serverInfo, Supplier<List<PendingScript>> scripts) {
-        this(view, config, toCore, monotonicMillis,
-                new InfoCommand(serverInfo, System::currentTimeMillis, CpuUsage::current, scripts), scripts);
+        this(view, config, toCore, monotonicMillis, serverInfo, scripts, () -> -1, InfoExtras.OFF);
+    }
+
+    /** {@code coreThreadId}: the core thread, whose CPU INFO reports as the main thread's; {@code extras}: INFO. */
+    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                            ServerInfo serverInfo, Supplier<List<PendingScript>> scripts, LongSupplier coreThreadId,
+                            InfoExtras extras) {
+        this(view, config, toCore, monotonicMillis, new InfoCommand(serverInfo, System::currentTimeMillis,
+                () -> CpuUsage.current(coreThreadId.getAsLong()), scripts, extras), scripts);
     }
 
     SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,

@@ -37,6 +37,7 @@ public final class CoreLoop implements AutoCloseable {
     private final Sentinel sentinel;
     private final ActionDispatcher dispatcher;
     private final ScheduledThreadPoolExecutor thread;
+    private volatile long threadId = -1;
     private final Map<Long, CompletableFuture<Resp>> pending = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private final Runnable onCrash;
@@ -59,10 +60,16 @@ public final class CoreLoop implements AutoCloseable {
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sentinel-core");
             t.setDaemon(true);
+            threadId = t.getId();
             return t;
         });
         thread.setRemoveOnCancelPolicy(true);
         this.view = sentinel.view(MonotonicClock.millis());
+    }
+
+    /** The core thread's id (-1 before it starts): INFO cpu reports its CPU as Redis's main thread's. */
+    public long threadId() {
+        return threadId;
     }
 
     /** Runs {@code Started}, then ticks every 100 ms, and at the times the core says something is due. */
