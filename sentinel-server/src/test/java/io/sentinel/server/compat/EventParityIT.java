@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sentinel.core.model.Address;
 import io.sentinel.server.it.ProcessScope;
+import io.sentinel.server.it.Await;
 import io.sentinel.server.it.RedisProcess;
+import io.sentinel.server.it.SentinelProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,38 @@ class EventParityIT {
             c.awaitEvent(0, "+sentinel ");
             c.awaitEvent(1, "+sentinel ");
             return c.master();
+        });
+    }
+
+    @Test
+    void tiltThenAFailoverWithoutAGoodReplica() {
+        // a fault, not a wait: the frozen sentinel's timer must skip more than tilt-trigger (2 s)
+        scenario("TILT entered and left", c -> {
+            SentinelProcess frozen = c.sentinels.get(2);
+            long stoppedAt = System.nanoTime();
+            frozen.sigstop();
+            try {
+                c.awaitPeerSdown(0, frozen, true);
+                Await.until(ParityCluster.DEADLINE, "3 s frozen", () -> System.nanoTime() - stoppedAt > 3e9);
+            } finally {
+                frozen.sigcont();
+            }
+            c.awaitEvent(2, "-tilt");
+            c.awaitPeerSdown(0, frozen, false);
+            c.awaitPeerSdown(1, frozen, false);
+            return c.master();
+        });
+        scenario("failover aborted for lack of a good replica", c -> {
+            for (RedisProcess r : c.redis.subList(1, 3)) {
+                try (Jedis j = r.jedis()) {
+                    j.configSet("replica-priority", "0");
+                }
+            }
+            c.awaitReplicaPriorityZero();
+            Address old = c.master();
+            c.redisAt(old).sigkill();
+            c.awaitEvent(new int[c.streams.size()], "-failover-abort-no-good-slave");
+            return old;
         });
     }
 

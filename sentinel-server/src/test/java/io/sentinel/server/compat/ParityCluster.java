@@ -151,6 +151,35 @@ final class ParityCluster {
         }
     }
 
+    /** Waits until sentinel {@code index} lists {@code peer} with {@code s_down} among its flags, or without. */
+    void awaitPeerSdown(int index, SentinelProcess peer, boolean sdown) {
+        Await.until(DEADLINE, kind + ": sentinel " + index + " sees " + peer + (sdown ? "" : " not") + " s_down",
+                () -> {
+                    try (Jedis j = sentinels.get(index).jedis()) {
+                        for (Map<String, String> p : j.sentinelSentinels(MASTER)) {
+                            if (p.get("port").equals(String.valueOf(peer.port()))) {
+                                return p.get("flags").contains("s_down") == sdown;
+                            }
+                        }
+                        return false;
+                    }
+                }, this::state);
+    }
+
+    /** Waits until every sentinel has both replicas' priority 0 from their INFO. */
+    void awaitReplicaPriorityZero() {
+        Await.until(DEADLINE, kind + ": every sentinel sees replica-priority 0", () -> {
+            for (SentinelProcess s : sentinels) {
+                try (Jedis j = s.jedis()) {
+                    for (Map<String, String> r : j.sentinelReplicas(MASTER)) {
+                        if (!"0".equals(r.get("slave-priority"))) return false;
+                    }
+                }
+            }
+            return true;
+        }, this::state);
+    }
+
     /** Waits until {@code replica} replicates from {@code master} with its link up. */
     void awaitReplicaFollows(RedisProcess replica, Address master) {
         Await.until(DEADLINE, kind + ": " + replica + " replicates from " + master,
