@@ -2,9 +2,11 @@ package io.sentinel.server.command;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Seconds of CPU for {@code INFO cpu}: this process (and its reaped children), user and system apart, and the
@@ -20,18 +22,25 @@ record CpuUsage(double sys, double user, double sysChildren, double userChildren
     }
 
     static CpuUsage current() {
-        return current(-1);
+        return current(null);
     }
 
-    /** {@code mainThreadId}: the Java id of the core thread, or -1 when unknown (main-thread fields 0). */
-    static CpuUsage current(long mainThreadId) {
-        CpuUsage process;
+    /**
+     * {@code mainThread}: the core thread's name (Linux gives Java threads their names, cut to 15 characters), or
+     * null (main-thread fields 0). Its times come from /proc/self/task/[tid]/stat, like the process's: the same
+     * ticks, so both only grow.
+     */
+    static CpuUsage current(String mainThread) {
         try {
-            process = fromProcStat(Files.readString(Path.of("/proc/self/stat")));
+            CpuUsage process = fromProcStat(Files.readString(Path.of("/proc/self/stat")));
+            if (mainThread == null) return process;
+            String tid = MainThread.tid(mainThread);
+            if (tid == null) return process;
+            CpuUsage t = fromProcStat(Files.readString(Path.of("/proc/self/task", tid, "stat")));
+            return new CpuUsage(process.sys, process.user, process.sysChildren, process.userChildren, t.sys, t.user);
         } catch (IOException | RuntimeException e) {
-            process = fromJvm();
+            return fromJvm();
         }
-        return mainThreadId < 0 ? process : process.withMainThread(mainThreadId);
     }
 
     /** Fields 14-17 of /proc/[pid]/stat: utime stime cutime cstime (the name may hold spaces: skip past ')'). */
@@ -41,17 +50,29 @@ record CpuUsage(double sys, double user, double sysChildren, double userChildren
         return new CpuUsage(ticks(f[12]), ticks(f[11]), ticks(f[14]), ticks(f[13]));
     }
 
-    /** The thread's CPU from the JVM (nanoseconds, total and user; system is the rest). */
-    private CpuUsage withMainThread(long threadId) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try {
-            long total = threads.getThreadCpuTime(threadId);
-            long user = threads.getThreadUserTime(threadId);
-            if (total < 0 || user < 0) return this;
-            return new CpuUsage(sys, this.user, sysChildren, userChildren, Math.max(0, total - user) / 1e9,
-                    user / 1e9);
-        } catch (UnsupportedOperationException e) {
-            return this;
+    /** The native id of the named thread, found once in /proc/self/task/[tid]/comm; not remembered while absent. */
+    static final class MainThread {
+        private static final Map<String, String> TIDS = new ConcurrentHashMap<>();
+
+        private MainThread() {
+        }
+
+        static String tid(String name) {
+            String known = TIDS.get(name);
+            if (known != null) return known;
+            String comm = name.length() > 15 ? name.substring(0, 15) : name;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    if (Files.readString(task.resolve("comm")).trim().equals(comm)) {
+                        String tid = task.getFileName().toString();
+                        TIDS.put(name, tid);
+                        return tid;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            return null;
         }
     }
 

@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoreLoop implements AutoCloseable {
     public static final long TICK_MILLIS = 100;
+    /** INFO cpu finds the core thread by this name: its CPU is what Redis reports as the main thread's. */
+    public static final String THREAD_NAME = "sentinel-core";
     private static final Logger log = LoggerFactory.getLogger(CoreLoop.class);
 
     private final Sentinel sentinel;
     private final ActionDispatcher dispatcher;
     private final ScheduledThreadPoolExecutor thread;
-    private volatile long threadId = -1;
     private final Map<Long, CompletableFuture<Resp>> pending = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private final Runnable onCrash;
@@ -58,18 +59,12 @@ public final class CoreLoop implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.onCrash = onCrash;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sentinel-core");
+            Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
-            threadId = t.getId();
             return t;
         });
         thread.setRemoveOnCancelPolicy(true);
         this.view = sentinel.view(MonotonicClock.millis());
-    }
-
-    /** The core thread's id (-1 before it starts): INFO cpu reports its CPU as Redis's main thread's. */
-    public long threadId() {
-        return threadId;
     }
 
     /** Runs {@code Started}, then ticks every 100 ms, and at the times the core says something is due. */

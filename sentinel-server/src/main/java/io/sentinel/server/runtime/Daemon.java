@@ -68,7 +68,7 @@ public final class Daemon implements AutoCloseable {
         InfoExtras extras = new InfoExtras("yes".equals(loaded.serverSettings().get("info-extras")),
                 tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
-                MonotonicClock::millis, info, () -> scripts.pending(), core::threadId, extras);
+                MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         this.scriptEvents = events;
