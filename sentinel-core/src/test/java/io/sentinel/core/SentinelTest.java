@@ -250,6 +250,16 @@ class SentinelTest {
         assertEquals(new Reply(9, Resp.integer(1)), batch.get(batch.size() - 1));
     }
 
+    /** As redis-sentinel stores what getaddrinfo made of the address: +monitor and the config say 127.0.0.1. */
+    @Test
+    void monitorStoresAShortIpv4FormAsADottedQuad() {
+        at(1000, new Started());
+        List<Action> batch = at(1100, new SentinelCommand(9, List.of("monitor", "short", "127.1", "7000", "2")));
+        assertEquals(new Reply(9, Resp.OK), batch.get(batch.size() - 1));
+        assertEquals(List.of("+monitor master short 127.0.0.1 7000 quorum 2"), events(batch));
+        assertEquals(new Address("127.0.0.1", 7000), sentinel.state().masters.get("short").master.address);
+    }
+
     private void assertError(String expected, String... args) {
         List<Action> batch = at(1100, new SentinelCommand(7, List.of(args)));
         Reply reply = assertInstanceOf(Reply.class, batch.get(batch.size() - 1));

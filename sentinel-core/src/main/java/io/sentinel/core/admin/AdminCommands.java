@@ -69,12 +69,14 @@ public final class AdminCommands {
         Long port = parseLong(a.get(3));
         if (port == null) return Resp.error("ERR Invalid port");
         if (port <= 0 || port > 65535) return Resp.error("ERR Invalid port number.");
-        if (!s.config.resolveHostnames() && !IpLiteral.isIp(a.get(2))) {
+        // as Redis stores what getaddrinfo made of it: 127.1 is 127.0.0.1
+        String ip = IpLiteral.normalize(a.get(2));
+        if (!s.config.resolveHostnames() && ip == null) {
             return Resp.error("ERR Invalid IP address or hostname specified");
         }
         if (s.masters.containsKey(a.get(1))) return Resp.error("ERR Duplicate master name.");
-        MasterConfig config = MasterConfig.withDefaults(a.get(1), new Address(a.get(2), port.intValue()),
-                quorum.intValue());
+        MasterConfig config = MasterConfig.withDefaults(a.get(1), new Address(ip != null ? ip : a.get(2),
+                port.intValue()), quorum.intValue());
         MasterState m = new MasterState(config, now);
         m.announce = s::announced;
         s.masters.put(m.name, m);

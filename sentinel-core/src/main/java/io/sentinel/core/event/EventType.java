@@ -15,8 +15,10 @@ public enum EventType {
     ODOWN("+odown", EventLevel.WARNING),
     ODOWN_CLEARED("-odown", EventLevel.WARNING),
     REBOOT("+reboot", EventLevel.NOTICE),
+    /** The reported role agrees with the configured one. */
     ROLE_CHANGE("+role-change", EventLevel.VERBOSE),
-    ROLE_CHANGE_CLEARED("-role-change", EventLevel.VERBOSE),
+    /** The reported role differs from the configured one (a promoted replica, a returning old master). */
+    ROLE_CHANGE_MISMATCH("-role-change", EventLevel.VERBOSE),
     CONVERT_TO_SLAVE("+convert-to-slave", EventLevel.NOTICE),
     FIX_SLAVE_CONFIG("+fix-slave-config", EventLevel.NOTICE),
     NEW_EPOCH("+new-epoch", EventLevel.WARNING),

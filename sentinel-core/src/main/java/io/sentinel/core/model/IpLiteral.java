@@ -5,6 +5,52 @@ public final class IpLiteral {
     private IpLiteral() {
     }
 
+    /**
+     * The address as Redis stores it after getaddrinfo with AI_NUMERICHOST: the short and based IPv4 forms of
+     * inet_aton ({@code 127.1}, {@code 0x7f.1}, {@code 0177.0.0.1}, {@code 2130706433}) as a dotted quad, IPv6 as
+     * written; null when it is no IP literal.
+     */
+    public static String normalize(String s) {
+        if (isIpv6(s)) return s;
+        return normalizeIpv4(s);
+    }
+
+    /** inet_aton, exact: 1-4 parts (decimal, 0x hex, 0 octal); the last part fills the bytes left. */
+    static String normalizeIpv4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length > 4) return null;
+        long value = 0;
+        for (int i = 0; i < parts.length; i++) {
+            long part = parsePart(parts[i]);
+            int bytesLeft = 4 - i;
+            long max = i == parts.length - 1 ? (1L << (8 * bytesLeft)) - 1 : 255;
+            if (part < 0 || part > max) return null;
+            value = i == parts.length - 1 ? value | part : value | (part << (8 * (3 - i)));
+        }
+        return (value >>> 24) + "." + ((value >>> 16) & 255) + "." + ((value >>> 8) & 255) + "." + (value & 255);
+    }
+
+    /** One inet_aton part, or -1: {@code 0x}/{@code 0X} then hex digits, {@code 0} then octal, else decimal. */
+    private static long parsePart(String p) {
+        int radix = 10;
+        String digits = p;
+        if (p.length() > 2 && (p.startsWith("0x") || p.startsWith("0X"))) {
+            radix = 16;
+            digits = p.substring(2);
+        } else if (p.length() > 1 && p.startsWith("0")) {
+            radix = 8;
+            digits = p.substring(1);
+        }
+        if (digits.isEmpty() || digits.length() > 12) return -1;
+        long v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = Character.digit(digits.charAt(i), radix);
+            if (d < 0) return -1;
+            v = v * radix + d;
+        }
+        return v;
+    }
+
     public static boolean isIp(String s) {
         return isIpv4(s) || isIpv6(s);
     }

@@ -31,7 +31,8 @@ public final class InfoRefresh {
             ri.roleReportedAt = now;
             ri.roleReported = info.role();
             if (info.role() == Role.REPLICA) ri.replicaConfChangeAt = now;
-            EventType type = info.role() != ri.role ? EventType.ROLE_CHANGE : EventType.ROLE_CHANGE_CLEARED;
+            // sentinelRefreshInstanceInfo: "+role-change" when the reported role agrees with ours, else "-role-change"
+            EventType type = info.role() == ri.role ? EventType.ROLE_CHANGE : EventType.ROLE_CHANGE_MISMATCH;
             out.event(m, type, Describe.of(m, ri) + " new reported role is " + info.role().wireName());
         }
         if (info.role() == Role.REPLICA) {

@@ -2,6 +2,7 @@ package io.sentinel.core.monitor;
 
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
+import io.sentinel.core.event.EventType;
 import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
@@ -15,7 +16,7 @@ public final class MasterReset {
 
     /**
      * Point the master at {@code newAddress}: the old master and the old replicas (all but the new master) become
-     * its replicas, with fresh state; peers are kept. Links are attached before old ones are detached, so a link
+     * its replicas, with fresh state, each announced {@code +slave}; peers are kept. Links are attached before old ones are detached, so a link
      * that stays in use (the promoted replica) is not closed in between.
      */
     public static void changeAddress(SentinelState s, MasterState m, Address newAddress, long now, Effects out) {
@@ -39,6 +40,9 @@ public final class MasterReset {
         s.links.detach(oldMaster, out);
         for (InstanceState r : oldReplicas) s.links.detach(r, out);
         freshLinkTimers(m.master.link, now);
+        // "Add slaves back": a client following the topology through events learns each re-added replica, the
+        // old master last, described under the new master's address.
+        for (Address a : replicas) out.event(m, EventType.SLAVE, Describe.of(m, m.replicas.get(a)));
         // The peers' "down" answers were about the old address; the new master starts with none.
         for (InstanceState p : m.sentinels.values()) p.masterDown = false;
         clearFailover(m, now);

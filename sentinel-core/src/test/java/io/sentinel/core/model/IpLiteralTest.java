@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Verified against redis-sentinel 7.0 (SENTINEL MONITOR). Redis also accepts inet_aton short forms (127.1, 1.2.3,
- * 0x7f.0.0.1) through getaddrinfo and stores the normalised address; we do not, so those are left out here.
+ * Verified against redis-sentinel 7.0 (SENTINEL MONITOR, then SENTINEL MASTERS for the stored address): it accepts
+ * inet_aton's short and based forms through getaddrinfo and stores the dotted quad.
  */
 class IpLiteralTest {
     @ParameterizedTest(name = "{0} -> {1}")
@@ -19,5 +19,15 @@ class IpLiteralTest {
         "12345::1,false", "g::1,false", "1:2:3:4:5:6:7,false"})
     void recognisesLiterals(String text, boolean ip) {
         assertEquals(ip, IpLiteral.isIp(text));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "127.1,127.0.0.1", "127.0.1,127.0.0.1", "0x7f.1,127.0.0.1", "0177.0.0.1,127.0.0.1",
+        "2130706433,127.0.0.1", "127.0.0.01,127.0.0.1", "10.0.0.1,10.0.0.1", "0,0.0.0.0", "1.2.3.256,",
+        "127.1.,", ".1,", "08.0.0.1,", "0x,", "1.2.3.4.5,", "4294967296,", "1.16777216,", "localhost,",
+        "::1,::1", "0:0:0:0:0:0:0:1,0:0:0:0:0:0:0:1"})
+    void normalisesAsGetaddrinfoDoes(String text, String stored) {
+        assertEquals(stored, IpLiteral.normalize(text));
     }
 }

@@ -67,8 +67,19 @@ public final class SentinelCommands implements SentinelCommandHandler {
     public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
                             Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
                             ServerInfo serverInfo, Supplier<List<PendingScript>> scripts) {
-        this(view, config, toCore, monotonicMillis,
-                new InfoCommand(serverInfo, System::currentTimeMillis, CpuUsage::current, scripts), scripts);
+        this(view, config, toCore, monotonicMillis, serverInfo, scripts, null, InfoExtras.OFF);
+    }
+
+    /**
+     * {@code coreThread}: the name of the core thread, whose CPU INFO reports as the main thread's (null: none);
+     * {@code extras}: INFO's fields beyond redis-sentinel 7.0's.
+     */
+    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                            ServerInfo serverInfo, Supplier<List<PendingScript>> scripts, String coreThread,
+                            InfoExtras extras) {
+        this(view, config, toCore, monotonicMillis, new InfoCommand(serverInfo, System::currentTimeMillis,
+                () -> CpuUsage.current(coreThread), scripts, extras), scripts);
     }
 
     SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,

@@ -32,6 +32,14 @@ public record ServerInfo(
                 jvmArchBits(), 10);
     }
 
+    /** Redis's event loop API name; the JVM's selector (and Netty's transport) uses the same one per OS. */
+    public String multiplexingApi() {
+        String name = os().toLowerCase(Locale.ROOT);
+        if (name.startsWith("linux")) return "epoll";
+        if (name.startsWith("mac") || name.contains("bsd")) return "kqueue";
+        return "select";
+    }
+
     /** Redis prints {@code uname}: sysname, release, machine ({@code Linux 6.1.0 x86_64}). */
     static String osString() {
         String arch = System.getProperty("os.arch", "");

@@ -10,5 +10,15 @@ public record ServerStats(
         long totalCommandsProcessed,
         long rejectedConnections,
         int pubsubChannels,
-        int pubsubPatterns) {
+        int pubsubPatterns,
+        int maxClients,
+        NetStats net) {
+
+    /** Without traffic counters: Redis's default maxclients, no bytes. */
+    public ServerStats(int tcpPort, long uptimeMillis, int connectedClients, int pubsubClients,
+                       long totalConnectionsReceived, long totalCommandsProcessed, long rejectedConnections,
+                       int pubsubChannels, int pubsubPatterns) {
+        this(tcpPort, uptimeMillis, connectedClients, pubsubClients, totalConnectionsReceived, totalCommandsProcessed,
+                rejectedConnections, pubsubChannels, pubsubPatterns, 10_000, NetStats.NONE);
+    }
 }

@@ -143,6 +143,12 @@ public final class ConfFileParser {
                 }
                 break;
             case "pidfile": case "metrics-bind": draft.serverSettings.put(name, v); break;
+            case "info-extras":
+                if (!v.equalsIgnoreCase("yes") && !v.equalsIgnoreCase("no")) {
+                    throw l.error("argument must be 'yes' or 'no'");
+                }
+                draft.serverSettings.put(name, v.toLowerCase(Locale.ROOT));
+                break;
             case "metrics-port":
                 try {
                     int port = Integer.parseInt(v);
@@ -162,6 +168,7 @@ public final class ConfFileParser {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
             case "loglevel": case "pidfile": case "log-format": case "metrics-port": case "metrics-bind":
+            case "info-extras":
                 return true;
             default:
                 return false;

@@ -30,7 +30,8 @@ public final class YamlConfigLoader {
             Map.entry("protected-mode", YamlType.BOOL), Map.entry("requirepass", YamlType.STRING),
             Map.entry("loglevel", YamlType.STRING), Map.entry("pidfile", YamlType.STRING),
             Map.entry("daemonize", YamlType.BOOL), Map.entry("log-format", YamlType.STRING),
-            Map.entry("metrics-port", YamlType.INT), Map.entry("metrics-bind", YamlType.STRING));
+            Map.entry("metrics-port", YamlType.INT), Map.entry("metrics-bind", YamlType.STRING),
+            Map.entry("info-extras", YamlType.BOOL));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

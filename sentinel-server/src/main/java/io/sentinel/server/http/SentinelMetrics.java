@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.core.event.Event;
@@ -91,6 +89,7 @@ public final class SentinelMetrics implements AutoCloseable {
     private final EventMeters eventMeters;
     private final Timer stateWrites;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ProcessMetrics process;
 
     /**
      * @param view the latest snapshot the core published
@@ -130,8 +129,9 @@ public final class SentinelMetrics implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        // the standard process_* names, not Micrometer's ProcessorMetrics/UptimeMetrics, which promtool flags
+        // (process_cpu_time_ns_total: abbreviated unit; system_cpu_count: _count on a gauge)
+        this.process = new ProcessMetrics(registry);
     }
 
     /** Counts a published event. Called on the core thread for every event: a few map lookups, no I/O. */
@@ -150,6 +150,7 @@ public final class SentinelMetrics implements AutoCloseable {
      */
     public synchronized String scrape(String acceptHeader) {
         viewGauges.refresh(view.get(), clock.getAsLong());
+        process.refresh();
         return registry.scrape(contentType(acceptHeader));
     }
 

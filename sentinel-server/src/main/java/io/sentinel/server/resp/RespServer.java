@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sentinel.server.command.SentinelCommandHandler;
+import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
 import io.sentinel.server.runtime.MonotonicClock;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,10 @@ public final class RespServer implements AutoCloseable {
     private final Users users;
     private final CommandDispatcher dispatcher;
     private final List<Channel> listeners = new ArrayList<>();
+    private final NetCounters net = new NetCounters();
+    private final InstantaneousRates opsRate;
+    private final InstantaneousRates inputRate;
+    private final InstantaneousRates outputRate;
     private final long startedAtMillis = MonotonicClock.millis();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -61,6 +66,10 @@ public final class RespServer implements AutoCloseable {
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table, help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
+        long now = MonotonicClock.millis();
+        this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
+        this.inputRate = new InstantaneousRates(net.inputBytes::sum, now);
+        this.outputRate = new InstantaneousRates(net.outputBytes::sum, now);
     }
 
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
@@ -84,6 +93,9 @@ public final class RespServer implements AutoCloseable {
                         initClient(ch);
                     }
                 });
+        // serverCron's instantaneous metrics: a 100 ms sample on the acceptor thread, which is idle otherwise
+        boss.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
+                InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         try {
             for (BindAddress a : BindAddress.parse(cfg.bind())) bind(b, a);
         } catch (RuntimeException e) {
@@ -116,6 +128,7 @@ public final class RespServer implements AutoCloseable {
             ch.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        ch.pipeline().addLast("net-counters", net);
         ClientConnection client = registry.register(ch, users.defaultIsOpen());
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
@@ -134,7 +147,21 @@ public final class RespServer implements AutoCloseable {
     public ServerStats stats() {
         return new ServerStats(boundPort, MonotonicClock.millis() - startedAtMillis, registry.size(),
                 registry.pubsubClients(), registry.totalConnections(), registry.commandsProcessed(),
-                registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount());
+                registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount(),
+                cfg.limits().maxClients(), netStats());
+    }
+
+    private NetStats netStats() {
+        return new NetStats(net.inputBytes.sum(), net.outputBytes.sum(), net.reads.sum(), net.writes.sum(),
+                net.errorReplies.sum(), Math.round(opsRate.perSecond()), inputRate.perSecond() / 1024,
+                outputRate.perSecond() / 1024);
+    }
+
+    private void sampleRates() {
+        long now = MonotonicClock.millis();
+        opsRate.sample(now);
+        inputRate.sample(now);
+        outputRate.sample(now);
     }
 
     /** Stops listening, closes every client and waits (briefly) for the event loops to end. */

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CoreLoop implements AutoCloseable {
     public static final long TICK_MILLIS = 100;
+    /** INFO cpu finds the core thread by this name: its CPU is what Redis reports as the main thread's. */
+    public static final String THREAD_NAME = "sentinel-core";
     private static final Logger log = LoggerFactory.getLogger(CoreLoop.class);
 
     private final Sentinel sentinel;
@@ -71,7 +73,7 @@ public final class CoreLoop implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.onCrash = onCrash;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sentinel-core");
+            Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
             return t;
         });

@@ -18,6 +18,9 @@ import io.sentinel.server.link.LinkOptions;
 import io.sentinel.server.link.ResolverThreads;
 import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
+import io.sentinel.server.command.InfoExtras;
+import io.sentinel.core.event.EventType;
+import java.util.concurrent.atomic.AtomicLong;
 import io.sentinel.server.scripts.ScriptRunner;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
@@ -59,18 +62,23 @@ public final class Daemon implements AutoCloseable {
         EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
+            if (e.type() == EventType.TILT) tiltEntries.incrementAndGet();
             if (metrics != null) metrics.onEvent(e);
         }, a -> scripts.submit(a));
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
+        InfoExtras extras = new InfoExtras("yes".equals(loaded.serverSettings().get("info-extras")),
+                tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
-                MonotonicClock::millis, info, () -> scripts.pending());
+                MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         this.scriptEvents = events;
     }
 
     private final EventLog scriptEvents;
+    /** INFO's sentinel_total_tilt (with info-extras): +tilt events since start. */
+    private final AtomicLong tiltEntries = new AtomicLong();
 
     private void startServices(SentinelConfig config, Options options) {
         HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()

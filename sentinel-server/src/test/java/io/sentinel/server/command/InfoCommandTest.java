@@ -15,8 +15,17 @@ class InfoCommandTest {
     final ServerInfo server = new ServerInfo("7.0.15", "0.1.0", "a".repeat(40), 42, "/usr/bin/java", "/etc/s.conf",
             "Linux 6.1.0 x86_64", 64, 10);
     final InfoCommand info = new InfoCommand(server, () -> 1_700_000_000_000L, () -> new CpuUsage(1.5, 2.25, 0, 0));
-    final ServerStats stats = new ServerStats(26379, 90_061_000, 3, 1, 10, 200, 0, 1, 0);
+    final ServerStats stats = new ServerStats(26379, 90_061_000, 3, 1, 10, 200, 0, 1, 0, 10_000,
+            new NetStats(1_000, 20_000, 50, 60, 4, 12, 0.5, 2.25));
     final SentinelView view = ViewFixtures.topology(6379, List.of(6380, 6381), List.of(26380), NOW);
+
+    static String resource(String name) {
+        try (java.io.InputStream in = InfoCommandTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static List<String> headers(String text) {
         List<String> out = new ArrayList<>();
@@ -57,7 +66,7 @@ class InfoCommandTest {
         }
         String two = info.render(List.of("sentinel", "Server", "nosuch"), view, stats, NOW);
         assertEquals(List.of("# Server", "# Sentinel"), headers(two));
-        assertTrue(two.contains("config_file:/etc/s.conf\r\n\r\n# Sentinel\r\n"), "one empty line between sections");
+        assertTrue(two.contains("io_threads_active:0\r\n\r\n# Sentinel\r\n"), "one empty line between sections");
         assertEquals("", info.render(List.of("keyspace"), view, stats, NOW));
     }
 
@@ -71,5 +80,48 @@ class InfoCommandTest {
                 "pubsub_channels:1", "used_cpu_sys:1.500000", "used_cpu_user:2.250000")) {
             assertTrue(text.contains("\r\n" + line + "\r\n"), line);
         }
+    }
+
+    /** The key list of redis-sentinel 7.0.15's INFO everything (a capture), section by section, in order. */
+    @Test
+    void everyFieldNameInRedisSentinelsOrder() {
+        String real = resource("info/redis-sentinel-7.0.15-everything.txt");
+        String ours = info.render(List.of("everything"), view, stats, NOW);
+        assertEquals(headers(real), headers(ours));
+        assertEquals(keys(real), keys(ours));
+    }
+
+    @Test
+    void extrasGoWhereLaterRedisVersionsPrintThem() {
+        InfoCommand withExtras = new InfoCommand(server, () -> 1_700_000_000_000L,
+                () -> new CpuUsage(1.5, 2.25, 0, 0), List::of, new InfoExtras(true, () -> 3));
+        List<String> keys = keys(withExtras.render(List.of(), view, stats, NOW));
+        assertEquals(keys.indexOf("io_threads_active") + 1, keys.indexOf("sentinel_impl"));
+        assertEquals(keys.indexOf("tracking_clients") + 1, keys.indexOf("pubsub_clients"));
+        assertEquals(keys.indexOf("sentinel_tilt_since_seconds") + 1, keys.indexOf("sentinel_total_tilt"));
+        String text = withExtras.render(List.of("sentinel"), view, stats, NOW);
+        assertTrue(text.contains("\r\nsentinel_total_tilt:3\r\n"), text);
+        assertTrue(!keys(info.render(List.of(), view, stats, NOW)).contains("pubsub_clients"), "off by default");
+    }
+
+    @Test
+    void statsAreTheRealCountersAndRatesAndNeutralZerosElsewhere() {
+        String text = info.render(List.of("stats", "clients", "server", "cpu"), view, stats, NOW);
+        for (String line : List.of("total_net_input_bytes:1000", "total_net_output_bytes:20000",
+                "total_reads_processed:50", "total_writes_processed:60", "total_error_replies:4",
+                "instantaneous_ops_per_sec:12", "instantaneous_input_kbps:0.50", "instantaneous_output_kbps:2.25",
+                "maxclients:10000", "expired_stale_perc:0.00", "keyspace_hits:0", "gcc_version:0.0.0",
+                "lru_clock:" + (1_700_000_000L & 0xFFFFFF), "used_cpu_sys_main_thread:0.000000")) {
+            assertTrue(text.contains("\r\n" + line + "\r\n"), line);
+        }
+    }
+
+    static List<String> keys(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith("#")) out.add(line.substring(0, colon));
+        }
+        return out;
     }
 }

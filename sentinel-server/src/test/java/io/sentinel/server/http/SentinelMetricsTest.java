@@ -94,7 +94,8 @@ class SentinelMetricsTest {
         assertEquals(7, s.value("sentinel_connected_clients"));
         assertEquals(2, s.value("sentinel_pubsub_clients"));
         assertTrue(s.find("jvm_memory_used_bytes").size() > 0);
-        assertTrue(s.find("process_uptime_seconds").size() == 1);
+        assertTrue(s.find("process_start_time_seconds").size() == 1);
+        assertTrue(s.value("process_resident_memory_bytes") > 0);
     }
 
     @Test
