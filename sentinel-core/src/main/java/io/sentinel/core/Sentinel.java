@@ -26,6 +26,7 @@ import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.Describe;
+import io.sentinel.core.monitor.Ghosts;
 import io.sentinel.core.monitor.Hellos;
 import io.sentinel.core.monitor.InfoRefresh;
 import io.sentinel.core.monitor.InstanceState;
@@ -163,6 +164,7 @@ public final class Sentinel {
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
             for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
             for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
+            Ghosts.forget(s, m, now, out);
             decide(m, now, true, out);
             if (s.crashed) return;
         }

@@ -78,7 +78,7 @@ class HostnamesTest {
         SentinelConfig c = Fixtures.config(d);
         c = new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(), c.requirePass(),
                 c.users(), c.myid(), c.currentEpoch(), c.announceIp(), c.announcePort(), true, announceHostnames,
-                c.denyScriptsReconfig(), c.sentinelUser(), c.sentinelPass(), c.masters());
+                c.denyScriptsReconfig(), c.sentinelUser(), c.sentinelPass(), c.masters(), 0);
         Sentinel named = new Sentinel(c, Timing.DEFAULTS, new SplittableRandom(1), 1000);
         named.handle(new Started(), 1000);
         named.handle(new LinkConnected(Target.redis(d.address()), "10.0.0.9", "10.0.0.5"), 1010);

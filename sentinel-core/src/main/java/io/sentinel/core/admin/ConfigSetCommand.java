@@ -2,6 +2,7 @@ package io.sentinel.core.admin;
 
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
+import io.sentinel.core.config.AnnounceCheck;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.reply.Resp;
 import java.util.List;
@@ -29,13 +30,23 @@ final class ConfigSetCommand {
                         : with(c, c.resolveHostnames(), yes, c.announceIp(), c.announcePort(), c.sentinelUser(),
                         c.sentinelPass());
             }
-            case "announce-ip" -> updated = with(c, c.resolveHostnames(), c.announceHostnames(),
-                    value.isEmpty() ? null : value, c.announcePort(), c.sentinelUser(), c.sentinelPass());
+            case "announce-ip" -> {
+                // ours: an address nobody could reach is refused here as at start (wildcard, loopback behind others)
+                String problem = AnnounceCheck.problem(value.isEmpty() ? null : value, c.bind());
+                if (problem != null) return Resp.error("ERR " + problem);
+                updated = with(c, c.resolveHostnames(), c.announceHostnames(), value.isEmpty() ? null : value,
+                        c.announcePort(), c.sentinelUser(), c.sentinelPass());
+            }
             case "announce-port" -> {
                 Long port = AdminCommands.parseLong(value);
                 if (port == null || port < 0 || port > 65535) return badValue(option, value);
                 updated = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(), port.intValue(),
                         c.sentinelUser(), c.sentinelPass());
+            }
+            case "forget-unresolved-after" -> {
+                Long ms = AdminCommands.parseLong(value);
+                if (ms == null || ms < 0) return badValue(option, value);
+                updated = withForgetAfter(c, ms);
             }
             case "sentinel-user" -> updated = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(),
                     c.announcePort(), value.isEmpty() ? null : value, c.sentinelPass());
@@ -61,10 +72,17 @@ final class ConfigSetCommand {
         return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
     }
 
+    private static SentinelConfig withForgetAfter(SentinelConfig c, long millis) {
+        return new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(), c.requirePass(),
+                c.users(), c.myid(), c.currentEpoch(), c.announceIp(), c.announcePort(), c.resolveHostnames(),
+                c.announceHostnames(), c.denyScriptsReconfig(), c.sentinelUser(), c.sentinelPass(), c.masters(),
+                millis);
+    }
+
     private static SentinelConfig with(SentinelConfig c, boolean resolve, boolean announceHostnames,
             String announceIp, int announcePort, String user, String pass) {
         return new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(), c.requirePass(),
                 c.users(), c.myid(), c.currentEpoch(), announceIp, announcePort, resolve, announceHostnames,
-                c.denyScriptsReconfig(), user, pass, c.masters());
+                c.denyScriptsReconfig(), user, pass, c.masters(), c.forgetUnresolvedAfterMillis());
     }
 }

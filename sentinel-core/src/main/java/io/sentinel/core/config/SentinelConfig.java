@@ -9,6 +9,8 @@ import java.util.List;
  *
  * <p>{@code myid} is null until the first start makes one. {@code announcePort} 0 means "not set". {@code bind} empty
  * means Redis's default ({@code 127.0.0.1 ::1}... see ConfFileParser). {@code dir} is absolute once loaded.
+ * {@code forgetUnresolvedAfterMillis} (ours, 0 = never): a replica or peer known by a host name that has not resolved
+ * and not answered for this long is forgotten (a pod that was deleted, not moved).
  */
 public record SentinelConfig(
         int port,
@@ -27,7 +29,8 @@ public record SentinelConfig(
         boolean denyScriptsReconfig,
         String sentinelUser,
         String sentinelPass,
-        List<MasterConfig> masters) {
+        List<MasterConfig> masters,
+        long forgetUnresolvedAfterMillis) {
 
     public static final int DEFAULT_PORT = 26379;
 
@@ -39,25 +42,25 @@ public record SentinelConfig(
 
     public static SentinelConfig defaults(String dir) {
         return new SentinelConfig(DEFAULT_PORT, List.of(), dir, "", false, null, List.of(), null, 0, null, 0,
-                false, false, true, null, null, List.of());
+                false, false, true, null, null, List.of(), 0);
     }
 
     public SentinelConfig withMasters(List<MasterConfig> newMasters) {
         return new SentinelConfig(port, bind, dir, logfile, protectedMode, requirePass, users, myid, currentEpoch,
                 announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig, sentinelUser,
-                sentinelPass, newMasters);
+                sentinelPass, newMasters, forgetUnresolvedAfterMillis);
     }
 
     public SentinelConfig withRuntime(String newMyid, long newCurrentEpoch, List<MasterConfig> newMasters) {
         return new SentinelConfig(port, bind, dir, logfile, protectedMode, requirePass, users, newMyid,
                 newCurrentEpoch, announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig,
-                sentinelUser, sentinelPass, newMasters);
+                sentinelUser, sentinelPass, newMasters, forgetUnresolvedAfterMillis);
     }
 
     public SentinelConfig withPort(int newPort) {
         return new SentinelConfig(newPort, bind, dir, logfile, protectedMode, requirePass, users, myid, currentEpoch,
                 announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig, sentinelUser,
-                sentinelPass, masters);
+                sentinelPass, masters, forgetUnresolvedAfterMillis);
     }
 
     public MasterConfig master(String name) {

@@ -51,7 +51,11 @@ public enum EventType {
     SCRIPT_ERROR("-script-error", EventLevel.WARNING),
     SCRIPT_TIMEOUT("-script-timeout", EventLevel.WARNING),
     /** Ours: an instance's host name connected at a new IP; the entry stays. Payload: instance, old IP, new IP. */
-    ADDRESS_CHANGE("+address-change", EventLevel.NOTICE);
+    ADDRESS_CHANGE("+address-change", EventLevel.NOTICE),
+    /** Ours: a replica known by a name that stopped resolving and answering was forgotten (forget-unresolved-after). */
+    SLAVE_FORGOTTEN("-slave", EventLevel.NOTICE),
+    /** Ours: the same for a peer sentinel. */
+    SENTINEL_FORGOTTEN("-sentinel", EventLevel.NOTICE);
 
     private final String channel;
     private final EventLevel level;

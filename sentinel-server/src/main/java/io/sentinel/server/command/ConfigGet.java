@@ -28,6 +28,11 @@ final class ConfigGet {
                 kv.add(all.get(i + 1));
             }
         }
+        // ours, named exactly only: SENTINEL CONFIG GET * stays field for field redis-sentinel's
+        if ("forget-unresolved-after".equalsIgnoreCase(pattern)) {
+            kv.add("forget-unresolved-after");
+            kv.add(Long.toString(c.forgetUnresolvedAfterMillis()));
+        }
         return Resp.bulkMap(kv);
     }
 

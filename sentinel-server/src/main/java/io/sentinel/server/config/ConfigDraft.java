@@ -28,6 +28,7 @@ final class ConfigDraft {
     boolean denyScriptsReconfig = true;
     String sentinelUser;
     String sentinelPass;
+    long forgetUnresolvedAfterMillis;
     final Map<String, MasterDraft> masters = new LinkedHashMap<>();
 
     final List<String> warnings = new ArrayList<>();
@@ -39,6 +40,6 @@ final class ConfigDraft {
         for (MasterDraft m : masters.values()) ms.add(m.build());
         return new SentinelConfig(port, bind, dir, logfile, protectedMode, requirePass, users, myid, currentEpoch,
                 announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig, sentinelUser,
-                sentinelPass, ms);
+                sentinelPass, ms, forgetUnresolvedAfterMillis);
     }
 }

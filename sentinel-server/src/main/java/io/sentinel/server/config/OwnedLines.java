@@ -26,7 +26,7 @@ final class OwnedLines {
             "sentinel master-reboot-down-after-period", "sentinel config-epoch", "sentinel leader-epoch",
             "sentinel known-replica", "sentinel known-sentinel", "sentinel rename-command",
             "sentinel current-epoch", "sentinel announce-ip", "sentinel announce-port", "sentinel sentinel-user",
-            "sentinel sentinel-pass");
+            "sentinel sentinel-pass", "sentinel forget-unresolved-after");
 
     private final List<Owned> out = new ArrayList<>();
 
@@ -46,6 +46,9 @@ final class OwnedLines {
         if (c.announcePort() != 0) o.add("sentinel announce-port", Integer.toString(c.announcePort()), true);
         if (c.sentinelUser() != null) o.add("sentinel sentinel-user", c.sentinelUser(), true);
         if (c.sentinelPass() != null) o.add("sentinel sentinel-pass", c.sentinelPass(), true);
+        if (c.forgetUnresolvedAfterMillis() != 0) {
+            o.add("sentinel forget-unresolved-after", Long.toString(c.forgetUnresolvedAfterMillis()), true);
+        }
         return o.out;
     }
 

@@ -1,5 +1,6 @@
 package io.sentinel.server.config;
 
+import io.sentinel.core.config.AnnounceCheck;
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
@@ -19,7 +20,7 @@ final class SentinelDirectives {
     /** Redis's {@code preMonitorCfgName}: applied before any {@code monitor}. */
     private static final Set<String> PRE_MONITOR = Set.of("announce-ip", "announce-port", "deny-scripts-reconfig",
             "sentinel-user", "sentinel-pass", "current-epoch", "myid", "resolve-hostnames", "announce-hostnames",
-            "myid-from");
+            "myid-from", "forget-unresolved-after");
     static final String UNRECOGNIZED = "Unrecognized sentinel configuration statement.";
 
     private final ConfigDraft draft;
@@ -75,6 +76,12 @@ final class SentinelDirectives {
             case "myid":
                 if (!v.matches("[0-9a-fA-F]{40}")) throw l.error("Malformed Sentinel id in myid option.");
                 draft.myid = v.toLowerCase(Locale.ROOT);
+                break;
+            case "forget-unresolved-after":
+                draft.forgetUnresolvedAfterMillis = longOr(v, -1);
+                if (draft.forgetUnresolvedAfterMillis < 0) {
+                    throw l.error("forget-unresolved-after needs milliseconds (0 = never forget).");
+                }
                 break;
             case "myid-from":
                 if (v.isEmpty()) throw l.error("myid-from needs a non-empty string, such as the pod name.");

@@ -38,7 +38,8 @@ public final class YamlConfigLoader {
             Map.entry("announce-ip", YamlType.STRING), Map.entry("announce-port", YamlType.INT),
             Map.entry("resolve-hostnames", YamlType.BOOL), Map.entry("announce-hostnames", YamlType.BOOL),
             Map.entry("deny-scripts-reconfig", YamlType.BOOL), Map.entry("sentinel-user", YamlType.STRING),
-            Map.entry("sentinel-pass", YamlType.STRING), Map.entry("myid-from", YamlType.STRING));
+            Map.entry("sentinel-pass", YamlType.STRING), Map.entry("myid-from", YamlType.STRING),
+            Map.entry("forget-unresolved-after", YamlType.INT));
 
     private final Path startDir;
 

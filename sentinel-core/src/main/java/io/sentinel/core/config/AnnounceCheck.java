@@ -1,4 +1,4 @@
-package io.sentinel.server.config;
+package io.sentinel.core.config;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +9,14 @@ import java.util.Locale;
  * reachable only from this host, so announcing one while binding only other addresses is a mistake (a pod
  * announcing 127.0.0.1).
  */
-final class AnnounceCheck {
+public final class AnnounceCheck {
     private static final List<String> WILDCARDS = List.of("0.0.0.0", "::", "*", "::*", "0:0:0:0:0:0:0:0");
 
     private AnnounceCheck() {
     }
 
     /** The reason {@code announceIp} cannot be announced while binding {@code bind}, or null when it can. */
-    static String problem(String announceIp, List<String> bind) {
+    public static String problem(String announceIp, List<String> bind) {
         if (announceIp == null) return null;
         String ip = announceIp.toLowerCase(Locale.ROOT);
         if (WILDCARDS.contains(ip)) {

@@ -1,4 +1,4 @@
-package io.sentinel.server.config;
+package io.sentinel.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
