@@ -13,9 +13,11 @@ final class ConnectionCommands {
 
     private final Users users;
     private final Runnable shutdownHook;
+    private final AclLog aclLog;
 
-    ConnectionCommands(Users users, Runnable shutdownHook) {
+    ConnectionCommands(Users users, AclLog aclLog, Runnable shutdownHook) {
         this.users = users;
+        this.aclLog = aclLog;
         this.shutdownHook = shutdownHook;
     }
 
@@ -88,11 +90,13 @@ final class ConnectionCommands {
 
     /** Replies WRONGPASS and returns false on failure. */
     private boolean authenticate(ClientConnection c, String user, String pass) {
-        if (!users.check(user, pass)) {
+        AclUser u = users.authenticate(user, pass);
+        if (u == null) {
+            aclLog.add(AclLog.Reason.AUTH, "AUTH", user, c);
             c.reply(Errors.reply(Errors.WRONGPASS));
             return false;
         }
-        c.authenticate(user);
+        c.authenticate(u);
         return true;
     }
 

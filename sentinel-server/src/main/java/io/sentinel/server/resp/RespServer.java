@@ -51,16 +51,25 @@ public final class RespServer implements AutoCloseable {
         this.cfg = cfg;
         this.boundPort = cfg.port();
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes());
-        this.users = new Users(cfg.requirePass(), cfg.userLines());
         CommandTable table = CommandTable.load();
+        this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
-        this.dispatcher = new CommandDispatcher(table);
-        new ConnectionCommands(users, shutdownHook).register(dispatcher);
+        AclLog aclLog = new AclLog(ClientCommands::describe);
+        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog);
+        new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
-        new AclCommands(users, table, help).register(dispatcher);
+        new AclCommands(users, table, help, registry, aclLog).register(dispatcher);
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table, help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
+    }
+
+    /**
+     * Called with every {@code user} line (without the word {@code user}) after an ACL SETUSER or DELUSER, so they
+     * can be written back with the rest of the state.
+     */
+    public void onUsersChanged(Consumer<List<String>> listener) {
+        users.onChange(lines -> listener.accept(lines.stream().map(l -> l.substring("user ".length())).toList()));
     }
 
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
@@ -116,7 +125,7 @@ public final class RespServer implements AutoCloseable {
             ch.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        ClientConnection client = registry.register(ch, users.defaultIsOpen());
+        ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
         ch.pipeline().addLast("resp-commands", commands);
