@@ -15,6 +15,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.Target;
 import java.util.Arrays;
@@ -27,18 +28,19 @@ import org.junit.jupiter.api.Test;
 class SealedDispatchTest {
     static final Target MASTER = Target.redis(Fixtures.MASTER);
 
-    static final Map<Class<?>, Input> SAMPLES = Map.of(
-            Started.class, new Started(),
-            Tick.class, new Tick(),
-            LinkConnected.class, new LinkConnected(MASTER, "127.0.0.1"),
-            LinkLost.class, new LinkLost(MASTER, "reset"),
-            PingReplied.class, new PingReplied(MASTER, "PONG", false),
-            InfoReceived.class, new InfoReceived(MASTER, "# Replication\r\nrole:master\r\n"),
-            HelloReceived.class, new HelloReceived("127.0.0.1,26380," + Fixtures.runId('b')
-                    + ",0,mymaster,127.0.0.1,6379,0"),
-            VoteReplied.class, new VoteReplied(Target.sentinel(Fixtures.MASTER), "mymaster", true, "*", 0),
-            CommandFailed.class, new CommandFailed(MASTER, CommandFailed.Command.PING, "timeout"),
-            SentinelCommand.class, new SentinelCommand(1, List.of("flushconfig")));
+    static final Map<Class<?>, Input> SAMPLES = Map.ofEntries(
+            Map.entry(Started.class, new Started()),
+            Map.entry(Tick.class, new Tick()),
+            Map.entry(LinkConnected.class, new LinkConnected(MASTER, "127.0.0.1")),
+            Map.entry(LinkLost.class, new LinkLost(MASTER, "reset")),
+            Map.entry(PingReplied.class, new PingReplied(MASTER, "PONG", false)),
+            Map.entry(InfoReceived.class, new InfoReceived(MASTER, "# Replication\r\nrole:master\r\n")),
+            Map.entry(HelloReceived.class, new HelloReceived("127.0.0.1,26380," + Fixtures.runId('b')
+                    + ",0,mymaster,127.0.0.1,6379,0")),
+            Map.entry(VoteReplied.class, new VoteReplied(Target.sentinel(Fixtures.MASTER), "mymaster", true, "*", 0)),
+            Map.entry(CommandFailed.class, new CommandFailed(MASTER, CommandFailed.Command.PING, "timeout")),
+            Map.entry(SentinelCommand.class, new SentinelCommand(1, List.of("flushconfig"))),
+            Map.entry(UsersChanged.class, new UsersChanged(List.of("app on nopass -@all"))));
 
     @Test
     void everyPermittedInputIsHandled() {
