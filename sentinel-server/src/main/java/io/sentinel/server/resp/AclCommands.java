@@ -69,7 +69,7 @@ final class AclCommands {
             return;
         }
         if (args.size() > 3) {
-            c.reply(Errors.reply(Errors.aclSyntax("cat")));
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
             return;
         }
         int category = AclCommandSet.category(args.get(2));
@@ -120,7 +120,7 @@ final class AclCommands {
     private void genPass(ClientConnection c, List<String> args) {
         long bits = 256;
         if (args.size() > 3) {
-            c.reply(Errors.reply(Errors.aclSyntax("genpass")));
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
             return;
         }
         if (args.size() == 3) {
@@ -144,7 +144,7 @@ final class AclCommands {
     /** ACL LOG [count | RESET]: newest first, 10 by default. */
     private void log(ClientConnection c, List<String> args) {
         if (args.size() > 3) {
-            c.reply(Errors.reply(Errors.aclSyntax("log")));
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
             return;
         }
         long count = 10;
@@ -159,11 +159,7 @@ final class AclCommands {
                 c.reply(Errors.reply(Errors.NOT_INTEGER));
                 return;
             }
-            if (parsed < 0) {
-                c.reply(Errors.reply("ERR value is out of range, must be positive"));
-                return;
-            }
-            count = parsed;
+            count = Math.max(0, parsed); // redis-sentinel 7.0 lists nothing for a negative count
         }
         c.reply(log.reply(count));
     }
