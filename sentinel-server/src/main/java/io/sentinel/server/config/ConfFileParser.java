@@ -101,6 +101,12 @@ public final class ConfFileParser {
                 return;
             case "user":
                 if (l.argc() < 2) throw l.error(BAD_DIRECTIVE);
+                for (String u : draft.users) {
+                    if (ConfTokens.split(u).get(0).equals(l.args().get(1))) {
+                        throw l.error("Error in user declaration '" + l.args().get(1) + "': Duplicate user found. A"
+                                + " user can only be defined once in config files");
+                    }
+                }
                 draft.users.add(ConfTokens.join(l.args().subList(1, l.argc())));
                 return;
             case "bind":

@@ -50,9 +50,16 @@ final class Users {
         AclUser u = users.computeIfAbsent(name, rules::create);
         try {
             if (u == defaultUser) rules.apply(u, "reset");
-            for (String op : words.subList(1, words.size())) rules.apply(u, op);
+            for (String op : words.subList(1, words.size())) {
+                try {
+                    rules.apply(u, op);
+                } catch (AclRules.Invalid e) {
+                    throw new AclRules.Invalid("Error loading ACL rule '" + op + "' for the user named '" + name
+                            + "': " + e.getMessage());
+                }
+            }
         } catch (AclRules.Invalid e) {
-            throw new IllegalArgumentException("Error in user declaration '" + name + "': " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 

@@ -45,7 +45,8 @@ class UsersTest {
     void badOrDuplicateLinesStopStartupWithRedisWords() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> new Users(TABLE, null, List.of("app on +get")));
-        assertEquals("Error in user declaration 'app': Unknown command or category name in ACL", bad.getMessage());
+        assertEquals("Error loading ACL rule '+get' for the user named 'app': Unknown command or category name in ACL",
+                bad.getMessage());
         IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
                 () -> new Users(TABLE, null, List.of("app on", "app off")));
         assertTrue(dup.getMessage().contains("Duplicate user found"), dup.getMessage());
