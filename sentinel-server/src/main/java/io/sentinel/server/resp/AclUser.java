@@ -86,5 +86,6 @@ final class AclUser {
 
     void retire() {
         live = false;
+        grant = grant.retired();
     }
 }

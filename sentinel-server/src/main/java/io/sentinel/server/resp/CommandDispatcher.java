@@ -19,6 +19,9 @@ final class CommandDispatcher {
     private static final Set<String> SUBSCRIBED_MODE = Set.of("ping", "subscribe", "psubscribe", "unsubscribe",
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
+    /** Not a reply: the connection's user was deleted and the connection is closing. */
+    private static final String CLOSED = new String("closed");
+
     private final CommandTable table;
     private final RouteIndex commands;
     private final Map<String, Route> byFullName = new HashMap<>();
@@ -75,7 +78,7 @@ final class CommandDispatcher {
         if (refusal == null) refusal = aclRefusal(client, route, args);
         if (refusal == null) refusal = subscribedRefusal(client, route);
         if (refusal != null) {
-            client.reply(Errors.reply(refusal));
+            if (refusal != CLOSED) client.reply(Errors.reply(refusal));
             return;
         }
         String name = route.spec.name();
@@ -94,6 +97,11 @@ final class CommandDispatcher {
     private String aclRefusal(ClientConnection client, Route route, Request args) {
         AclUser user = client.aclUser();
         Grant grant = user.grant();
+        if (grant.retired) {
+            // ACL DELUSER closes this connection from another event loop; a request that came first runs nothing
+            client.channel().close();
+            return CLOSED;
+        }
         if (!route.noAuth && !grant.mayRun(route.aclId, args, route.firstArg)) {
             client.refusedCommand(route.spec.name());
             aclLog.add(AclLog.Reason.COMMAND, route.spec.name(), user.name, client);

@@ -13,6 +13,8 @@ import java.util.List;
 final class Grant {
     final boolean enabled;
     final boolean nopass;
+    /** The user was deleted: its connections are being closed and run nothing more (ACL DELUSER). */
+    final boolean retired;
     private final byte[][] hashes;
     private final boolean allCommands;
     private final boolean[] allowed;
@@ -21,6 +23,7 @@ final class Grant {
     private final String[] channels;
 
     private Grant(AclUser u, int commandCount) {
+        retired = false;
         enabled = u.enabled;
         nopass = u.nopass;
         hashes = new byte[u.passwordHashes.size()][];
@@ -37,8 +40,25 @@ final class Grant {
         channels = u.channelPatterns.toArray(new String[0]);
     }
 
+    private Grant(Grant g) {
+        retired = true;
+        enabled = false;
+        nopass = false;
+        hashes = new byte[0][];
+        allCommands = false;
+        allowed = g.allowed;
+        firstArgs = g.firstArgs;
+        allChannels = false;
+        channels = new String[0];
+    }
+
     static Grant of(AclUser u, int commandCount) {
         return new Grant(u, commandCount);
+    }
+
+    /** What a deleted user's connections see until they are closed: nothing allowed. */
+    Grant retired() {
+        return new Grant(this);
     }
 
     /** AUTH: an enabled user, with nopass or one of its passwords; every hash is compared, in constant time. */
