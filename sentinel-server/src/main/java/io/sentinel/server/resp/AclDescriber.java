@@ -1,5 +1,7 @@
 package io.sentinel.server.resp;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ final class AclDescriber {
     }
 
     static List<String> flags(AclUser u) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(u.enabled ? "on" : "off");
         if (u.nopass) out.add("nopass");
         if (u.skipSanitizePayload) out.add("skip-sanitize-payload");
@@ -66,10 +68,10 @@ final class AclDescriber {
     String commandRules(AclUser u) {
         boolean additive = !u.commands.get(commands.size());
         StringBuilder sb = new StringBuilder(additive ? "-@all" : "+@all");
+        // what the rules written so far allow, and what is left to describe
         AclUser fake = rules.create("");
-        fake.commands.or(additive ? new java.util.BitSet() : u.commands);
         if (!additive) fake.commands.set(0, commands.size() + 1);
-        java.util.BitSet temp = (java.util.BitSet) u.commands.clone();
+        BitSet temp = (BitSet) u.commands.clone();
         boolean[] applied = new boolean[AclCommandSet.CATEGORIES.size()];
         for (int best; (best = bestCategory(temp, applied, additive)) >= 0; ) {
             applied[best] = true;
@@ -84,7 +86,7 @@ final class AclDescriber {
         return sb.toString();
     }
 
-    private int bestCategory(java.util.BitSet bits, boolean[] applied, boolean additive) {
+    private int bestCategory(BitSet bits, boolean[] applied, boolean additive) {
         int best = -1;
         long minDiff = Integer.MAX_VALUE;
         long maxSame = 0;

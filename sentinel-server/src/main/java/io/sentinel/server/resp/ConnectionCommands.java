@@ -83,7 +83,7 @@ final class ConnectionCommands {
 
     private void auth(ClientConnection c, List<String> args) {
         if (args.size() > 3) { c.reply(Errors.reply(Errors.SYNTAX)); return; }
-        if (args.size() == 2 && users.defaultIsOpen()) { c.reply(Errors.reply(Errors.AUTH_NO_PASSWORD)); return; }
+        if (args.size() == 2 && users.defaultIsNopass()) { c.reply(Errors.reply(Errors.AUTH_NO_PASSWORD)); return; }
         String user = args.size() == 3 ? args.get(1) : Users.DEFAULT;
         if (authenticate(c, user, args.get(args.size() - 1))) c.reply(Resp.OK);
     }

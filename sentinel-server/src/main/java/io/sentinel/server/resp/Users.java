@@ -94,6 +94,11 @@ final class Users {
         return g.enabled && g.nopass;
     }
 
+    /** AUTH with a password only is an error when the default user has nopass (enabled or not), as in Redis. */
+    boolean defaultIsNopass() {
+        return defaultUser.grant().nopass;
+    }
+
     /** The user AUTH may log in as, or null (unknown, disabled or wrong password). */
     AclUser authenticate(String name, String password) {
         AclUser u = get(name);

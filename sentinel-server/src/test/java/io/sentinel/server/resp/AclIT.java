@@ -42,6 +42,11 @@ class AclIT {
             + " +sentinel|master +sentinel|sentinels +sentinel|replicas +sentinel|slaves";
     @RegisterExtension
     final ProcessScope processes = new ProcessScope();
+    /** Peer sentinels (sentinel-user): CLIENT SETNAME and PING on connect, hellos, and votes when a master is down. */
+    static final String PEER = "peer on >peerpw -@all +ping +client|setname +publish &__sentinel__:hello"
+            + " +sentinel|is-master-down-by-addr";
+    /** What redis-sentinel calls the master ours calls mymaster. */
+    private static final String REAL_MASTER = "realmaster";
     private static RedisProcess master;
     private static SentinelProcess ours;
     private static SentinelProcess real;
@@ -49,10 +54,14 @@ class AclIT {
     @BeforeAll
     static void start() {
         master = RedisProcess.master();
-        SentinelConf conf = new SentinelConf().line("user " + APP).line("user " + EXPORTER)
-                .line("user ops on >opspw +@all").monitor("mymaster", master.address(), 1);
-        ours = new SentinelProcess(conf);
-        real = new RealSentinelProcess(conf);
+        ours = new SentinelProcess(conf("mymaster"));
+        real = new RealSentinelProcess(conf(REAL_MASTER));
+    }
+
+    /** Each its own master name: hellos for another name are ignored, so the two never become peers. */
+    private static SentinelConf conf(String masterName) {
+        return new SentinelConf().line("user " + APP).line("user " + EXPORTER).line("user ops on >opspw +@all")
+                .monitor(masterName, master.address(), 1);
     }
 
     @AfterAll
@@ -71,7 +80,8 @@ class AclIT {
         try (RawRespClient o = new RawRespClient(ours.port()); RawRespClient r = new RawRespClient(real.port())) {
             for (String req : concat(login, requests)) {
                 String[] args = req.split(" ");
-                assertEquals(canonical(r.call(args)), canonical(o.call(args)), req);
+                assertEquals(canonical(r.call(req.replace("mymaster", REAL_MASTER).split(" "))),
+                        canonical(o.call(args)), req);
             }
         }
     }
@@ -157,6 +167,30 @@ class AclIT {
             app.call("AUTH", "app", "apppw");
             String address = app.call("SENTINEL", "get-master-addr-by-name", "m2");
             assertTrue(address.contains("$" + replica.port()), address);
+        }
+    }
+
+    @Test
+    void peerSentinelsNeedOnlyHellosAndVotes() throws Exception {
+        RedisProcess oldMaster = processes.add(RedisProcess.master());
+        RedisProcess replica = processes.add(RedisProcess.replicaOf(oldMaster));
+        SentinelConf conf = new SentinelConf().line("user " + PEER).line("sentinel sentinel-user peer")
+                .line("sentinel sentinel-pass peerpw").monitor("m3", oldMaster.address(), 2)
+                .downAfterMillis(1000).failoverTimeoutMillis(6000);
+        List<SentinelProcess> both = List.of(processes.add(new SentinelProcess(conf)),
+                processes.add(new RealSentinelProcess(conf)));
+        for (SentinelProcess s : both) {
+            Await.until(WAIT, s + " sees its peer", () -> s.jedis().sentinelSentinels("m3").size() == 1, s::describe);
+        }
+        oldMaster.sigkill();
+        for (SentinelProcess s : both) {
+            Await.until(WAIT, s + " follows the failover", () -> replica.address().equals(s.masterAddress("m3")),
+                    s::describe);
+        }
+        for (SentinelProcess s : both) {
+            try (RawRespClient c = new RawRespClient(s.port())) {
+                assertEquals("*[]", c.call("ACL", "LOG"), s + " refused something a peer sent");
+            }
         }
     }
 
