@@ -79,7 +79,10 @@ final class Users {
         return describer;
     }
 
-    /** Called with every user line after each change, to persist them; on the changing client's event loop. */
+    /**
+     * Called with every user line after each change, to persist them: on the changing client's event loop, under
+     * this registry's lock, so it must only hand the lines on (CoreLoop.submit).
+     */
     void onChange(Consumer<List<String>> listener) {
         changeListener = listener;
     }
@@ -117,44 +120,38 @@ final class Users {
         return List.copyOf(users.keySet());
     }
 
-    /** ACL SETUSER: every op applies to a copy first; the user changes only if all are valid. */
-    void setUser(String name, List<String> ops) throws AclRules.Invalid {
-        List<String> lines;
-        synchronized (this) {
-            AclUser current = users.get(name);
-            AclUser draft = current == null ? rules.create(name) : current.copy();
-            for (String op : ops) {
-                try {
-                    rules.apply(draft, op);
-                } catch (AclRules.Invalid e) {
-                    throw new AclRules.Invalid("Error in ACL SETUSER modifier '" + op + "': " + e.getMessage());
-                }
+    /**
+     * ACL SETUSER: every op applies to a copy first; the user changes only if all are valid. The listener is told
+     * under the lock, so that changes from two event loops reach it in the order they were made.
+     */
+    synchronized void setUser(String name, List<String> ops) throws AclRules.Invalid {
+        AclUser current = users.get(name);
+        AclUser draft = current == null ? rules.create(name) : current.copy();
+        for (String op : ops) {
+            try {
+                rules.apply(draft, op);
+            } catch (AclRules.Invalid e) {
+                throw new AclRules.Invalid("Error in ACL SETUSER modifier '" + op + "': " + e.getMessage());
             }
-            AclUser target = current == null ? draft : current;
-            if (current != null) current.copyFrom(draft);
-            target.publish(commands.size());
-            users.put(name, target);
-            lines = lines();
         }
-        changeListener.accept(lines);
+        AclUser target = current == null ? draft : current;
+        if (current != null) current.copyFrom(draft);
+        target.publish(commands.size());
+        users.put(name, target);
+        changeListener.accept(lines());
     }
 
     /** ACL DELUSER: the removed users, now retired (their connections are to be closed). */
-    List<AclUser> delete(List<String> names) {
+    synchronized List<AclUser> delete(List<String> names) {
         List<AclUser> removed = new ArrayList<>();
-        List<String> lines;
-        synchronized (this) {
-            for (String n : names) {
-                AclUser u = users.remove(n);
-                if (u != null) {
-                    u.retire();
-                    removed.add(u);
-                }
+        for (String n : names) {
+            AclUser u = users.remove(n);
+            if (u != null) {
+                u.retire();
+                removed.add(u);
             }
-            if (removed.isEmpty()) return removed;
-            lines = lines();
         }
-        changeListener.accept(lines);
+        if (!removed.isEmpty()) changeListener.accept(lines());
         return removed;
     }
 
