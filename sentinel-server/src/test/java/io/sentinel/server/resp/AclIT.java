@@ -35,11 +35,12 @@ class AclIT {
     static final String APP = "app on >apppw -@all +sentinel|get-master-addr-by-name +sentinel|sentinels"
             + " +subscribe &+switch-master";
     /**
-     * redis_exporter against a sentinel: PING, CLIENT SETNAME, INFO, SENTINEL MASTERS and, per master, MASTER,
-     * SENTINELS and REPLICAS (SLAVES on older exporters); its Redis-server rights (CONFIG, SLOWLOG...) do not exist here.
+     * redis_exporter against a sentinel, as its source sends (scrapeRedisHost, extractSentinelMetrics): PING, CLIENT
+     * SETNAME, CONFIG GET * (no such command here), INFO ALL, SENTINEL MASTERS, and per master CKQUORUM, SENTINELS
+     * and SLAVES. Not SENTINEL CONFIG GET (--include-config-metrics): ACL cannot grant GET without SET.
      */
     static final String EXPORTER = "exporter on >exppw -@all +ping +client|setname +info +sentinel|masters"
-            + " +sentinel|master +sentinel|sentinels +sentinel|replicas +sentinel|slaves";
+            + " +sentinel|ckquorum +sentinel|sentinels +sentinel|slaves +sentinel|replicas";
     @RegisterExtension
     final ProcessScope processes = new ProcessScope();
     /** Peer sentinels (sentinel-user): CLIENT SETNAME and PING on connect, hellos, and votes when a master is down. */
@@ -119,9 +120,19 @@ class AclIT {
 
     @Test
     void exporterAndOperatorUsers() throws IOException {
-        assertSameReplies(List.of("AUTH exporter exppw"), List.of("PING", "SENTINEL sentinels mymaster",
-                "SENTINEL replicas mymaster", "CLIENT SETNAME exporter", "SENTINEL set mymaster quorum 2",
-                "SENTINEL failover mymaster", "ACL LIST", "PUBLISH __sentinel__:hello x"));
+        assertSameReplies(List.of("AUTH exporter exppw"), List.of("PING", "CLIENT SETNAME redis_exporter",
+                "CONFIG GET *", "SENTINEL ckquorum mymaster", "SENTINEL sentinels mymaster",
+                "SENTINEL slaves mymaster", "SENTINEL replicas mymaster", "SENTINEL config get *",
+                "SENTINEL set mymaster quorum 2", "SENTINEL failover mymaster", "ACL LIST",
+                "PUBLISH __sentinel__:hello x"));
+        for (SentinelProcess s : List.of(ours, real)) {
+            try (RawRespClient c = new RawRespClient(s.port())) {
+                c.call("AUTH", "exporter", "exppw");
+                for (String[] request : List.of(new String[] {"INFO", "ALL"}, new String[] {"SENTINEL", "MASTERS"})) {
+                    assertTrue(!c.call(request).startsWith("-"), s + " " + String.join(" ", request));
+                }
+            }
+        }
         assertSameReplies(List.of("AUTH ops opspw"), List.of("SENTINEL set mymaster quorum 1",
                 "SENTINEL ckquorum mymaster", "ACL WHOAMI", "PUBLISH foo x", "SUBSCRIBE foo"));
     }
