@@ -246,13 +246,16 @@ class AclIT {
     }
 
     @Test
-    void delUserClosesThatUsersConnections() throws IOException {
+    void setUserChangesOpenConnectionsAndDelUserClosesThem() throws IOException {
         for (SentinelProcess s : List.of(ours, real)) {
             try (RawRespClient admin = new RawRespClient(s.port()); RawRespClient gone = new RawRespClient(s.port());
                  RawRespClient stays = new RawRespClient(s.port())) {
                 assertEquals("+OK", admin.call("ACL", "SETUSER", "gone", "on", ">g", "+@all"));
                 assertEquals("+OK", gone.call("AUTH", "gone", "g"));
                 assertEquals("+OK", stays.call("AUTH", "ops", "opspw"));
+                assertEquals("+OK", admin.call("ACL", "SETUSER", "gone", "-ping"));
+                assertEquals("-NOPERM this user has no permissions to run the 'ping' command", gone.call("PING"),
+                        s + ": a change applies to open connections, which stay open");
                 assertEquals(":1", admin.call("ACL", "DELUSER", "gone"));
                 assertThrows(IOException.class, () -> gone.call("PING"), s + ": connection of a deleted user");
                 assertEquals("+PONG", stays.call("PING"), s.toString());
