@@ -11,12 +11,13 @@ import java.util.function.Function;
 
 /**
  * ACL LOG: the refused commands, channels and logins, newest first, at most {@value #MAX_ENTRIES} (acllog-max-len).
- * As in Redis, an entry with the same reason, context, object and user within a minute counts up instead of adding
- * a new one, and keeps the client information of the latest.
+ * As in Redis, an entry with the same reason, context, object and user among the 10 newest and within a minute counts
+ * up (and becomes the newest) instead of adding a new one, and keeps the client information of the latest.
  */
 final class AclLog {
     static final int MAX_ENTRIES = 128;
     private static final long GROUPING_MILLIS = 60_000;
+    private static final int GROUPING_SCAN = 10;
 
     enum Reason { COMMAND, CHANNEL, AUTH }
 
@@ -45,7 +46,10 @@ final class AclLog {
     synchronized void add(Reason reason, String object, String user, ClientConnection c) {
         long now = MonotonicClock.millis();
         Entry match = null;
+        int scanned = 0;
         for (Entry e : entries) {
+            // Redis looks at the 10 newest entries only
+            if (++scanned > GROUPING_SCAN) break;
             if (e.reason == reason && e.object.equals(object) && e.user.equals(user)
                     && now - e.atMillis < GROUPING_MILLIS) {
                 match = e;
