@@ -48,6 +48,17 @@ class AclCommandsTest {
     }
 
     @Test
+    void redisOrderOfChecksUnknownThenArityThenAclThenSubscribedMode() {
+        EmbeddedClient app = as("app", "apppw");
+        assertEquals("-ERR unknown subcommand 'nosuch'. Try SENTINEL HELP.\r\n", app.call("SENTINEL nosuch\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|set' command\r\n", app.call("SENTINEL set m\r\n"));
+        assertEquals("-NOPERM this user has no permissions to run the 'sentinel|set' command\r\n",
+                app.call("SENTINEL set m quorum 1\r\n"));
+        assertEquals("-ERR AUTH <password> called without any password configured for the default user. Are you sure"
+                + " your configuration is correct?\r\n", app.call("AUTH x\r\n"), "AUTH is not subject to rights");
+    }
+
+    @Test
     void channelsOfPublishAndPatternsOfPsubscribe() {
         EmbeddedClient ch = as("ch", "x");
         assertEquals("-NOPERM this user has no permissions to access one of the channels used as arguments\r\n",
