@@ -23,6 +23,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.Describe;
@@ -133,6 +134,9 @@ public final class Sentinel {
             AdminCommands.handle(s, c, now, out);
         } else if (input instanceof Started) {
             started(now, out);
+        } else if (input instanceof UsersChanged u) {
+            s.config = s.config.withUsers(u.users());
+            out.persist();
         } else {
             throw new IllegalStateException("unhandled input " + input);
         }

@@ -17,6 +17,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.Target;
 import java.util.Arrays;
@@ -42,7 +43,8 @@ class SealedDispatchTest {
                     0)),
             Map.entry(CommandFailed.class, new CommandFailed(MASTER, CommandFailed.Command.PING, "timeout")),
             Map.entry(SentinelCommand.class, new SentinelCommand(1, List.of("flushconfig"))),
-            Map.entry(LinkFailed.class, new LinkFailed(MASTER, LinkFailure.UNRESOLVED, "no such host")));
+            Map.entry(LinkFailed.class, new LinkFailed(MASTER, LinkFailure.UNRESOLVED, "no such host")),
+            Map.entry(UsersChanged.class, new UsersChanged(List.of("app on nopass -@all"))));
 
     @Test
     void everyPermittedInputIsHandled() {

@@ -22,6 +22,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.reply.Resp;
@@ -265,5 +266,13 @@ class SentinelTest {
         Reply reply = assertInstanceOf(Reply.class, batch.get(batch.size() - 1));
         assertEquals(7, reply.requestId());
         assertEquals(Resp.error(expected), reply.value(), String.join(" ", args));
+    }
+
+    @Test
+    void usersChangedAtRunTimeArePersisted() {
+        List<String> users = List.of("app on nopass -@all +ping", "default on nopass ~* &* +@all");
+        List<Action> out = at(1100, new UsersChanged(users));
+        assertEquals(1, out.size(), out.toString());
+        assertEquals(users, assertInstanceOf(PersistState.class, out.get(0)).config().users());
     }
 }

@@ -57,6 +57,12 @@ public record SentinelConfig(
                 sentinelUser, sentinelPass, newMasters, forgetUnresolvedAfterMillis);
     }
 
+    public SentinelConfig withUsers(List<String> newUsers) {
+        return new SentinelConfig(port, bind, dir, logfile, protectedMode, requirePass, newUsers, myid, currentEpoch,
+                announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig, sentinelUser,
+                sentinelPass, masters, forgetUnresolvedAfterMillis);
+    }
+
     public SentinelConfig withPort(int newPort) {
         return new SentinelConfig(newPort, bind, dir, logfile, protectedMode, requirePass, users, myid, currentEpoch,
                 announceIp, announcePort, resolveHostnames, announceHostnames, denyScriptsReconfig, sentinelUser,

@@ -54,12 +54,15 @@ public final class ConfFileParser {
         return new LoadedConfig(config, draft.warnings, source, yaml, draft.serverSettings, includes, null);
     }
 
-    /** Reads a state file: sentinel.conf syntax, {@code sentinel ...} lines only, {@code leader-vote} allowed. */
+    /**
+     * Reads a state file: sentinel.conf syntax, {@code sentinel ...} lines ({@code leader-vote} allowed) and the
+     * {@code user} lines written once ACL SETUSER/DELUSER changed the users.
+     */
     static SentinelConfig readState(Path file, Path dir) throws ConfigException {
         ConfFileParser p = new ConfFileParser(dir);
         p.draft.dir = dir.toString();
         for (ConfLine l : p.lines(file)) {
-            if (!l.name().equals("sentinel")) throw l.error(BAD_DIRECTIVE);
+            if (!l.name().equals("sentinel") && !l.name().equals("user")) throw l.error(BAD_DIRECTIVE);
             p.process(l, 0);
         }
         return p.finish(true);
@@ -101,6 +104,12 @@ public final class ConfFileParser {
                 return;
             case "user":
                 if (l.argc() < 2) throw l.error(BAD_DIRECTIVE);
+                for (String u : draft.users) {
+                    if (ConfTokens.split(u).get(0).equals(l.args().get(1))) {
+                        throw l.error("Error in user declaration '" + l.args().get(1) + "': Duplicate user found. A"
+                                + " user can only be defined once in config files");
+                    }
+                }
                 draft.users.add(ConfTokens.join(l.args().subList(1, l.argc())));
                 return;
             case "bind":

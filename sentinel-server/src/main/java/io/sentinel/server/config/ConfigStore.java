@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the core's {@code PersistState} snapshots go: back into the user's sentinel.conf, rewritten as redis-sentinel
@@ -16,21 +17,38 @@ import java.nio.file.Path;
 public final class ConfigStore {
     private final Path location;
     private final boolean rewriteSource;
+    /** The users as loaded; the state file holds users once they differ (or when it held them already). */
+    private final List<String> loadedUsers;
+    private boolean stateHasUsers;
 
-    private ConfigStore(Path location, boolean rewriteSource) {
+    private ConfigStore(Path location, boolean rewriteSource, List<String> loadedUsers, boolean stateHasUsers) {
         this.location = location;
         this.rewriteSource = rewriteSource;
+        this.loadedUsers = loadedUsers;
+        this.stateHasUsers = stateHasUsers;
     }
 
     public static ConfigStore open(LoadedConfig loaded) {
+        List<String> users = loaded.config().users();
         return loaded.rewritesSource()
-                ? new ConfigStore(loaded.source(), true)
-                : new ConfigStore(loaded.stateFile(), false);
+                ? new ConfigStore(loaded.source(), true, users, false)
+                : new ConfigStore(loaded.stateFile(), false, users, hasUserLines(loaded.stateFile()));
+    }
+
+    private static boolean hasUserLines(Path stateFile) {
+        try {
+            return Files.readAllLines(stateFile, StandardCharsets.UTF_8).stream()
+                    .anyMatch(l -> "user".equals(ConfRewriter.key(l.strip())));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Writes {@code config} durably; returns the nanoseconds the write took. */
     public long persist(SentinelConfig config) throws IOException {
-        String text = rewriteSource ? ConfRewriter.rewrite(readCurrent(), config) : StateFileFormat.render(config);
+        stateHasUsers |= !config.users().equals(loadedUsers);
+        String text = rewriteSource ? ConfRewriter.rewrite(readCurrent(), config)
+                : StateFileFormat.render(config, stateHasUsers);
         return StateFile.write(location, text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The state file kept under {@code dir} when the configuration itself is not rewritten (read-only sentinel.conf,
  * YAML, {@code include}): sentinel.conf syntax with only the runtime lines, plus {@code sentinel leader-vote <master>
- * <epoch> <runid>}, the vote redis-sentinel keeps only in memory and we keep across restarts.
+ * <epoch> <runid>}, the vote redis-sentinel keeps only in memory and we keep across restarts. Once ACL SETUSER or
+ * DELUSER changed the users, it holds every {@code user} line too, and those replace the configured users.
  */
 final class StateFileFormat {
     private static final Set<String> RUNTIME_KEYS = Set.of("sentinel myid", "sentinel current-epoch",
@@ -18,12 +19,12 @@ final class StateFileFormat {
     private StateFileFormat() {
     }
 
-    static String render(SentinelConfig c) {
+    static String render(SentinelConfig c, boolean withUsers) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Sentinel runtime state, rewritten on every change. Values here override the configuration\n");
         sb.append("# for the masters it still monitors. Delete this file to forget them.\n");
         for (OwnedLines.Owned o : OwnedLines.of(c)) {
-            if (!RUNTIME_KEYS.contains(o.key())) continue;
+            if (!RUNTIME_KEYS.contains(o.key()) && !(withUsers && o.key().equals("user"))) continue;
             sb.append(o.text()).append('\n');
             if (o.key().equals("sentinel leader-epoch")) vote(sb, c, o.text());
         }
@@ -56,6 +57,7 @@ final class StateFileFormat {
         String myid = state.myid() != null ? state.myid() : config.myid();
         long epoch = Math.max(config.currentEpoch(), state.currentEpoch());
         for (MasterConfig m : masters) epoch = Math.max(epoch, m.configEpoch());
-        return config.withRuntime(myid, epoch, masters);
+        SentinelConfig merged = config.withRuntime(myid, epoch, masters);
+        return state.users().isEmpty() ? merged : merged.withUsers(state.users());
     }
 }

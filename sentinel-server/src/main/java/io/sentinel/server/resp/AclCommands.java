@@ -1,76 +1,166 @@
 package io.sentinel.server.resp;
 
 import io.sentinel.core.reply.Resp;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
-/** The read-only part of ACL: WHOAMI, USERS, LIST, GETUSER, CAT, HELP. Users come from the config only. */
+/**
+ * ACL as redis-sentinel 7.0 answers it: WHOAMI, USERS, LIST, GETUSER, CAT, SETUSER, DELUSER, GENPASS, DRYRUN, LOG
+ * and HELP (LOAD and SAVE need an ACL file, which a sentinel has not). Runtime changes are persisted through
+ * {@link Users#onChange}; deleting a user closes its connections, as Redis does.
+ */
 final class AclCommands {
-    /** Redis 7.0's ACL categories, in its order. */
-    static final List<String> CATEGORIES = List.of("keyspace", "read", "write", "set", "sortedset", "list", "hash",
-            "string", "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking",
-            "dangerous", "connection", "transaction", "scripting");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Users users;
     private final CommandTable table;
     private final HelpTexts help;
+    private final ClientRegistry registry;
+    private final AclLog log;
 
-    AclCommands(Users users, CommandTable table, HelpTexts help) {
+    AclCommands(Users users, CommandTable table, HelpTexts help, ClientRegistry registry, AclLog log) {
         this.users = users;
         this.table = table;
         this.help = help;
+        this.registry = registry;
+        this.log = log;
     }
 
     void register(CommandDispatcher d) {
         d.define("acl|whoami", (c, a) -> c.reply(Resp.bulk(c.user())));
         d.define("acl|users", (c, a) -> c.reply(Resp.bulks(users.names())));
-        d.define("acl|list", (c, a) -> {
-            List<String> lines = new ArrayList<>();
-            for (String u : users.names()) lines.add(users.describe(u));
-            c.reply(Resp.bulks(lines));
-        });
+        d.define("acl|list", (c, a) -> c.reply(Resp.bulks(users.lines())));
         d.define("acl|getuser", this::getUser);
         d.define("acl|cat", this::cat);
         d.define("acl|help", (c, a) -> c.reply(help.reply("acl")));
+        d.define("acl|setuser", this::setUser);
+        d.define("acl|deluser", this::delUser);
+        d.define("acl|genpass", this::genPass);
+        d.define("acl|dryrun", new AclDryRun(users, table)::run);
+        d.define("acl|log", this::log);
+        d.define("acl|load", (c, a) -> c.reply(Errors.reply(Errors.NO_ACL_FILE)));
+        d.define("acl|save", (c, a) -> c.reply(Errors.reply(Errors.NO_ACL_FILE)));
     }
 
     private void getUser(ClientConnection c, List<String> args) {
-        if (!users.exists(args.get(2))) {
+        AclUser u = users.snapshot(args.get(2));
+        if (u == null) {
             c.reply(Resp.NULL);
             return;
         }
-        String[] words = users.describe(args.get(2)).split(" ");
         List<Resp> flags = new ArrayList<>();
-        List<Resp> passwords = new ArrayList<>();
-        for (int i = 2; i < words.length; i++) {
-            if (words[i].startsWith("#")) passwords.add(Resp.bulk(words[i].substring(1)));
-            else if (!words[i].startsWith("~") && !words[i].startsWith("&") && !words[i].startsWith("+")) {
-                flags.add(Resp.bulk(words[i]));
-            }
-        }
+        for (String f : AclDescriber.flags(u)) flags.add(Resp.bulk(f));
         c.reply(new Resp.MapReply(List.of(
                 Resp.bulk("flags"), new Resp.SetReply(flags),
-                Resp.bulk("passwords"), Resp.array(passwords),
-                Resp.bulk("commands"), Resp.bulk("+@all"),
-                Resp.bulk("keys"), Resp.bulk("~*"),
-                Resp.bulk("channels"), Resp.bulk("&*"),
+                Resp.bulk("passwords"), Resp.bulks(u.passwordHashes),
+                Resp.bulk("commands"), Resp.bulk(users.describer().commandRules(u)),
+                Resp.bulk("keys"), Resp.bulk(AclDescriber.keys(u)),
+                Resp.bulk("channels"), Resp.bulk(AclDescriber.channels(u)),
                 Resp.bulk("selectors"), Resp.array(List.of()))));
     }
 
+    /** Categories in Redis's order; a category's commands in the command dictionary's order. */
     private void cat(ClientConnection c, List<String> args) {
         if (args.size() == 2) {
-            c.reply(Resp.bulks(CATEGORIES));
+            c.reply(Resp.bulks(AclCommandSet.CATEGORIES));
             return;
         }
-        String category = args.get(2).toLowerCase(java.util.Locale.ROOT);
-        if (!CATEGORIES.contains(category)) {
+        if (args.size() > 3) {
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
+            return;
+        }
+        int category = AclCommandSet.category(args.get(2));
+        if (category < 0) {
             c.reply(Errors.reply(Errors.unknownCategory(args.get(2))));
             return;
         }
+        AclCommandSet set = users.commands();
         List<String> names = new ArrayList<>();
-        for (CommandSpec s : table.all()) {
-            if (s.aclCategories().contains("@" + category)) names.add(s.name());
+        for (int id : set.dictOrder()) {
+            if (set.inCategory(id, category)) names.add(set.name(id));
         }
         c.reply(Resp.bulks(names));
+    }
+
+    private void setUser(ClientConnection c, List<String> args) {
+        String name = args.get(2);
+        if (name.chars().anyMatch(ch -> ch == 0 || Character.isWhitespace(ch))) {
+            c.reply(Errors.reply(Errors.USERNAME_SPACES));
+            return;
+        }
+        try {
+            users.setUser(name, List.copyOf(args.subList(3, args.size())));
+            c.reply(Resp.OK);
+        } catch (AclRules.Invalid e) {
+            c.reply(Errors.reply("ERR " + e.getMessage()));
+        }
+    }
+
+    /** Closes the deleted users' connections; the caller's own after this reply. */
+    private void delUser(ClientConnection c, List<String> args) {
+        List<String> names = args.subList(2, args.size());
+        for (String n : names) {
+            if (n.equals(Users.DEFAULT)) {
+                c.reply(Errors.reply(Errors.DEFAULT_USER_UNDELETABLE));
+                return;
+            }
+        }
+        List<AclUser> removed = users.delete(List.copyOf(names));
+        c.reply(Resp.integer(removed.size()));
+        for (ClientConnection other : registry.all()) {
+            if (!removed.contains(other.aclUser())) continue;
+            if (other == c) other.output().closeAfterReplies();
+            else other.channel().close();
+        }
+    }
+
+    private void genPass(ClientConnection c, List<String> args) {
+        long bits = 256;
+        if (args.size() > 3) {
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
+            return;
+        }
+        if (args.size() == 3) {
+            Long parsed = ConnectionCommands.parseLong(args.get(2));
+            if (parsed == null) {
+                c.reply(Errors.reply(Errors.NOT_INTEGER));
+                return;
+            }
+            bits = parsed;
+        }
+        if (bits <= 0 || bits > 4096) {
+            c.reply(Errors.reply(Errors.GENPASS_BITS));
+            return;
+        }
+        int chars = (int) ((bits + 3) / 4);
+        byte[] random = new byte[(chars + 1) / 2];
+        RANDOM.nextBytes(random);
+        c.reply(Resp.bulk(HexFormat.of().formatHex(random).substring(0, chars)));
+    }
+
+    /** ACL LOG [count | RESET]: newest first, 10 by default. */
+    private void log(ClientConnection c, List<String> args) {
+        if (args.size() > 3) {
+            c.reply(Errors.reply(Errors.aclSyntax(args.get(1))));
+            return;
+        }
+        long count = 10;
+        if (args.size() == 3) {
+            if (args.get(2).toLowerCase(Locale.ROOT).equals("reset")) {
+                log.reset();
+                c.reply(Resp.OK);
+                return;
+            }
+            Long parsed = ConnectionCommands.parseLong(args.get(2));
+            if (parsed == null) {
+                c.reply(Errors.reply(Errors.NOT_INTEGER));
+                return;
+            }
+            count = Math.max(0, parsed); // redis-sentinel 7.0 lists nothing for a negative count
+        }
+        c.reply(log.reply(count));
     }
 }

@@ -29,7 +29,7 @@ final class ClientConnection {
     private final AtomicLong queuedPubsubBytes = new AtomicLong();
 
     private volatile String name;
-    private volatile String user = Users.DEFAULT;
+    private volatile AclUser user;
     private volatile boolean authenticated;
     private volatile int protocol = 2;
     private volatile String lastCommand = "NULL";
@@ -42,8 +42,9 @@ final class ClientConnection {
     private boolean skipNextReply;
     private boolean muted;
 
-    ClientConnection(long id, Channel channel, boolean authenticated) {
+    ClientConnection(long id, Channel channel, AclUser defaultUser, boolean authenticated) {
         this.id = id;
+        this.user = defaultUser;
         this.channel = channel;
         this.authenticated = authenticated;
         this.addr = format(channel.remoteAddress());
@@ -94,6 +95,11 @@ final class ClientConnection {
         skipNextReply = false;
         lastCommand = fullName;
         commandsProcessed = commandsProcessed + 1;
+    }
+
+    /** A refused command still shows in CLIENT LIST's cmd= (Redis sets it at lookup), e.g. in ACL LOG entries. */
+    void refusedCommand(String fullName) {
+        lastCommand = fullName;
     }
 
     long commandsProcessed() {
@@ -188,7 +194,13 @@ final class ClientConnection {
         name = newName == null || newName.isEmpty() ? null : newName;
     }
 
+    /** The user's name, for CLIENT LIST and ACL WHOAMI. */
     String user() {
+        return user.name;
+    }
+
+    /** The user this connection runs commands as (default until AUTH); its grant is read on every request. */
+    AclUser aclUser() {
         return user;
     }
 
@@ -196,8 +208,8 @@ final class ClientConnection {
         return authenticated;
     }
 
-    void authenticate(String userName) {
-        user = userName;
+    void authenticate(AclUser newUser) {
+        user = newUser;
         authenticated = true;
     }
 

@@ -15,8 +15,8 @@ final class ClientRegistry {
     /** Commands run by clients that have gone; live ones count their own (no shared counter on the hot path). */
     private final LongAdder retiredCommands = new LongAdder();
 
-    ClientConnection register(Channel channel, boolean authenticated) {
-        ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, authenticated);
+    ClientConnection register(Channel channel, AclUser defaultUser, boolean authenticated) {
+        ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, defaultUser, authenticated);
         clients.put(c.id(), c);
         totalConnections.incrementAndGet();
         return c;

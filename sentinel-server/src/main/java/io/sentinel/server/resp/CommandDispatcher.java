@@ -10,28 +10,36 @@ import java.util.Set;
 /**
  * Runs one request as Redis 7.0's processCommand does, in the same order of checks: look the command up
  * (unknown command or subcommand), check arity, require authentication unless the command is {@code no_auth},
- * restrict a RESP2 subscriber to the pub/sub commands, then run it. Runs on the client's event loop, once per
- * request: the lookup matches bytes and the checks are precomputed per command, so it allocates nothing itself.
+ * check the user's ACL (command, then channels), restrict a RESP2 subscriber to the pub/sub commands, then run it.
+ * Runs on the client's event loop, once per request: the lookup matches bytes and the checks are precomputed per
+ * command and per user, so it allocates nothing itself.
  */
 final class CommandDispatcher {
     /** What a RESP2 client in subscribed mode may still run (QUIT and RESET are not sentinel commands). */
     private static final Set<String> SUBSCRIBED_MODE = Set.of("ping", "subscribe", "psubscribe", "unsubscribe",
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
+    /** Not a reply: the connection's user was deleted and the connection is closing. */
+    private static final String CLOSED = new String("closed");
+
     private final CommandTable table;
     private final RouteIndex commands;
     private final Map<String, Route> byFullName = new HashMap<>();
+    private final AclLog aclLog;
 
-    CommandDispatcher(CommandTable table) {
+    CommandDispatcher(CommandTable table, AclCommandSet acl, AclLog aclLog) {
         this.table = table;
+        this.aclLog = aclLog;
         List<Route> top = new ArrayList<>();
         for (CommandSpec c : table.topLevel()) {
             boolean allowed = SUBSCRIBED_MODE.contains(c.name());
             List<Route> subs = new ArrayList<>();
             for (CommandSpec s : c.subcommands().values()) {
-                subs.add(index(new Route(s, s.name().substring(c.name().length() + 1), allowed, null)));
+                subs.add(index(new Route(s, s.name().substring(c.name().length() + 1), allowed, null,
+                        acl.id(s.name()))));
             }
-            top.add(index(new Route(c, c.name(), allowed, c.isContainer() ? new RouteIndex(subs) : null)));
+            top.add(index(new Route(c, c.name(), allowed, c.isContainer() ? new RouteIndex(subs) : null,
+                    acl.id(c.name()))));
         }
         commands = new RouteIndex(top);
     }
@@ -67,8 +75,10 @@ final class CommandDispatcher {
             route = sub;
         }
         String refusal = refusal(client, route, args.size());
+        if (refusal == null) refusal = aclRefusal(client, route, args);
+        if (refusal == null) refusal = subscribedRefusal(client, route);
         if (refusal != null) {
-            client.reply(Errors.reply(refusal));
+            if (refusal != CLOSED) client.reply(Errors.reply(refusal));
             return;
         }
         String name = route.spec.name();
@@ -80,6 +90,43 @@ final class CommandDispatcher {
     private static String refusal(ClientConnection client, Route route, int words) {
         if (!route.spec.arityAccepts(words)) return Errors.wrongArity(route.spec.name());
         if (!route.noAuth && !client.authenticated()) return Errors.NOAUTH;
+        return null;
+    }
+
+    /** ACLCheckAllPerm: the command (no_auth ones are exempt), then its channels; a refusal goes to ACL LOG. */
+    private String aclRefusal(ClientConnection client, Route route, Request args) {
+        AclUser user = client.aclUser();
+        Grant grant = user.grant();
+        if (grant.retired) {
+            // ACL DELUSER closes this connection from another event loop; a request that came first runs nothing
+            client.channel().close();
+            return CLOSED;
+        }
+        if (!route.noAuth && !grant.mayRun(route.aclId, args, route.firstArg)) {
+            client.refusedCommand(route.spec.name());
+            aclLog.add(AclLog.Reason.COMMAND, route.spec.name(), user.name, client);
+            return Errors.noPermCommand(route.spec.name());
+        }
+        if (route.channels == RouteIndex.Channels.NONE) return null;
+        String denied = deniedChannel(grant, route.channels, args);
+        if (denied == null) return null;
+        client.refusedCommand(route.spec.name());
+        aclLog.add(AclLog.Reason.CHANNEL, denied, user.name, client);
+        return Errors.NOPERM_CHANNEL;
+    }
+
+    /** The first channel argument the user may not use, or null. */
+    static String deniedChannel(Grant grant, RouteIndex.Channels channels, List<String> args) {
+        if (channels == RouteIndex.Channels.NONE) return null;
+        boolean patterns = channels == RouteIndex.Channels.PATTERNS;
+        int last = channels == RouteIndex.Channels.FIRST ? Math.min(2, args.size()) : args.size();
+        for (int i = 1; i < last; i++) {
+            if (!grant.mayUseChannel(args.get(i), patterns)) return args.get(i);
+        }
+        return null;
+    }
+
+    private static String subscribedRefusal(ClientConnection client, Route route) {
         if (!route.allowedSubscribed && client.protocol() == 2 && client.subscriptionCount() > 0) {
             return Errors.notAllowedSubscribed(route.spec.name());
         }

@@ -13,9 +13,11 @@ final class ConnectionCommands {
 
     private final Users users;
     private final Runnable shutdownHook;
+    private final AclLog aclLog;
 
-    ConnectionCommands(Users users, Runnable shutdownHook) {
+    ConnectionCommands(Users users, AclLog aclLog, Runnable shutdownHook) {
         this.users = users;
+        this.aclLog = aclLog;
         this.shutdownHook = shutdownHook;
     }
 
@@ -81,18 +83,20 @@ final class ConnectionCommands {
 
     private void auth(ClientConnection c, List<String> args) {
         if (args.size() > 3) { c.reply(Errors.reply(Errors.SYNTAX)); return; }
-        if (args.size() == 2 && users.defaultIsOpen()) { c.reply(Errors.reply(Errors.AUTH_NO_PASSWORD)); return; }
+        if (args.size() == 2 && users.defaultIsNopass()) { c.reply(Errors.reply(Errors.AUTH_NO_PASSWORD)); return; }
         String user = args.size() == 3 ? args.get(1) : Users.DEFAULT;
         if (authenticate(c, user, args.get(args.size() - 1))) c.reply(Resp.OK);
     }
 
     /** Replies WRONGPASS and returns false on failure. */
     private boolean authenticate(ClientConnection c, String user, String pass) {
-        if (!users.check(user, pass)) {
+        AclUser u = users.authenticate(user, pass);
+        if (u == null) {
+            aclLog.add(AclLog.Reason.AUTH, "AUTH", user, c);
             c.reply(Errors.reply(Errors.WRONGPASS));
             return false;
         }
-        c.authenticate(user);
+        c.authenticate(u);
         return true;
     }
 

@@ -35,6 +35,18 @@ final class Errors {
     static final String PROTO_UNAUTH_BULK_LENGTH = "ERR Protocol error: unauthenticated bulk length";
     static final String PROTO_UNBALANCED_QUOTES = "ERR Protocol error: unbalanced quotes in request";
 
+    static final String NOPERM_CHANNEL = "NOPERM this user has no permissions to access one of the channels used as"
+            + " arguments";
+    static final String NOT_INTEGER = "ERR value is not an integer or out of range";
+    static final String DEFAULT_USER_UNDELETABLE = "ERR The 'default' user cannot be removed";
+    static final String USERNAME_SPACES = "ERR Usernames can't contain spaces or null characters";
+    static final String GENPASS_BITS = "ERR ACL GENPASS argument must be the number of bits for the output password,"
+            + " a positive number up to 4096";
+
+    static final String NO_ACL_FILE = "ERR This Redis instance is not configured to use an ACL file. You may want to"
+            + " specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis"
+            + " configuration file set) in order to store users in the Redis configuration.";
+
     private static final int ARGS_PREVIEW_CHARS = 128;
 
     private Errors() {
@@ -70,6 +82,14 @@ final class Errors {
     static String notAllowedSubscribed(String fullName) {
         return "ERR Can't execute '" + fullName + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET"
                 + " are allowed in this context";
+    }
+
+    static String aclSyntax(String sub) {
+        return "ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try ACL HELP.";
+    }
+
+    static String noPermCommand(String fullName) {
+        return "NOPERM this user has no permissions to run the '" + fullName + "' command";
     }
 
     static String unknownClientType(String type) {

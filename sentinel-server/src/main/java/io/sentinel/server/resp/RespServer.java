@@ -56,13 +56,14 @@ public final class RespServer implements AutoCloseable {
         this.cfg = cfg;
         this.boundPort = cfg.port();
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes());
-        this.users = new Users(cfg.requirePass(), cfg.userLines());
         CommandTable table = CommandTable.load();
+        this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
-        this.dispatcher = new CommandDispatcher(table);
-        new ConnectionCommands(users, shutdownHook).register(dispatcher);
+        AclLog aclLog = new AclLog(ClientCommands::describe);
+        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog);
+        new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
-        new AclCommands(users, table, help).register(dispatcher);
+        new AclCommands(users, table, help, registry, aclLog).register(dispatcher);
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table, help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
@@ -70,6 +71,14 @@ public final class RespServer implements AutoCloseable {
         this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
         this.inputRate = new InstantaneousRates(net.inputBytes::sum, now);
         this.outputRate = new InstantaneousRates(net.outputBytes::sum, now);
+    }
+
+    /**
+     * Called with every {@code user} line (without the word {@code user}) after an ACL SETUSER or DELUSER, so they
+     * can be written back with the rest of the state.
+     */
+    public void onUsersChanged(Consumer<List<String>> listener) {
+        users.onChange(lines -> listener.accept(lines.stream().map(l -> l.substring("user ".length())).toList()));
     }
 
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
@@ -129,7 +138,7 @@ public final class RespServer implements AutoCloseable {
             return;
         }
         ch.pipeline().addLast("net-counters", net);
-        ClientConnection client = registry.register(ch, users.defaultIsOpen());
+        ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
         ch.pipeline().addLast("resp-commands", commands);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param bind        addresses to listen on; empty = every address of the host, like redis-sentinel without bind
  * @param port        TCP port (26379 by default); 0 picks a free one, see {@link RespServer#port()}
  * @param requirePass password of the {@code default} user; null or empty = no password
- * @param userLines   sentinel.conf {@code user} lines (ACL rules; only the password rules are honoured)
+ * @param userLines   sentinel.conf {@code user} lines without the word {@code user}: a name, then ACL rules
  * @param limits      request and output caps
  * @param ioThreads   event loop threads serving clients (1 or 2 is plenty for a sentinel)
  */

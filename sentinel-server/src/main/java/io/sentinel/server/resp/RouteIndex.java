@@ -18,9 +18,14 @@ final class RouteIndex {
         final boolean noAuth;
         final boolean allowedSubscribed;
         final RouteIndex subcommands;
+        /** The command's ACL id ({@link AclCommandSet}); where its first argument is (1, or 2 for a subcommand). */
+        final int aclId;
+        final int firstArg;
+        /** Which arguments are channels for the ACL: none, all (SUBSCRIBE), all patterns (PSUBSCRIBE), the first (PUBLISH). */
+        final Channels channels;
         Command body;
 
-        Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands) {
+        Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands, int aclId) {
             this.spec = spec;
             this.lowerName = lowerName.getBytes(StandardCharsets.US_ASCII);
             this.foldMask = new byte[this.lowerName.length];
@@ -30,6 +35,22 @@ final class RouteIndex {
             this.noAuth = spec.hasFlag("no_auth");
             this.allowedSubscribed = allowedSubscribed;
             this.subcommands = subcommands;
+            this.aclId = aclId;
+            this.firstArg = spec.name().indexOf('|') < 0 ? 1 : 2;
+            this.channels = Channels.of(spec.name());
+        }
+    }
+
+    enum Channels {
+        NONE, ALL, PATTERNS, FIRST;
+
+        static Channels of(String command) {
+            switch (command) {
+                case "subscribe": return ALL;
+                case "psubscribe": return PATTERNS;
+                case "publish": return FIRST;
+                default: return NONE;
+            }
         }
     }
 

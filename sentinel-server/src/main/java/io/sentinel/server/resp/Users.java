@@ -1,95 +1,176 @@
 package io.sentinel.server.resp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.sentinel.server.config.ConfTokens;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * The users clients may AUTH as: {@code default} (password from {@code requirepass}, else nopass) plus the
- * {@code user} lines of sentinel.conf. Only the password part of ACL rules is honoured ({@code on|off},
- * {@code >pass}, {@code #sha256}, {@code nopass}); every user may run every command.
+ * The ACL users: {@code default} (from {@code requirepass}, else nopass) plus the {@code user} lines of sentinel.conf,
+ * then whatever ACL SETUSER and DELUSER change. Changes take a lock and replace the user's compiled {@link Grant};
+ * requests read grants without locking. Names are kept sorted, as Redis's radix tree lists them.
  */
 final class Users {
     static final String DEFAULT = "default";
 
-    record User(String name, boolean enabled, boolean nopass, List<String> sha256Hashes) {
-        User {
-            sha256Hashes = List.copyOf(sha256Hashes);
+    private final AclCommandSet commands;
+    private final AclRules rules;
+    private final AclDescriber describer;
+    private final Map<String, AclUser> users = new TreeMap<>();
+    private final AclUser defaultUser;
+    private volatile Consumer<List<String>> changeListener = lines -> { };
+
+    /** Throws {@link IllegalArgumentException} with Redis's words for a bad {@code user} line. */
+    Users(CommandTable table, String requirePass, List<String> userLines) {
+        this.commands = new AclCommandSet(table);
+        this.rules = new AclRules(commands);
+        this.describer = new AclDescriber(commands, rules);
+        this.defaultUser = rules.createDefault();
+        if (requirePass != null && !requirePass.isEmpty()) {
+            applyAll(defaultUser, List.of("resetpass", ">" + requirePass));
+        }
+        users.put(DEFAULT, defaultUser);
+        List<String> seen = new ArrayList<>();
+        for (String line : userLines) load(line, seen);
+        for (AclUser u : users.values()) u.publish(commands.size());
+    }
+
+    /** {@code line} is a config {@code user} line without its first word. ACLLoadConfiguredUsers: a name once only; the default user is reset before its line applies. */
+    private void load(String line, List<String> seen) {
+        List<String> words = ConfTokens.split(line);
+        if (words == null || words.isEmpty()) throw new IllegalArgumentException("Unbalanced quotes in user line");
+        String name = words.get(0);
+        if (seen.contains(name)) {
+            throw new IllegalArgumentException("Error in user declaration '" + name + "': Duplicate user found. A"
+                    + " user can only be defined once in config files");
+        }
+        seen.add(name);
+        AclUser u = users.computeIfAbsent(name, rules::create);
+        try {
+            if (u == defaultUser) rules.apply(u, "reset");
+            for (String op : words.subList(1, words.size())) {
+                try {
+                    rules.apply(u, op);
+                } catch (AclRules.Invalid e) {
+                    throw new AclRules.Invalid("Error loading ACL rule '" + op + "' for the user named '" + name
+                            + "': " + e.getMessage());
+                }
+            }
+        } catch (AclRules.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 
-    private final Map<String, User> users = new LinkedHashMap<>();
-
-    Users(String requirePass, List<String> userLines) {
-        boolean open = requirePass == null || requirePass.isEmpty();
-        users.put(DEFAULT, new User(DEFAULT, true, open, open ? List.of() : List.of(sha256(requirePass))));
-        for (String line : userLines) {
-            User u = parse(line);
-            users.put(u.name(), u);
+    private void applyAll(AclUser u, List<String> ops) {
+        try {
+            for (String op : ops) rules.apply(u, op);
+        } catch (AclRules.Invalid e) {
+            throw new IllegalStateException(e.getMessage());
         }
     }
 
-    /** {@code "alice on >secret ~* +@all"} or {@code "user alice ..."}: name first, then rules. */
-    static User parse(String line) {
-        String[] words = line.trim().split("\\s+");
-        int i = words[0].equalsIgnoreCase("user") ? 1 : 0;
-        if (i >= words.length) throw new IllegalArgumentException("user line without a name: " + line);
-        String name = words[i];
-        boolean enabled = false;
-        boolean nopass = false;
-        List<String> hashes = new ArrayList<>();
-        for (int j = i + 1; j < words.length; j++) {
-            String w = words[j];
-            if (w.equalsIgnoreCase("on")) enabled = true;
-            else if (w.equalsIgnoreCase("off")) enabled = false;
-            else if (w.equalsIgnoreCase("nopass")) nopass = true;
-            else if (w.equalsIgnoreCase("resetpass")) { nopass = false; hashes.clear(); }
-            else if (w.startsWith(">")) hashes.add(sha256(w.substring(1)));
-            else if (w.startsWith("#")) hashes.add(w.substring(1).toLowerCase(java.util.Locale.ROOT));
-        }
-        return new User(name, enabled, nopass, hashes);
+    AclCommandSet commands() {
+        return commands;
+    }
+
+    AclDescriber describer() {
+        return describer;
+    }
+
+    /**
+     * Called with every user line after each change, to persist them: on the changing client's event loop, under
+     * this registry's lock, so it must only hand the lines on (CoreLoop.submit).
+     */
+    void onChange(Consumer<List<String>> listener) {
+        changeListener = listener;
+    }
+
+    AclUser defaultUser() {
+        return defaultUser;
     }
 
     /** True when the default user needs no password, i.e. clients start authenticated. */
     boolean defaultIsOpen() {
-        User d = users.get(DEFAULT);
-        return d.enabled() && d.nopass();
+        Grant g = defaultUser.grant();
+        return g.enabled && g.nopass;
     }
 
-    boolean check(String name, String password) {
-        User u = users.get(name);
-        if (u == null || !u.enabled()) return false;
-        return u.nopass() || u.sha256Hashes().contains(sha256(password));
+    /** AUTH with a password only is an error when the default user has nopass (enabled or not), as in Redis. */
+    boolean defaultIsNopass() {
+        return defaultUser.grant().nopass;
     }
 
-    boolean exists(String name) {
+    /** The user AUTH may log in as, or null (unknown, disabled or wrong password). */
+    AclUser authenticate(String name, String password) {
+        AclUser u = get(name);
+        return u != null && u.grant().accepts(password) ? u : null;
+    }
+
+    synchronized AclUser get(String name) {
+        return users.get(name);
+    }
+
+    synchronized boolean exists(String name) {
         return users.containsKey(name);
     }
 
-    List<String> names() {
+    synchronized List<String> names() {
         return List.copyOf(users.keySet());
     }
 
-    /** The ACL LIST line, as Redis writes it. */
-    String describe(String name) {
-        User u = users.get(name);
-        StringBuilder sb = new StringBuilder("user ").append(u.name()).append(u.enabled() ? " on" : " off");
-        if (u.nopass()) sb.append(" nopass");
-        for (String h : u.sha256Hashes()) sb.append(" #").append(h);
-        return sb.append(" ~* &* +@all").toString();
+    /**
+     * ACL SETUSER: every op applies to a copy first; the user changes only if all are valid. The listener is told
+     * under the lock, so that changes from two event loops reach it in the order they were made.
+     */
+    synchronized void setUser(String name, List<String> ops) throws AclRules.Invalid {
+        AclUser current = users.get(name);
+        AclUser draft = current == null ? rules.create(name) : current.copy();
+        for (String op : ops) {
+            try {
+                rules.apply(draft, op);
+            } catch (AclRules.Invalid e) {
+                throw new AclRules.Invalid("Error in ACL SETUSER modifier '" + op + "': " + e.getMessage());
+            }
+        }
+        AclUser target = current == null ? draft : current;
+        if (current != null) current.copyFrom(draft);
+        target.publish(commands.size());
+        users.put(name, target);
+        changeListener.accept(lines());
     }
 
-    private static String sha256(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
+    /** ACL DELUSER: the removed users, now retired (their connections are to be closed). */
+    synchronized List<AclUser> delete(List<String> names) {
+        List<AclUser> removed = new ArrayList<>();
+        for (String n : names) {
+            AclUser u = users.remove(n);
+            if (u != null) {
+                u.retire();
+                removed.add(u);
+            }
         }
+        if (!removed.isEmpty()) changeListener.accept(lines());
+        return removed;
+    }
+
+    /** ACL LIST, and what we write back: {@code user <name> <rules>} per user, sorted by name. */
+    synchronized List<String> lines() {
+        List<String> out = new ArrayList<>();
+        for (AclUser u : users.values()) out.add(describer.line(u));
+        return out;
+    }
+
+    /** The {@code user} line of one user, or null. */
+    synchronized String describe(String name) {
+        AclUser u = users.get(name);
+        return u == null ? null : describer.line(u);
+    }
+
+    /** A snapshot of one user for GETUSER, or null. */
+    synchronized AclUser snapshot(String name) {
+        AclUser u = users.get(name);
+        return u == null ? null : u.copy();
     }
 }

@@ -4,6 +4,7 @@ import io.sentinel.core.Sentinel;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.input.HelloReceived;
+import io.sentinel.core.input.UsersChanged;
 import io.sentinel.server.command.SentinelCommands;
 import io.sentinel.server.command.ServerInfo;
 import io.sentinel.server.config.ConfigLoader;
@@ -73,6 +74,7 @@ public final class Daemon implements AutoCloseable {
                 MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
+        server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;
     }
 

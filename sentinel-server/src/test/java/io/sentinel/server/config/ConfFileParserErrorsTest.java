@@ -52,6 +52,7 @@ class ConfFileParserErrorsTest {
             sentinel announce-port 77777                            | 1 | Invalid port number.
             loglevel loud                                           | 1 | argument(s) must be one of the following: debug, verbose, notice, warning
             log-format xml                                          | 1 | unknown log format 'xml' (expected redis or json)
+            user app on;user app off                                | 2 | Error in user declaration 'app': Duplicate user found. A user can only be defined once in config files
             metrics-port 70000                                      | 1 | metrics-port must be a port number, 0 (any free port) or -1 (no HTTP listener)
             """)
     void reportsFileLineAndReason(String lines, int lineNumber, String reason) throws Exception {

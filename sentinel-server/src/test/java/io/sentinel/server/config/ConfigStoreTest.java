@@ -125,6 +125,35 @@ class ConfigStoreTest {
     }
 
     @Test
+    void usersChangedAtRunTimeAreRewrittenInPlace() throws Exception {
+        Path f = conf("user app on >a\n# note\nsentinel monitor m 127.0.0.1 6379 2\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, WRITABLE);
+        ConfigStore.open(l).persist(l.config().withUsers(List.of("app on nopass -@all +ping",
+                "default on nopass ~* &* +@all")));
+        String text = Files.readString(f);
+        assertTrue(text.startsWith("user app on nopass -@all +ping\n# note\n"), text);
+        assertTrue(text.contains("\nuser default on nopass ~* &* +@all\n"), text);
+        assertEquals(List.of("app on nopass -@all +ping", "default on nopass ~* &* +@all"),
+                ConfigLoader.load(f, List.of(), dir, WRITABLE).config().users());
+    }
+
+    @Test
+    void theStateFileHoldsUsersOnlyOnceTheyChanged() throws Exception {
+        Path f = conf("user app on >a\nsentinel monitor m 127.0.0.1 6379 2\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, READ_ONLY);
+        Path state = dir.resolve(LoadedConfig.STATE_FILE_NAME);
+        ConfigStore store = ConfigStore.open(l);
+        store.persist(afterFailover(l.config(), ConfigLoader.generateMyid()));
+        assertFalse(Files.readString(state).contains("user "), "configured users stay the configuration's");
+        store.persist(l.config().withUsers(List.of("app on nopass", "tmp off")));
+        assertTrue(Files.readString(state).contains("\nuser app on nopass\nuser tmp off\n"), Files.readString(state));
+        LoadedConfig again = ConfigLoader.load(f, List.of(), dir, READ_ONLY);
+        assertEquals(List.of("app on nopass", "tmp off"), again.config().users());
+        ConfigStore.open(again).persist(again.config());
+        assertTrue(Files.readString(state).contains("\nuser tmp off\n"), "still held after a restart");
+    }
+
+    @Test
     void leftoverStateFileIsIgnoredWithAWarning() throws Exception {
         Path f = conf("sentinel monitor m 127.0.0.1 6379 2\n");
         Files.writeString(dir.resolve(LoadedConfig.STATE_FILE_NAME), "sentinel current-epoch 9\n");

@@ -76,11 +76,12 @@ class ConnectionCommandsTest {
     @Test
     void configuredAclUsers() {
         RespServerConfig cfg = new RespServerConfig(List.of("127.0.0.1"), 0, "pw",
-                List.of("user alice on >wonder ~* +@all", "user carol off >x"), RespLimits.defaults(), 1);
+                List.of("alice on >wonder ~* +@all", "carol off >x"), RespLimits.defaults(), 1);
         EmbeddedClient c = new EmbeddedClient(new RespServer(cfg, new StubSentinelHandler(), m -> { }, () -> { }));
         assertTrue(c.call("AUTH carol x\r\n").startsWith("-WRONGPASS"), "disabled user");
         assertEquals("+OK\r\n$5\r\nalice\r\n", c.call("AUTH alice wonder\r\nACL WHOAMI\r\n"));
-        assertEquals("*3\r\n$7\r\ndefault\r\n$5\r\nalice\r\n$5\r\ncarol\r\n", c.call("ACL USERS\r\n"));
+        assertEquals("*3\r\n$5\r\nalice\r\n$5\r\ncarol\r\n$7\r\ndefault\r\n", c.call("ACL USERS\r\n"),
+                "sorted, as Redis's radix tree lists them");
     }
 
     @Test

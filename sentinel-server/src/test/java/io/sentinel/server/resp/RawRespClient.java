@@ -38,6 +38,11 @@ final class RawRespClient implements AutoCloseable {
         return read();
     }
 
+    /** The next message the server pushes (a pub/sub message), in canonical form; SocketTimeoutException if none. */
+    String receive() throws IOException {
+        return read();
+    }
+
     private String line() throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
