@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -39,11 +40,18 @@ final class Docker {
     static Result run(Duration timeout, String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker"));
         cmd.addAll(List.of(args));
+        return command(Map.of(), timeout, cmd);
+    }
+
+    /** Runs any command (docker-compose) with extra environment variables, at most {@code timeout}. */
+    static Result command(Map<String, String> env, Duration timeout, List<String> cmd) {
         try {
             Path out = Files.createTempFile("docker-out", ".txt");
             Path err = Files.createTempFile("docker-err", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+                pb.environment().putAll(env);
+                Process p = pb.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly().waitFor();
                     throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", cmd));
@@ -55,7 +63,7 @@ final class Docker {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            return new Result(127, "", "cannot run docker: " + e.getMessage());
+            return new Result(127, "", "cannot run " + cmd.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -106,6 +114,29 @@ final class Docker {
         run("image", "prune", "-f", "--filter", "label=io.sentinel.image=sentinel");
         System.err.printf("built %s from %s in %.1f s, %s%n", IMAGE, BASE, (System.nanoTime() - start) / 1e9,
                 run("image", "inspect", "-f", "{{.Size}}", IMAGE).out().trim() + " bytes");
+    }
+
+    /**
+     * An image with Debian's redis-server, for the compose test: the local base plus the package from the base's
+     * Debian mirror (apt over the host network), made once per engine.
+     */
+    static synchronized String redisImage() {
+        String image = "sentinel-it-redis:bookworm";
+        if (run("image", "inspect", image).exitCode() != 0) {
+            String dockerfile = "FROM " + BASE + "\nRUN apt-get update -qq && apt-get install -y -qq"
+                    + " --no-install-recommends redis-server >/dev/null"
+                    + " && apt-get clean && rm -rf /var/lib/apt/lists/*\n";
+            Path dir = ROOT.resolve("sentinel-server/target/redis-image");
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            run(Duration.ofMinutes(5), "build", "-q", "--network", "host", "-t", image, dir.toString())
+                    .orFail("docker build " + image);
+        }
+        return image;
     }
 
     private static String firstLine(String text) {
