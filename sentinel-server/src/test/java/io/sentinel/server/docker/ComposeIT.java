@@ -17,8 +17,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Issue 15: docker/compose.yaml validates with Debian's docker-compose, and its topology (three Redis containers,
- * three sentinel containers, host network) fails over when the master's container is SIGKILLed. Free ports and the
- * local images come in through the file's environment variables.
+ * three sentinel containers, host network) fails over when the master's container is SIGKILLed, and the old master
+ * rejoins as a replica. Free ports and the local images come in through the file's environment variables.
  */
 class ComposeIT {
     static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -76,6 +76,13 @@ class ComposeIT {
         try (Jedis j = jedis(promoted[0])) {
             assertEquals("master", j.role().get(0));
         }
+        compose(Duration.ofSeconds(30), "start", "redis-1").orFail("docker-compose start redis-1");
+        Await.until(DEADLINE, "the old master comes back as a replica of the new one", () -> {
+            try (Jedis j = jedis(redisPorts.get(0))) {
+                List<Object> role = j.role();
+                return "slave".equals(role.get(0)) && ((Number) role.get(2)).intValue() == promoted[0];
+            }
+        }, this::state);
     }
 
     private int port(String name) {
