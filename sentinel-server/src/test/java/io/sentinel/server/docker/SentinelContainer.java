@@ -14,8 +14,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * One container of the sentinel image, started with {@code docker run} as a user would: host network (all traffic
- * on 127.0.0.1), its sentinel.conf on a read-only mount at /etc/sentinel, state in the container's /data, free ports
- * for RESP and HTTP. {@link #close()} removes it whatever state it is in.
+ * on 127.0.0.1), a read-only root file system (as Kubernetes' readOnlyRootFilesystem), its sentinel.conf on a
+ * read-only mount at /etc/sentinel, state in the container's /data volume, free ports for RESP and HTTP. {@link #close()} removes it whatever state it is in.
  */
 final class SentinelContainer implements AutoCloseable {
     final String name = "sentinel-it-" + Long.toHexString(System.nanoTime());
@@ -32,7 +32,7 @@ final class SentinelContainer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         conf = Docker.writeReadable(dir.resolve("sentinel.conf"), sentinelConf.render(port, "/data"));
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host",
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "host", "--read-only",
                 "--env", "SENTINEL_PORT=" + port, "--health-interval", "1s", "--health-start-period", "1s",
                 "-v", conf + ":/etc/sentinel/sentinel.conf:ro"));
         for (String[] m : mounts) args.addAll(List.of("-v", m[0] + ":" + m[1] + ":ro"));
