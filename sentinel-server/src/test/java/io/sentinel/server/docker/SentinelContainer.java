@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -18,6 +20,14 @@ import redis.clients.jedis.Jedis;
  * read-only mount at /etc/sentinel, state in the container's /data volume, free ports for RESP and HTTP. {@link #close()} removes it whatever state it is in.
  */
 final class SentinelContainer implements AutoCloseable {
+    /** Containers not removed yet: a JVM shutdown hook removes them if a test run is cut short. */
+    private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(n -> Docker.run("rm", "-f", "-v", n)),
+                "remove-test-containers"));
+    }
+
     final String name = "sentinel-it-" + Long.toHexString(System.nanoTime());
     final int port = Ports.free();
     final int metricsPort = Ports.free();
@@ -38,6 +48,7 @@ final class SentinelContainer implements AutoCloseable {
         for (String[] m : mounts) args.addAll(List.of("-v", m[0] + ":" + m[1] + ":ro"));
         args.addAll(List.of(image, "/etc/sentinel/sentinel.conf",
                 "--metrics-port", Integer.toString(metricsPort), "--metrics-bind", ChildProcess.HOST));
+        LIVE.add(name);
         Docker.run(args.toArray(String[]::new)).orFail("docker run");
     }
 
@@ -71,6 +82,7 @@ final class SentinelContainer implements AutoCloseable {
     @Override
     public void close() {
         Docker.run("rm", "-f", "-v", name);
+        LIVE.remove(name);
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
