@@ -3,6 +3,7 @@ package io.sentinel.server.e2e;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.sentinel.core.model.Address;
 import io.sentinel.server.it.ChildProcess;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -19,8 +21,8 @@ import redis.clients.jedis.JedisSentinelPool;
  * A client writing in a loop through the sentinels, as an application would: Jedis's JedisSentinelPool or a Lettuce
  * sentinel connection. Counts successful writes, so a test can wait for writes to resume after a failover.
  */
-abstract class Writer implements AutoCloseable {
-    final AtomicLong successes = new AtomicLong();
+public abstract class Writer implements AutoCloseable {
+    public final AtomicLong successes = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
     private final Thread thread;
@@ -30,7 +32,7 @@ abstract class Writer implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    Writer start() {
+    public Writer start() {
         thread.start();
         return this;
     }
@@ -74,8 +76,14 @@ abstract class Writer implements AutoCloseable {
      * null for none).
      */
     static Writer jedis(List<? extends ChildProcess> sentinels, String sentinelPass, String dataPass) {
+        return jedisAt(sentinels.stream().map(ChildProcess::address).collect(Collectors.toList()), sentinelPass,
+                dataPass);
+    }
+
+    /** A JedisSentinelPool over sentinels at these addresses (containers, say); passwords as above. */
+    public static Writer jedisAt(List<Address> sentinels, String sentinelPass, String dataPass) {
         Set<HostAndPort> addresses = new LinkedHashSet<>();
-        for (ChildProcess s : sentinels) addresses.add(new HostAndPort(s.address().host(), s.port()));
+        for (Address s : sentinels) addresses.add(new HostAndPort(s.host(), s.port()));
         JedisSentinelPool pool = new JedisSentinelPool("mymaster", addresses,
                 DefaultJedisClientConfig.builder().password(dataPass).build(),
                 DefaultJedisClientConfig.builder().password(sentinelPass).build());
@@ -101,10 +109,16 @@ abstract class Writer implements AutoCloseable {
 
     /** A Lettuce sentinel connection; passwords as for {@link #jedis(List, String, String)}. */
     static Writer lettuce(List<? extends ChildProcess> sentinels, String sentinelPass, String dataPass) {
+        return lettuceAt(sentinels.stream().map(ChildProcess::address).collect(Collectors.toList()), sentinelPass,
+                dataPass);
+    }
+
+    /** A Lettuce sentinel connection over sentinels at these addresses; passwords as above. */
+    public static Writer lettuceAt(List<Address> sentinels, String sentinelPass, String dataPass) {
         RedisURI.Builder b = RedisURI.builder().withSentinelMasterId("mymaster").withTimeout(Duration.ofSeconds(1));
         if (dataPass != null) b.withPassword(dataPass.toCharArray());
-        for (ChildProcess s : sentinels) {
-            RedisURI.Builder sentinel = RedisURI.Builder.redis(s.address().host(), s.port());
+        for (Address s : sentinels) {
+            RedisURI.Builder sentinel = RedisURI.Builder.redis(s.host(), s.port());
             if (sentinelPass != null) sentinel.withPassword(sentinelPass.toCharArray());
             b.withSentinel(sentinel.build());
         }

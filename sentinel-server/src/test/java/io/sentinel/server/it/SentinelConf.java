@@ -81,7 +81,7 @@ public final class SentinelConf {
     }
 
     /** The file text for a sentinel on {@code port} with its working dir {@code dir}. */
-    String render(int port, String dir) {
+    public String render(int port, String dir) {
         List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + host,
                 "daemonize no", "logfile \"\"", "dir \"" + dir + "\""));
         lines.addAll(globalLines);
