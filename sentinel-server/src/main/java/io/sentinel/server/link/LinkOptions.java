@@ -1,5 +1,7 @@
 package io.sentinel.server.link;
 
+import io.sentinel.server.tls.ClientTls;
+
 /**
  * How every link behaves. Timeouts are short and reconnects fast because a sentinel must notice a dead master, and
  * a restarted one, within its down-after period.
@@ -12,10 +14,11 @@ package io.sentinel.server.link;
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
  * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
+ * @param tls                 TLS for every link ({@code tls-replication yes}); null for plain TCP
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
                           long reconnectMaxMillis, int ioThreads,
-                          int maxPendingCommands, long pubSubIdleMillis) {
+                          int maxPendingCommands, long pubSubIdleMillis, ClientTls tls) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -35,22 +38,28 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000, null);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, millis);
+                ioThreads, maxPendingCommands, millis, tls);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, tls);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, tls);
+    }
+
+    /** These options with every link over TLS. */
+    public LinkOptions withTls(ClientTls clientTls) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                ioThreads, maxPendingCommands, pubSubIdleMillis, clientTls);
     }
 
     public String commandClientName() {

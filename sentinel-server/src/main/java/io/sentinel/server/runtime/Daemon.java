@@ -17,6 +17,9 @@ import io.sentinel.server.link.LinkOptions;
 import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
 import io.sentinel.server.scripts.ScriptRunner;
+import io.sentinel.server.tls.Tls;
+import io.sentinel.server.tls.TlsAnnounce;
+import io.sentinel.server.tls.TlsSettings;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -50,10 +53,13 @@ public final class Daemon implements AutoCloseable {
         if (config.myid() == null) {
             config = config.withRuntime(ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
         }
+        TlsSettings tlsSettings = TlsSettings.from(loaded.serverSettings());
+        this.tls = Tls.start(tlsSettings);
+        this.announce = TlsAnnounce.of(config, tlsSettings);
         this.store = ConfigStore.open(loaded);
         this.currentConfig = config;
-        Sentinel sentinel = new Sentinel(config, Timing.DEFAULTS, new SplittableRandom(new SecureRandom().nextLong()),
-                MonotonicClock.millis());
+        Sentinel sentinel = new Sentinel(announce.forCore(config), Timing.DEFAULTS,
+                new SplittableRandom(new SecureRandom().nextLong()), MonotonicClock.millis());
         EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
@@ -66,18 +72,24 @@ public final class Daemon implements AutoCloseable {
         this.server = new RespServer(RespServerConfig.from(config), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         this.scriptEvents = events;
+        if (tls != null && tls.server() != null) server.useTls(tls.server());
     }
 
     private final EventLog scriptEvents;
+    private final Tls tls; // null when TLS is off
+    private final TlsAnnounce announce;
 
     private void startServices(SentinelConfig config, Options options) {
-        links = new LinkManager(LinkOptions.forSentinel(config.myid()), core::submit);
+        LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
+        if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
+        links = new LinkManager(linkOptions, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;
         metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
                 () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
                 scripts::runningScripts, scripts::queueLength);
+        metrics.bindTls(tls);
         http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
                 new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
     }
@@ -132,7 +144,8 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private void persist(SentinelConfig config) throws Exception {
+    private void persist(SentinelConfig coreConfig) throws Exception {
+        SentinelConfig config = announce.forDisk(coreConfig);
         long started = System.nanoTime();
         store.persist(config);
         if (metrics != null) metrics.recordStateWrite(System.nanoTime() - started);

@@ -16,6 +16,7 @@ public final class SentinelConf {
     private final List<String> masterLines = new ArrayList<>();
     private String currentMaster;
     private String requirePass;
+    private TestCerts tls;
 
     public SentinelConf monitor(String master, Address address, int quorum) {
         currentMaster = master;
@@ -59,14 +60,28 @@ public final class SentinelConf {
         return this;
     }
 
+    /** TLS only: {@code port 0}, {@code tls-port} on the process's port, TLS links, client certificates. */
+    public SentinelConf tls(TestCerts certs) {
+        this.tls = certs;
+        return this;
+    }
+
+    TestCerts tls() {
+        return tls;
+    }
+
     String requirePass() {
         return requirePass;
     }
 
     /** The file text for a sentinel on {@code port} with its working dir {@code dir}. */
     String render(int port, String dir) {
-        List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + ChildProcess.HOST,
+        List<String> lines = new ArrayList<>(List.of("port " + (tls == null ? port : 0), "bind " + ChildProcess.HOST,
                 "daemonize no", "logfile \"\"", "dir \"" + dir + "\""));
+        if (tls != null) {
+            lines.add("tls-port " + port);
+            lines.addAll(tls.sentinelLines());
+        }
         lines.addAll(globalLines);
         lines.addAll(masterLines);
         return String.join("\n", lines) + "\n";
