@@ -38,7 +38,7 @@ public final class ConfFileParser {
     private ConfFileParser(Path startDir, ConfigDraft draft) {
         this.startDir = startDir.toAbsolutePath().normalize();
         this.draft = draft;
-        this.tls = new TlsDirectives(draft.serverSettings);
+        this.tls = new TlsDirectives(draft.serverSettings, draft.warnings);
     }
 
     /** Parses {@code file}, then the overrides (redis-style {@code --directive args...}) as lines appended to it. */

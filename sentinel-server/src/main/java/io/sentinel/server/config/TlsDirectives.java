@@ -28,11 +28,13 @@ final class TlsDirectives {
     private static final Set<String> PROTOCOLS = Set.of("tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3");
 
     private final Map<String, String> settings;
+    private final List<String> warnings;
     /** The line that turned TLS on ({@code tls-port} or {@code tls-replication}), for the final check's error. */
     private ConfLine enabledBy;
 
-    TlsDirectives(Map<String, String> settings) {
+    TlsDirectives(Map<String, String> settings, List<String> warnings) {
         this.settings = settings;
+        this.warnings = warnings;
     }
 
     static boolean handles(String name) {
@@ -49,6 +51,10 @@ final class TlsDirectives {
         else if (name.equals("tls-ca-cert-dir")) value = file(l, v, dir, true);
         else if (YES_NO.contains(name)) value = yesNo(l, v);
         else value = other(l, name, v);
+        if (name.startsWith("tls-cipher") && CipherSuites.hasOpenSslTerms(v)) {
+            warnings.add(l.where() + ": '" + name + "': OpenSSL cipher expressions mean the JDK's default suites"
+                    + " here; name suites by their IANA names (TLS_...) to choose them");
+        }
         if (value == null) settings.remove(name);
         else settings.put(name, value);
         boolean on = name.equals("tls-port") ? !"0".equals(value) : name.equals("tls-replication") && "yes".equals(value);
