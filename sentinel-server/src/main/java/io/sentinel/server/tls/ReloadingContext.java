@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A TLS context that follows its files: on use, at most once a second, it compares each file's real path (a
  * Kubernetes secret volume swaps a symlink), size and modification time with those it was built from, and rebuilds
- * when one changed. New connections get the new context; open ones keep theirs. A rebuild that fails (a half-written
- * file) keeps the old context and is logged once per change; the next change is tried again.
+ * once they changed and then stayed the same for one more check (a certificate and its key are two files, written
+ * one after the other: a context from a new key and the old certificate would fail every handshake). New
+ * connections get the new context; open ones keep theirs. A rebuild that fails keeps the old context and is logged
+ * once per change; the next change is tried again.
  */
 final class ReloadingContext {
     private static final Logger log = LoggerFactory.getLogger(ReloadingContext.class);
@@ -34,6 +36,7 @@ final class ReloadingContext {
     private volatile long nextCheckAtNanos;
     private List<String> stamps;
     private List<String> failedStamps;
+    private List<String> changedStamps;
 
     /** Builds the first context now: a startup error throws. {@code files} may hold nulls (unset directives). */
     ReloadingContext(String name, List<Path> files, Path certFile, Builder builder) throws Exception {
@@ -54,8 +57,9 @@ final class ReloadingContext {
         return current;
     }
 
-    /** The not-after date of the certificate in use, in seconds since the epoch. */
+    /** The not-after date of the certificate in use, in seconds since the epoch; a scrape checks the files too. */
     long notAfterEpochSeconds() {
+        current();
         return notAfterEpochSeconds;
     }
 
@@ -65,6 +69,10 @@ final class ReloadingContext {
         nextCheckAtNanos = now + CHECK_EVERY_NANOS;
         List<String> seen = stamps();
         if (seen.equals(stamps) || seen.equals(failedStamps)) return;
+        if (!seen.equals(changedStamps)) {
+            changedStamps = seen; // settle: rebuild at the next check if nothing moves meanwhile
+            return;
+        }
         try {
             SslContext fresh = builder.build();
             long notAfter = notAfter(certFile);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -30,8 +32,11 @@ final class TlsContexts {
     }
 
     static SslContext server(TlsSettings s) throws SSLException {
-        SslContextBuilder b = SslContextBuilder.forServer(s.certFile().toFile(), s.keyFile().toFile(),
-                s.keyFilePass()).sslProvider(SslProvider.JDK).clientAuth(clientAuth(s.authClients()));
+        PrivateKey key = traditionalKey(s.keyFile());
+        SslContextBuilder b = key != null
+                ? SslContextBuilder.forServer(key, read(s.certFile()).toArray(new X509Certificate[0]))
+                : SslContextBuilder.forServer(s.certFile().toFile(), s.keyFile().toFile(), s.keyFilePass());
+        b.sslProvider(SslProvider.JDK).clientAuth(clientAuth(s.authClients()));
         if (s.authClients() != TlsSettings.ClientAuth.NO) b.trustManager(trusted(s));
         // Redis turns the cache off with no session id context; the JDK's 0 means unlimited, so 1 entry, 1 s
         b.sessionCacheSize(s.sessionCaching() ? s.sessionCacheSize() : 1);
@@ -40,9 +45,11 @@ final class TlsContexts {
     }
 
     static SslContext client(TlsSettings s) throws SSLException {
-        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                .keyManager(s.linkCertFile().toFile(), s.linkKeyFile().toFile(), s.linkKeyFilePass())
-                .trustManager(trusted(s))
+        SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+        PrivateKey key = traditionalKey(s.linkKeyFile());
+        if (key != null) b.keyManager(key, read(s.linkCertFile()).toArray(new X509Certificate[0]));
+        else b.keyManager(s.linkCertFile().toFile(), s.linkKeyFile().toFile(), s.linkKeyFilePass());
+        b.trustManager(trusted(s))
                 .endpointIdentificationAlgorithm(null); // Redis verifies the chain, not the host name
         return common(b, s).build();
     }
@@ -52,6 +59,15 @@ final class TlsContexts {
         List<String> suites = CipherSuites.forJdk(s.ciphers(), s.ciphersuites());
         if (suites != null) b.ciphers(suites, IdentityCipherSuiteFilter.INSTANCE);
         return b;
+    }
+
+    /** A PKCS#1 or SEC1 key, which the JDK cannot read; null for the formats Netty reads itself. */
+    private static PrivateKey traditionalKey(Path keyFile) throws SSLException {
+        try {
+            return PemKeys.readTraditional(keyFile);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SSLException("cannot read the key in " + keyFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static ClientAuth clientAuth(TlsSettings.ClientAuth mode) {

@@ -104,7 +104,8 @@ public final class TestCerts implements AutoCloseable {
         return file(name).toString();
     }
 
-    private void openssl(String... args) {
+    /** Runs openssl in the certificates' directory (file names relative to it). */
+    public void openssl(String... args) {
         List<String> cmd = new ArrayList<>(List.of("openssl"));
         cmd.addAll(List.of(args));
         try {
