@@ -137,6 +137,41 @@ class TlsIT {
         assertTrue(answersPing(certs.clientFactory(), s.port()));
     }
 
+    @Test
+    void handshakeFailuresAreCountedAndLoggedOncePerAddress() throws Exception {
+        master = processes.add(RedisProcess.builder().name("redis").tls(certs).start());
+        // this sentinel trusts only the other CA: its links cannot verify the master (and it asks clients for no
+        // certificate, so the fixture still reaches it)
+        SentinelProcess s = processes.add(new SentinelProcess(new SentinelConf().tls(certs)
+                .line("tls-ca-cert-file " + certs.file("other-ca.crt")).line("tls-auth-clients no")
+                .monitor("mymaster", master.address(), 1).downAfterMillis(1000)));
+        SSLSocketFactory distrusting = certs.socketFactory("other-ca", null);
+        for (int i = 0; i < 5; i++) assertFalse(answersPing(distrusting, s.port()));
+        Await.until(DEADLINE, "both sides counted", () -> {
+            String m = MetricsHttp.get(s, "/metrics").body();
+            return m.contains("sentinel_tls_handshake_failures_total{use=\"server\"} 5.0")
+                    && counter(m, "links") >= 3;
+        }, () -> MetricsHttp.get(s, "/metrics").body());
+        String log = Files.readString(s.logFile());
+        // (the fixture's start-up probes may fail once before the port is ready, and then succeed)
+        assertEquals(1, count(log, "TLS handshake from 127.0.0.1 failed: Received fatal alert: certificate_unknown"),
+                log);
+        assertEquals(1, count(log, "TLS handshake to " + master.address().host() + ":" + master.port()
+                + " failed"), log);
+    }
+
+    static double counter(String metrics, String use) {
+        String key = "sentinel_tls_handshake_failures_total{use=\"" + use + "\"} ";
+        int i = metrics.indexOf(key);
+        return i < 0 ? 0 : Double.parseDouble(metrics.substring(i + key.length()).split("\\s")[0]);
+    }
+
+    static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
     /** The not-after date (epoch seconds) of the certificate the server presents to a new connection. */
     long peerNotAfter(int port) throws IOException {
         try (SSLSocket socket = (SSLSocket) certs.clientFactory().createSocket()) {
