@@ -57,13 +57,15 @@ final class TlsDirectives {
         }
         if (value == null) settings.remove(name);
         else settings.put(name, value);
-        boolean on = name.equals("tls-port") ? !"0".equals(value) : name.equals("tls-replication") && "yes".equals(value);
+        boolean on = name.equals("tls-port") ? !"0".equals(value)
+                : name.equals("tls-replication") && "yes".equals(value);
         if (on) enabledBy = l;
     }
 
     private static String other(ConfLine l, String name, String v) throws ConfigException {
         switch (name) {
-            case "tls-port": return Long.toString(bounded(l, v, 65535, "argument must be between 0 and 65535 inclusive"));
+            case "tls-port":
+                return Long.toString(bounded(l, v, 65535, "argument must be between 0 and 65535 inclusive"));
             case "tls-session-cache-size": case "tls-session-cache-timeout":
                 return Long.toString(bounded(l, v, Integer.MAX_VALUE,
                         "argument must be between 0 and 2147483647 inclusive"));
