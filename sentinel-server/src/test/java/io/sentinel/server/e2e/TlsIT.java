@@ -79,19 +79,25 @@ class TlsIT {
     @Test
     void tlsOnlyTopologyRefusesClientsWithoutTrustedCertificatesAndFailsOver() {
         startTopology(3, 0);
-        SentinelProcess s = sentinels.get(0);
-        assertTrue(answersPing(certs.clientFactory(), s.port()), "a client with a certificate of the CA");
-        assertFalse(answersPing(certs.socketFactory("ca", null), s.port()), "no client certificate");
-        assertFalse(answersPing(certs.socketFactory("ca", "other-client"), s.port()), "certificate of another CA");
-        assertFalse(answersPing(certs.socketFactory("other-ca", "client"), s.port()), "server not trusted");
-        assertFalse(answersPing(SocketFactory.getDefault(), s.port()), "plain TCP on the TLS port");
+        assertRefusesUntrustedClients(sentinels.get(0));
         failOverAndFollow();
     }
 
+    /** Ours and redis-sentinel (the reference) answer and refuse the same clients. */
     @Test
     void mixedQuorumOverTlsFailsOver() {
         startTopology(2, 1);
+        assertRefusesUntrustedClients(sentinels.get(0));
+        assertRefusesUntrustedClients(sentinels.get(2));
         failOverAndFollow();
+    }
+
+    void assertRefusesUntrustedClients(SentinelProcess s) {
+        assertTrue(answersPing(certs.clientFactory(), s.port()), s + ": a client with a certificate of the CA");
+        assertFalse(answersPing(certs.socketFactory("ca", null), s.port()), s + ": no client certificate");
+        assertFalse(answersPing(certs.socketFactory("ca", "other-client"), s.port()), s + ": another CA's");
+        assertFalse(answersPing(certs.socketFactory("other-ca", "client"), s.port()), s + ": server not trusted");
+        assertFalse(answersPing(SocketFactory.getDefault(), s.port()), s + ": plain TCP on the TLS port");
     }
 
     void failOverAndFollow() {
