@@ -28,6 +28,7 @@ public final class ConfFileParser {
     private final ConfigDraft draft;
     private final List<ConfLine> sentinelLines = new ArrayList<>();
     private final List<Path> includes = new ArrayList<>();
+    private final TlsDirectives tls;
 
     /** {@code startDir} is the process's working directory at start, against which a relative {@code dir} resolves. */
     public ConfFileParser(Path startDir) {
@@ -37,6 +38,7 @@ public final class ConfFileParser {
     private ConfFileParser(Path startDir, ConfigDraft draft) {
         this.startDir = startDir.toAbsolutePath().normalize();
         this.draft = draft;
+        this.tls = new TlsDirectives(draft.serverSettings, draft.warnings);
     }
 
     /** Parses {@code file}, then the overrides (redis-style {@code --directive args...}) as lines appended to it. */
@@ -168,6 +170,10 @@ public final class ConfFileParser {
                 draft.serverSettings.put(name, v);
                 break;
             default:
+                if (TlsDirectives.handles(name)) {
+                    tls.apply(l, currentDir());
+                    break;
+                }
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);
                 draft.warnings.add(l.where() + ": '" + name + "' is a redis-server directive; a sentinel ignores it");
         }
@@ -209,6 +215,7 @@ public final class ConfFileParser {
         draft.dir = dir.toString();
         if (!draft.logfile.isEmpty()) draft.logfile = dir.resolve(draft.logfile).normalize().toString();
         new SentinelDirectives(draft, dir, stateFile).applyAll(sentinelLines);
+        tls.checkComplete();
         return draft.build();
     }
 

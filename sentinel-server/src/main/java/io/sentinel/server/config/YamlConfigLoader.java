@@ -31,7 +31,16 @@ public final class YamlConfigLoader {
             Map.entry("loglevel", YamlType.STRING), Map.entry("pidfile", YamlType.STRING),
             Map.entry("daemonize", YamlType.BOOL), Map.entry("log-format", YamlType.STRING),
             Map.entry("metrics-port", YamlType.INT), Map.entry("metrics-bind", YamlType.STRING),
-            Map.entry("info-extras", YamlType.BOOL));
+            Map.entry("info-extras", YamlType.BOOL),
+            Map.entry("tls-port", YamlType.INT), Map.entry("tls-cert-file", YamlType.STRING),
+            Map.entry("tls-key-file", YamlType.STRING), Map.entry("tls-key-file-pass", YamlType.STRING),
+            Map.entry("tls-client-cert-file", YamlType.STRING), Map.entry("tls-client-key-file", YamlType.STRING),
+            Map.entry("tls-client-key-file-pass", YamlType.STRING), Map.entry("tls-ca-cert-file", YamlType.STRING),
+            Map.entry("tls-ca-cert-dir", YamlType.STRING), Map.entry("tls-auth-clients", YamlType.STRING),
+            Map.entry("tls-protocols", YamlType.STRING), Map.entry("tls-ciphers", YamlType.STRING),
+            Map.entry("tls-ciphersuites", YamlType.STRING), Map.entry("tls-prefer-server-ciphers", YamlType.BOOL),
+            Map.entry("tls-session-caching", YamlType.BOOL), Map.entry("tls-session-cache-size", YamlType.INT),
+            Map.entry("tls-session-cache-timeout", YamlType.INT), Map.entry("tls-replication", YamlType.BOOL));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

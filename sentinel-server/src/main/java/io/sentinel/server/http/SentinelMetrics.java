@@ -63,6 +63,8 @@ public final class SentinelMetrics implements AutoCloseable {
     static final String TILT_SECONDS = "sentinel_tilt_seconds";
     static final String FAILOVER_PHASE = "sentinel_failover_phase_seconds";
     static final String STATE_WRITE = "sentinel_state_write_seconds";
+    static final String TLS_CERT_EXPIRY = "sentinel_tls_certificate_expiry_timestamp";
+    static final String TLS_HANDSHAKE_FAILURES = "sentinel_tls_handshake_failures";
 
     // label names
     static final String L_MASTER_NAME = "master_name";
@@ -76,6 +78,7 @@ public final class SentinelMetrics implements AutoCloseable {
     static final String L_RESULT = "result";
     static final String L_PHASE = "phase";
     static final String L_TYPE = "type";
+    static final String L_USE = "use";
 
     /** Prometheus text exposition 0.0.4, the default. */
     public static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -137,6 +140,11 @@ public final class SentinelMetrics implements AutoCloseable {
     /** Counts a published event. Called on the core thread for every event: a few map lookups, no I/O. */
     public void onEvent(Event e) {
         eventMeters.on(e);
+    }
+
+    /** Adds the TLS meters (certificate expiry, failed handshakes) when TLS is on; null: nothing. */
+    public void bindTls(io.sentinel.server.tls.Tls tls) {
+        TlsMeters.bind(registry, tls);
     }
 
     /** Records one state-file write, as measured by the shell. */

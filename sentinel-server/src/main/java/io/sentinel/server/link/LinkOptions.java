@@ -1,5 +1,7 @@
 package io.sentinel.server.link;
 
+import io.sentinel.server.tls.ClientTls;
+
 /**
  * How every link behaves. Timeouts are short and reconnects fast because a sentinel must notice a dead master, and
  * a restarted one, within its down-after period.
@@ -14,10 +16,12 @@ package io.sentinel.server.link;
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
  * @param resolveTimeoutMillis a connection attempt waits this long for a name's fresh address, then uses the last
  *                            one known (or fails and retries, for a name never resolved)
+ * @param tls                 TLS for every link ({@code tls-replication yes}); null for plain TCP
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
                           long reconnectMaxMillis, int ioThreads,
-                          int maxPendingCommands, long pubSubIdleMillis, long resolveTimeoutMillis) {
+                          int maxPendingCommands, long pubSubIdleMillis, long resolveTimeoutMillis,
+                          ClientTls tls) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -39,27 +43,33 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000, 500);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000, 500, null);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, millis, resolveTimeoutMillis);
+                ioThreads, maxPendingCommands, millis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withResolveTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, millis);
+                ioThreads, maxPendingCommands, pubSubIdleMillis, millis, tls);
+    }
+
+    /** These options with every link over TLS. */
+    public LinkOptions withTls(ClientTls clientTls) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, clientTls);
     }
 
     public String commandClientName() {

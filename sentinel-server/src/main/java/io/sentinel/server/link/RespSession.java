@@ -76,6 +76,7 @@ final class RespSession {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (options.tls() != null) options.tls().addTo(ch, address.host(), address.port());
                         ch.pipeline().addLast(new RedisDecoder(), new RespReplyLimits(),
                                 new RedisBulkStringAggregator(), new RedisArrayAggregator(),
                                 new RespCommandHandler(options.commandTimeoutMillis(), options.maxPendingCommands(),

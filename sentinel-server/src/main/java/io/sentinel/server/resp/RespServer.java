@@ -19,6 +19,7 @@ import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
 import io.sentinel.server.runtime.MonotonicClock;
+import io.sentinel.server.tls.ServerTls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class RespServer implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private volatile int boundPort;
+    private ServerTls tls; // null: no TLS listener, and no per-connection cost
 
     public RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
             Runnable shutdownHook) {
@@ -81,6 +83,14 @@ public final class RespServer implements AutoCloseable {
         users.onChange(lines -> listener.accept(lines.stream().map(l -> l.substring("user ".length())).toList()));
     }
 
+    /**
+     * Also listens on {@code tls-port} with TLS; call before {@link #start}. With {@code port 0} only the TLS
+     * port is opened, as Redis does.
+     */
+    public synchronized void useTls(ServerTls serverTls) {
+        this.tls = serverTls;
+    }
+
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
     public synchronized void start() {
         boolean epoll = Epoll.isAvailable();
@@ -106,7 +116,10 @@ public final class RespServer implements AutoCloseable {
         boss.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
                 InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         try {
-            for (BindAddress a : BindAddress.parse(cfg.bind())) bind(b, a);
+            for (BindAddress a : BindAddress.parse(cfg.bind())) {
+                if (tls == null || cfg.port() != 0) bind(b, a);
+                if (tls != null) bindTls(b, a);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -130,8 +143,27 @@ public final class RespServer implements AutoCloseable {
         }
     }
 
+    private void bindTls(ServerBootstrap b, BindAddress a) {
+        try {
+            listeners.add(b.bind(a.socketAddress(tls.port())).syncUninterruptibly().channel());
+            LOG.info("RESP server listening with TLS on {}:{}", a.display(), tls.port());
+        } catch (Exception e) {
+            if (a.optional()) {
+                LOG.warn("Skipping optional bind address {}: {}", a.display(), e.getMessage());
+                return;
+            }
+            throw new IllegalStateException("Could not create server TLS listening socket " + a.display() + ":"
+                    + tls.port() + ": bind: " + BindAddress.reason(e), e);
+        }
+    }
+
     /** Sets up one client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
     void initClient(Channel ch) {
+        // first, so even the max-clients error goes out over TLS
+        if (tls != null && ch.localAddress() instanceof java.net.InetSocketAddress local
+                && local.getPort() == tls.port()) {
+            tls.addTo(ch);
+        }
         if (registry.size() >= cfg.limits().maxClients()) {
             registry.rejected();
             ch.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);

@@ -23,6 +23,9 @@ import io.sentinel.server.command.InfoExtras;
 import io.sentinel.core.event.EventType;
 import java.util.concurrent.atomic.AtomicLong;
 import io.sentinel.server.scripts.ScriptRunner;
+import io.sentinel.server.tls.Tls;
+import io.sentinel.server.tls.TlsAnnounce;
+import io.sentinel.server.tls.TlsSettings;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -56,10 +59,13 @@ public final class Daemon implements AutoCloseable {
         if (config.myid() == null) {
             config = config.withRuntime(ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
         }
+        TlsSettings tlsSettings = TlsSettings.from(loaded.serverSettings());
+        this.tls = Tls.start(tlsSettings);
+        this.announce = TlsAnnounce.of(config, tlsSettings);
         this.store = ConfigStore.open(loaded);
         this.currentConfig = config;
-        Sentinel sentinel = new Sentinel(config, Timing.DEFAULTS, new SplittableRandom(new SecureRandom().nextLong()),
-                MonotonicClock.millis());
+        Sentinel sentinel = new Sentinel(announce.forCore(config), Timing.DEFAULTS,
+                new SplittableRandom(new SecureRandom().nextLong()), MonotonicClock.millis());
         EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
@@ -76,22 +82,28 @@ public final class Daemon implements AutoCloseable {
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;
+        if (tls != null && tls.server() != null) server.useTls(tls.server());
     }
 
     private final EventLog scriptEvents;
     /** INFO's sentinel_total_tilt (with info-extras): +tilt events since start. */
     private final AtomicLong tiltEntries = new AtomicLong();
+    private final Tls tls; // null when TLS is off
+    private final TlsAnnounce announce;
 
     private void startServices(SentinelConfig config, Options options) {
         HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()
                 : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
-        links = new LinkManager(LinkOptions.forSentinel(config.myid()), resolver, core::submit);
+        LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
+        if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
+        links = new LinkManager(linkOptions, resolver, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;
         metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
                 () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
                 scripts::runningScripts, scripts::queueLength);
+        metrics.bindTls(tls);
         http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
                 new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
     }
@@ -155,7 +167,8 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private void persist(SentinelConfig config) throws Exception {
+    private void persist(SentinelConfig coreConfig) throws Exception {
+        SentinelConfig config = announce.forDisk(coreConfig);
         long started = System.nanoTime();
         store.persist(config);
         if (metrics != null) metrics.recordStateWrite(System.nanoTime() - started);

@@ -66,6 +66,11 @@ public abstract class ChildProcess implements AutoCloseable {
         return null;
     }
 
+    /** The TLS client for a process that listens with TLS only, or null for plain TCP. */
+    protected javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
+        return null;
+    }
+
     /** Starts the process and waits until it answers PING; fails fast with the log if it exits instead. */
     protected final void launch() {
         try {
@@ -115,7 +120,7 @@ public abstract class ChildProcess implements AutoCloseable {
 
     /** True if the process answers PING (PONG, after AUTH when it has a password) within {@code timeout}. */
     public boolean ping(Duration timeout) {
-        try (Socket socket = new Socket()) {
+        try (Socket socket = tlsSocketFactory() == null ? new Socket() : tlsSocketFactory().createSocket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
@@ -133,7 +138,9 @@ public abstract class ChildProcess implements AutoCloseable {
 
     /** A new Jedis connection, authenticated if needed; the caller closes it. */
     public Jedis jedis() {
-        Jedis jedis = new Jedis(host, port, 2000);
+        Jedis jedis = tlsSocketFactory() == null ? new Jedis(host, port, 2000)
+                : new Jedis(new redis.clients.jedis.HostAndPort(host, port), redis.clients.jedis.DefaultJedisClientConfig
+                        .builder().ssl(true).sslSocketFactory(tlsSocketFactory()).timeoutMillis(2000).build());
         if (password() != null) jedis.auth(password());
         return jedis;
     }

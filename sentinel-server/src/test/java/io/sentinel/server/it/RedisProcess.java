@@ -14,11 +14,13 @@ import java.util.List;
 public final class RedisProcess extends ChildProcess {
     private final List<String> extraArgs;
     private final String password;
+    private final TestCerts tls;
 
     private RedisProcess(Builder b) {
         super(b.name, b.host, b.port != 0 ? b.port : Ports.free());
         this.extraArgs = List.copyOf(b.args);
         this.password = b.password;
+        this.tls = b.tls;
         launch();
     }
 
@@ -40,8 +42,14 @@ public final class RedisProcess extends ChildProcess {
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no", "--logfile", "",
                 // Redis 7 waits 5 s for more replicas before a diskless full sync: tests want the sync now
                 "--repl-diskless-sync-delay", "0"));
+        if (tls != null) cmd.addAll(tls.redisArgs(port));
         cmd.addAll(extraArgs);
         return cmd;
+    }
+
+    @Override
+    protected javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
+        return tls == null ? null : tls.clientFactory();
     }
 
     @Override
@@ -66,6 +74,7 @@ public final class RedisProcess extends ChildProcess {
         private String password;
         private String host = HOST;
         private int port;
+        private TestCerts tls;
 
         /** The name in the temp dir, the log file and failure dumps. */
         public Builder name(String name) {
@@ -97,6 +106,12 @@ public final class RedisProcess extends ChildProcess {
         public Builder requirePass(String password) {
             this.password = password;
             return args("--requirepass", password, "--masterauth", password);
+        }
+
+        /** TLS only on the process's port ({@code --port 0 --tls-port}), TLS replication, client certificates. */
+        public Builder tls(TestCerts certs) {
+            this.tls = certs;
+            return this;
         }
 
         /** Any other redis-server arguments, e.g. {@code args("--maxmemory", "10mb")}. */

@@ -18,6 +18,7 @@ public final class SentinelConf {
     private String requirePass;
     private String host = ChildProcess.HOST;
     private int port;
+    private TestCerts tls;
 
     public SentinelConf monitor(String master, Address address, int quorum) {
         currentMaster = master;
@@ -76,14 +77,28 @@ public final class SentinelConf {
         return port;
     }
 
+    /** TLS only: {@code port 0}, {@code tls-port} on the process's port, TLS links, client certificates. */
+    public SentinelConf tls(TestCerts certs) {
+        this.tls = certs;
+        return this;
+    }
+
+    TestCerts tls() {
+        return tls;
+    }
+
     String requirePass() {
         return requirePass;
     }
 
     /** The file text for a sentinel on {@code port} with its working dir {@code dir}. */
     public String render(int port, String dir) {
-        List<String> lines = new ArrayList<>(List.of("port " + port, "bind " + host,
+        List<String> lines = new ArrayList<>(List.of("port " + (tls == null ? port : 0), "bind " + host,
                 "daemonize no", "logfile \"\"", "dir \"" + dir + "\""));
+        if (tls != null) {
+            lines.add("tls-port " + port);
+            lines.addAll(tls.sentinelLines());
+        }
         lines.addAll(globalLines);
         lines.addAll(masterLines);
         return String.join("\n", lines) + "\n";

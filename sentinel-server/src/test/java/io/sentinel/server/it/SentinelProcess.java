@@ -23,6 +23,7 @@ public class SentinelProcess extends ChildProcess {
     protected final Path confFile;
     private final String password;
     private final List<String> args;
+    private final TestCerts tls;
     /** Where our sentinel serves /metrics, /healthz and /readyz (a free port of its own, so several can run). */
     private final int metricsPort = Ports.free();
 
@@ -34,6 +35,7 @@ public class SentinelProcess extends ChildProcess {
         super(name, conf.host(), conf.port() != 0 ? conf.port() : Ports.free());
         this.confFile = dir.resolve("sentinel.conf");
         this.password = conf.requirePass();
+        this.tls = conf.tls();
         this.args = List.of(args);
         try {
             Files.writeString(confFile, conf.render(port, dir.toString()));
@@ -53,6 +55,11 @@ public class SentinelProcess extends ChildProcess {
                 confFile.toString(), "--metrics-port", Integer.toString(metricsPort)));
         cmd.addAll(args);
         return cmd;
+    }
+
+    @Override
+    protected javax.net.ssl.SSLSocketFactory tlsSocketFactory() {
+        return tls == null ? null : tls.clientFactory();
     }
 
     public int metricsPort() {
