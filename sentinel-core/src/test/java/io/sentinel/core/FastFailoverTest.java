@@ -152,6 +152,23 @@ class FastFailoverTest {
         assertTrue(switched.contains("+switch-master mymaster 127.0.0.1 6379 127.0.0.1 6380"), switched.toString());
     }
 
+    /** Issue 10: a leader waiting for its promotion gives no vote to a later candidate for the same master. */
+    @Test
+    void aLeaderFailingOverVotesForNobodyElseInANewerEpoch() {
+        monitoring();
+        at(2010, new LinkLost(MASTER, "connection refused"));
+        at(3011, new Tick());
+        at(3013, new VoteReplied(PEER, "mymaster", true, "*", 0));
+        long voteAt = sentinel.nextDueAt(3013);
+        at(voteAt, new Tick());
+        at(voteAt + 2, new VoteReplied(PEER, "mymaster", true, Fixtures.MY_ID, 1));
+        List<Action> asked = at(voteAt + 3, new SentinelCommand(9, List.of("is-master-down-by-addr", "127.0.0.1",
+                "6379", "2", PEER_ID)));
+        assertTrue(events(asked).stream().noneMatch(e -> e.startsWith("+vote-for-leader")), events(asked).toString());
+        assertTrue(asked.contains(new Reply(9, Resp.array(List.of(Resp.integer(1), Resp.bulk(Fixtures.MY_ID),
+                Resp.integer(1))))), asked.toString());
+    }
+
     static final Target FIRST_RANKED = Target.sentinel(new Address("127.0.0.1", 26381));
 
     @Test
