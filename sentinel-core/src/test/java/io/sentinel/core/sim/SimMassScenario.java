@@ -25,7 +25,6 @@ final class SimMassScenario {
     static final long CALM_BOUND_MILLIS = 2500;
     /** The same under message loss or with a sentinel down: one election retry fits. */
     static final long FAULT_BOUND_MILLIS = 12_000;
-    static final long CONVERGE_BOUND_MILLIS = 60_000;
 
     private final SimCluster c;
     private final SplittableRandom random;
@@ -76,7 +75,7 @@ final class SimMassScenario {
         c.net.dropRate(0);
         if (crashed != null) c.startSentinel(crashed);
         for (SimRedis r : c.redis) c.restartRedis(r);
-        return converge(c.clock.now());
+        return SimScenario.converge(c, c.clock.now());
     }
 
     /** Null when every sentinel knows every peer and every replica; else what is missing. */
@@ -119,22 +118,5 @@ final class SimMassScenario {
             }
         }
         return null;
-    }
-
-    private String converge(long from) {
-        long stableSince = -1;
-        String last = null;
-        for (long t = from + 500; t <= from + CONVERGE_BOUND_MILLIS; t += 500) {
-            c.clock.runUntil(t);
-            last = c.divergence();
-            if (last != null) {
-                stableSince = -1;
-            } else if (stableSince < 0) {
-                stableSince = t;
-            } else if (t - stableSince >= SimScenario.STABLE_MILLIS) {
-                return null;
-            }
-        }
-        return "no convergence " + CONVERGE_BOUND_MILLIS / 1000 + " s after the faults stopped: " + last;
     }
 }

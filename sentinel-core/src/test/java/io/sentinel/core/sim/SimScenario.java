@@ -169,6 +169,14 @@ final class SimScenario {
     }
 
     private String converge(long from) {
+        return converge(c, from);
+    }
+
+    /**
+     * Runs {@code c} from {@code from} until it has converged (see {@link SimCluster#divergence()}) and stayed so for
+     * {@link #STABLE_MILLIS}: null then, else the last divergence after {@link #CONVERGE_BOUND_MILLIS}.
+     */
+    static String converge(SimCluster c, long from) {
         long stableSince = -1;
         String last = null;
         for (long t = from + 500; t <= from + CONVERGE_BOUND_MILLIS; t += 500) {
