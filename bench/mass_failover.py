@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Mass failover: K masters, each with one replica (real redis-server), under 3 sentinels of one kind (quorum 2,
+down-after 1000 ms, failover-timeout 10000 ms), every replica and peer discovered first; then all K masters are
+SIGKILLed at the same instant (by pid). Times are from the kill, in ms:
+
+- all_writable: every promoted replica accepts a SET (polled, pipelined, every ~20 ms)
+- all_switched: every master's address is the promoted replica on all 3 sentinels (get-master-addr-by-name)
+- try_failover / aborted: +try-failover and -failover-abort-not-elected events, summed over the 3 sentinels
+  (PSUBSCRIBE * on each)
+- cpu_s: the 3 sentinels' utime+stime (/proc/<pid>/stat) from the kill to the end of the run
+
+A run that has not finished by --deadline seconds is reported as not finished (finished: false, times: null).
+
+  bench/mass_failover.py [--a CMD] [--b CMD] [--counts 20,50,100] [--reps 2] [--deadline 120]
+                         [--trace-dir DIR] [--out FILE]
+"""
+import collections
+import os
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import common  # noqa: E402
+from procs import Scope, wait_until  # noqa: E402
+from resp import Conn, EventLog, RespError, encode, info_fields, pairs_to_dict  # noqa: E402
+
+DOWN_AFTER_MS = 1000
+FAILOVER_TIMEOUT_MS = 10000
+KEYS = ["all_writable_ms", "all_switched_ms", "median_writable_ms", "first_writable_ms", "first_odown_ms",
+        "try_failover", "aborted", "cpu_s"]
+COUNTED = ["+try-failover", "-failover-abort-not-elected", "+elected-leader", "+new-epoch", "+switch-master",
+           "+failover-end", "-failover-abort-no-good-slave", "+tilt", "+odown", "+sdown"]
+
+
+def pipeline(conn, commands):
+    """Sends every command, then reads every reply: a reply is the value, or the RespError it raised."""
+    conn.sock.sendall(b"".join(encode(c) for c in commands))
+    out = []
+    for _ in commands:
+        try:
+            out.append(conn.read())
+        except RespError as e:
+            out.append(e)
+    return out
+
+
+def start_pairs(scope, count):
+    """count masters, each with one replica linked to it; started in parallel, returned once all links are up."""
+    masters = [scope.redis("m%d" % i, wait=False) for i in range(count)]
+    for m in masters:
+        m.wait_ping(20)
+    replicas = [scope.redis("r%d" % i, replica_of=m.port, wait=False) for i, m in enumerate(masters)]
+    for r in replicas:
+        r.wait_ping(20)
+    for r in replicas:
+        wait_until(lambda: info_fields(r.port).get("master_link_status") == "up", 30, r.name + " link up", 0.02)
+    return masters, replicas
+
+
+def discovered(sentinel_port, names):
+    """True when the sentinel knows, for every master, its one replica (link ok) and the 2 other sentinels."""
+    try:
+        with Conn(sentinel_port, timeout=5) as c:
+            peers = pipeline(c, [("SENTINEL", "SENTINELS", n) for n in names])
+            reps = pipeline(c, [("SENTINEL", "REPLICAS", n) for n in names])
+    except (OSError, ConnectionError):
+        return False
+    for p, r in zip(peers, reps):
+        if not isinstance(p, list) or len(p) != 2 or not isinstance(r, list) or len(r) != 1:
+            return False
+        e = pairs_to_dict(r[0])
+        if e.get("flags") != "slave" or e.get("master-link-status") != "ok":
+            return False
+    return True
+
+
+def start_sentinels(scope, template, names_ports):
+    sentinels = [scope.sentinel(template, names_ports, name="sentinel%d" % (i + 1), down_after=DOWN_AFTER_MS,
+                                failover_timeout=FAILOVER_TIMEOUT_MS, quorum=2) for i in range(3)]
+    names = [n for n, _ in names_ports]
+    for s in sentinels:
+        wait_until(lambda: discovered(s.port, names) or s._check_alive(), 90,
+                   s.name + " discovers every replica and peer", 0.25)
+    return sentinels
+
+
+class Poller:
+    """One connection per promoted replica and per sentinel; each round pipelines a SET to every replica not yet
+    writable and get-master-addr-by-name for every master not yet switched on that sentinel."""
+
+    def __init__(self, names, replicas, sentinels, t0):
+        self.names, self.replicas, self.sentinels, self.t0 = names, replicas, sentinels, t0
+        self.writable = {}  # master index -> seconds after t0
+        self.switched = [dict() for _ in sentinels]  # per sentinel: master index -> seconds after t0
+        self.conns = {}
+
+    def _conn(self, key, port):
+        if key not in self.conns:
+            self.conns[key] = Conn(port, timeout=2)
+        return self.conns[key]
+
+    def _round(self, key, port, indexes, command, ok):
+        """Runs command(i) for every index on one connection; returns the indexes whose reply satisfies ok."""
+        if not indexes:
+            return []
+        try:
+            replies = pipeline(self._conn(key, port), [command(i) for i in indexes])
+        except (OSError, ConnectionError):
+            self._drop(key)
+            return []
+        return [i for i, r in zip(indexes, replies) if ok(i, r)]
+
+    def _drop(self, key):
+        conn = self.conns.pop(key, None)
+        if conn:
+            conn.close()
+
+    def poll(self):
+        now = time.monotonic() - self.t0
+        # a replica answers SET with -READONLY until it is promoted: send to every pending one, then read
+        sent = []
+        for i in [i for i in range(len(self.names)) if i not in self.writable]:
+            try:
+                self._conn(("r", i), self.replicas[i].port).send("SET", "bench", i)
+                sent.append(i)
+            except (OSError, ConnectionError):
+                self._drop(("r", i))
+        for i in sent:
+            try:
+                if self.conns[("r", i)].read() == "OK":
+                    self.writable[i] = time.monotonic() - self.t0
+            except RespError:
+                pass
+            except (OSError, ConnectionError):
+                self._drop(("r", i))
+        for k, s in enumerate(self.sentinels):
+            pending = [i for i in range(len(self.names)) if i not in self.switched[k]]
+            done = self._round(("s", k), s.port, pending,
+                               lambda i: ("SENTINEL", "GET-MASTER-ADDR-BY-NAME", self.names[i]),
+                               lambda i, r: isinstance(r, list) and len(r) == 2
+                               and int(r[1]) == self.replicas[i].port)
+            at = time.monotonic() - self.t0
+            for i in done:
+                self.switched[k][i] = at
+        return now
+
+    def done(self):
+        return len(self.writable) == len(self.names) and all(len(s) == len(self.names) for s in self.switched)
+
+    def close(self):
+        for c in self.conns.values():
+            c.close()
+
+
+def ms(seconds):
+    return None if seconds is None else round(seconds * 1000, 1)
+
+
+def event_counts(logs, t0):
+    counts = collections.Counter()
+    for log in logs:
+        for t, ch, _ in list(log.events):
+            if t >= t0:
+                counts[ch] += 1
+    return counts
+
+
+def write_trace(path, logs, sentinels, t0, result):
+    """Every event after the kill (ms after it, sentinel, channel, message) and each sentinel's log."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    rows = sorted((t - t0, log.label, ch, msg) for log in logs for t, ch, msg in list(log.events) if t >= t0 - 1)
+    with open(path, "w") as f:
+        f.write("# %s\n# events: ms after the kill, sentinel, channel, message (PSUBSCRIBE *)\n" % result)
+        for t, label, ch, msg in rows:
+            f.write("%9.1f %s %s %s\n" % (t * 1000, label, ch, msg))
+        for s in sentinels:
+            f.write("\n# log of %s (port %d)\n" % (s.name, s.port))
+            f.write(s.log_tail(400000))
+    common.log("  trace written to", path)
+    return os.path.basename(path)
+
+
+def run_once(template, count, deadline_s, trace_path):
+    with Scope() as scope:
+        common.log("  starting %d masters and %d replicas" % (count, count))
+        masters, replicas = start_pairs(scope, count)
+        names = ["m%d" % i for i in range(count)]
+        common.log("  starting 3 sentinels, waiting for discovery")
+        sentinels = start_sentinels(scope, template, list(zip(names, [m.port for m in masters])))
+        logs = [EventLog(s.port, s.name) for s in sentinels]
+        poller = None
+        try:
+            time.sleep(0.5)
+            load = open("/proc/loadavg").read().split()[0]
+            cpu0 = [s.cpu_seconds() for s in sentinels]
+            t0 = time.monotonic()
+            for m in masters:
+                os.kill(m.pid, signal.SIGKILL)
+            kill_spread = time.monotonic() - t0
+            for m in masters:
+                m.popen.wait()
+            poller = Poller(names, replicas, sentinels, t0)
+            end = t0 + deadline_s
+            while time.monotonic() < end and not poller.done():
+                poller.poll()
+                time.sleep(0.01)
+            t_end = time.monotonic()
+            cpu = sum(s.cpu_seconds() for s in sentinels) - sum(cpu0)
+            time.sleep(0.5)  # events still on the way
+            counts = event_counts(logs, t0)
+            finished = poller.done()
+            writable = sorted(poller.writable.values())
+            last_switch = [max(s.values()) if len(s) == count else None for s in poller.switched]
+            odown = [log.first("+odown", t0) for log in logs]
+            result = {
+                "count": count, "finished": finished,
+                "all_writable_ms": ms(writable[-1]) if len(writable) == count else None,
+                "all_switched_ms": ms(max(last_switch)) if all(x is not None for x in last_switch) else None,
+                "median_writable_ms": ms(writable[len(writable) // 2]) if len(writable) == count else None,
+                "first_writable_ms": ms(writable[0]) if writable else None,
+                "first_odown_ms": ms(min(t for t in odown if t is not None) - t0) if any(odown) else None,
+                "writable_at_end": len(writable), "switched_at_end": [len(s) for s in poller.switched],
+                "try_failover": counts["+try-failover"], "aborted": counts["-failover-abort-not-elected"],
+                "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
+                "load_at_kill": float(load), "events": {k: counts[k] for k in COUNTED},
+            }
+            if trace_path and (not finished or result["aborted"]):
+                result["trace"] = write_trace(trace_path, logs, sentinels, t0, result)
+            return result
+        finally:
+            if poller:
+                poller.close()
+            for log in logs:
+                log.close()
+
+
+def main():
+    p = common.parser(__doc__)
+    p.add_argument("--counts", default="20,50,100", help="numbers of masters (each with one replica)")
+    p.add_argument("--reps", type=int, default=2, help="repetitions per count and implementation")
+    p.add_argument("--deadline", type=float, default=120, help="seconds after the kill before giving up on a run")
+    p.add_argument("--trace-dir", help="write events and logs of runs with aborts or not finished here "
+                                       "(one file per implementation and count, the first such run)")
+    args = p.parse_args()
+    a, b = args.a_label, args.b_label
+    out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS,
+           "failover_timeout_ms": FAILOVER_TIMEOUT_MS, "deadline_s": args.deadline, "cases": {}}
+    traced = set()
+    for count in [int(c) for c in args.counts.split(",")]:
+        common.log("mass failover: %d masters" % count)
+
+        def one(label, template, rep):
+            path = None
+            if args.trace_dir and (label, count) not in traced:
+                path = os.path.join(args.trace_dir, "mass-failover-%s-%d.txt" % (label.replace(" ", "_"), count))
+            r = run_once(template, count, args.deadline, path)
+            if r.get("trace"):
+                traced.add((label, count))
+            return r
+        runs = common.interleave(args, args.reps, one)
+        out["cases"][str(count)] = {"count": count, "runs": runs, "summary": common.summary(runs, a, b, KEYS)}
+    common.write_json(args.out, out)
+
+
+if __name__ == "__main__":
+    main()
