@@ -9,7 +9,9 @@ SIGKILLed at the same instant (by pid). Times are from the kill, in ms:
   (PSUBSCRIBE * on each)
 - cpu_s: the 3 sentinels' utime+stime (/proc/<pid>/stat) from the kill to the end of the run
 
-A run that has not finished by --deadline seconds is reported as not finished (finished: false, times: null).
+Before the kill the script waits until no sentinel is in TILT (one that stalled 2 s while starting would sit out
+30 s), and reports who was (tilted_before_kill). A run that has not finished by --deadline seconds is reported as
+not finished (finished: false, times: null).
 
   bench/mass_failover.py [--a CMD] [--b CMD] [--counts 20,50,100] [--reps 2] [--deadline 120]
                          [--trace-dir DIR] [--out FILE]
@@ -83,6 +85,10 @@ def start_sentinels(scope, template, names_ports):
         wait_until(lambda: discovered(s.port, names) or s._check_alive(), 90,
                    s.name + " discovers every replica and peer", 0.25)
     return sentinels
+
+
+def in_tilt(port):
+    return info_fields(port, "sentinel").get("sentinel_tilt") == "1"
 
 
 class Poller:
@@ -188,6 +194,14 @@ def run_once(template, count, deadline_s, trace_path):
         names = ["m%d" % i for i in range(count)]
         common.log("  starting 3 sentinels, waiting for discovery")
         sentinels = start_sentinels(scope, template, list(zip(names, [m.port for m in masters])))
+        # healthy sentinels: one that stalled for 2 s while starting is in TILT for 30 s, and would neither act nor
+        # agree to ODOWN; wait that out (and report it) instead of measuring it
+        t_tilt = time.monotonic()
+        tilted = [s.name for s in sentinels if in_tilt(s.port)]
+        if tilted:
+            common.log("  in TILT before the kill: %s; waiting" % ", ".join(tilted))
+            wait_until(lambda: not any(in_tilt(s.port) for s in sentinels), 45, "no sentinel in TILT", 0.25)
+        tilt_wait = time.monotonic() - t_tilt
         logs = [EventLog(s.port, s.name) for s in sentinels]
         poller = None
         try:
@@ -223,9 +237,11 @@ def run_once(template, count, deadline_s, trace_path):
                 "writable_at_end": len(writable), "switched_at_end": [len(s) for s in poller.switched],
                 "try_failover": counts["+try-failover"], "aborted": counts["-failover-abort-not-elected"],
                 "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
-                "load_at_kill": float(load), "events": {k: counts[k] for k in COUNTED},
+                "load_at_kill": float(load), "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
+                "events": {k: counts[k] for k in COUNTED},
             }
-            if trace_path and (not finished or result["aborted"]):
+            slow = result["all_writable_ms"] is None or result["all_writable_ms"] > DOWN_AFTER_MS + 5000
+            if trace_path and (not finished or result["aborted"] or counts["+tilt"] or slow):
                 result["trace"] = write_trace(trace_path, logs, sentinels, t0, result)
             return result
         finally:
@@ -240,8 +256,9 @@ def main():
     p.add_argument("--counts", default="20,50,100", help="numbers of masters (each with one replica)")
     p.add_argument("--reps", type=int, default=2, help="repetitions per count and implementation")
     p.add_argument("--deadline", type=float, default=120, help="seconds after the kill before giving up on a run")
-    p.add_argument("--trace-dir", help="write events and logs of runs with aborts or not finished here "
-                                       "(one file per implementation and count, the first such run)")
+    p.add_argument("--trace-dir", help="write events and logs of runs that abort, TILT, take more than "
+                                       "down-after + 5 s or do not finish here (the first such run per "
+                                       "implementation and count)")
     args = p.parse_args()
     a, b = args.a_label, args.b_label
     out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS,
