@@ -8,6 +8,8 @@ SIGKILLed at the same instant (by pid). Times are from the kill, in ms:
 - try_failover / aborted: +try-failover and -failover-abort-not-elected events, summed over the 3 sentinels
   (PSUBSCRIBE * on each)
 - cpu_s: the 3 sentinels' utime+stime (/proc/<pid>/stat) from the kill to the end of the run
+- metrics (ours, metrics on): state file writes (each one fsyncs on the core thread), GC pauses and TILT seconds
+  from the kill to the end, summed over the 3 sentinels, read from /metrics
 
 Before the kill the script waits until no sentinel is in TILT (one that stalled 2 s while starting would sit out
 30 s), and reports who was (tilted_before_kill). A run that has not finished by --deadline seconds is reported as
@@ -21,11 +23,12 @@ import os
 import signal
 import sys
 import time
+import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import common  # noqa: E402
 from procs import Scope, wait_until  # noqa: E402
-from resp import Conn, EventLog, RespError, encode, info_fields, pairs_to_dict  # noqa: E402
+from resp import HOST, Conn, EventLog, RespError, encode, info_fields, pairs_to_dict  # noqa: E402
 
 DOWN_AFTER_MS = 1000
 FAILOVER_TIMEOUT_MS = 10000
@@ -85,6 +88,34 @@ def start_sentinels(scope, template, names_ports):
         wait_until(lambda: discovered(s.port, names) or s._check_alive(), 90,
                    s.name + " discovers every replica and peer", 0.25)
     return sentinels
+
+
+SCRAPED = {"sentinel_state_write_seconds_count": "state_writes", "sentinel_state_write_seconds_sum": "state_write_s",
+           "jvm_gc_pause_seconds_count": "gc_pauses", "jvm_gc_pause_seconds_sum": "gc_pause_s",
+           "sentinel_tilt_seconds_total": "tilt_s"}
+
+
+def scrape(proc):
+    """Selected counters from a sentinel's /metrics (ours with metrics on), summed over label sets; {} if none."""
+    if getattr(proc, "metrics_port", None) is None:
+        return {}
+    try:
+        with urllib.request.urlopen("http://%s:%d/metrics" % (HOST, proc.metrics_port), timeout=5) as r:
+            text = r.read().decode()
+    except OSError:
+        return {}
+    out = {}
+    for line in text.splitlines():
+        name = line.split("{", 1)[0].split(" ", 1)[0]
+        if name in SCRAPED:
+            out[SCRAPED[name]] = out.get(SCRAPED[name], 0.0) + float(line.rsplit(" ", 1)[1])
+    return out
+
+
+def scraped_delta(before, after):
+    """Per metric: the sum over the sentinels of after - before (the kill to the end of the run)."""
+    keys = sorted(set(k for d in after for k in d))
+    return {k: round(sum(a.get(k, 0) - b.get(k, 0) for a, b in zip(after, before)), 3) for k in keys}
 
 
 def in_tilt(port):
@@ -207,6 +238,7 @@ def run_once(template, count, deadline_s, trace_path):
         try:
             time.sleep(0.5)
             load = open("/proc/loadavg").read().split()[0]
+            metrics0 = [scrape(s) for s in sentinels]
             cpu0 = [s.cpu_seconds() for s in sentinels]
             t0 = time.monotonic()
             for m in masters:
@@ -221,6 +253,7 @@ def run_once(template, count, deadline_s, trace_path):
                 time.sleep(0.01)
             t_end = time.monotonic()
             cpu = sum(s.cpu_seconds() for s in sentinels) - sum(cpu0)
+            metrics = scraped_delta(metrics0, [scrape(s) for s in sentinels])
             time.sleep(0.5)  # events still on the way
             counts = event_counts(logs, t0)
             finished = poller.done()
@@ -238,7 +271,9 @@ def run_once(template, count, deadline_s, trace_path):
                 "try_failover": counts["+try-failover"], "aborted": counts["-failover-abort-not-elected"],
                 "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
                 "load_at_kill": float(load), "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
-                "events": {k: counts[k] for k in COUNTED},
+                "events": {k: counts[k] for k in COUNTED}, "metrics": metrics,
+                "metrics_before_kill": {k: round(sum(d.get(k, 0) for d in metrics0), 3)
+                                        for k in sorted(set(k for d in metrics0 for k in d))},
             }
             slow = result["all_writable_ms"] is None or result["all_writable_ms"] > DOWN_AFTER_MS + 5000
             if trace_path and (not finished or result["aborted"] or counts["+tilt"] or slow):
