@@ -10,9 +10,10 @@ one is reported as "cold", the rest pooled as "warm" (the headline: a sentinel h
 for a while). The clients are one epoll loop in this process, standard library only: the connects are issued back
 to back (connect_spread_ms), and the client's own overhead is in both sides' numbers alike.
 
-Needs N + 100 open files: the script raises its soft RLIMIT_NOFILE up to the hard limit and stops if that is
-not enough (raise it with `ulimit -n 4096` first). redis-sentinel lowers its maxclients (default 10000) to the
-open-file limit it gets minus 32; the value it runs with is recorded (maxclients).
+Needs N + 100 open files: the script raises its soft RLIMIT_NOFILE to 10,032 (or N + 100 if more) within the hard
+limit, and stops if the hard limit is below N + 100 (raise it first: `ulimit -Hn`, as root). The sentinels inherit
+the limit: redis-sentinel lowers its maxclients (default 10000) to its open-file limit minus 32 (with a plain
+`ulimit -n 1024` that is 992, fewer than the storm's clients); the value it ran with is recorded (maxclients).
 
   bench/storm.py [--a CMD] [--b CMD] [--clients 1000] [--reps 4] [--storms 4] [--out FILE]
 """
@@ -37,12 +38,16 @@ REQUEST = encode(["SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER])
 
 
 def raise_nofile(needed):
+    """Raises the soft open-file limit to 10,032 (what redis-sentinel needs for its default maxclients 10000;
+    the sentinels inherit it) or at least `needed`, within the hard limit; stops when even `needed` is above it."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < needed:
-        if hard != resource.RLIM_INFINITY and hard < needed:
-            sys.exit("storm.py: needs %d open files, the hard limit is %d: run `ulimit -n %d` first"
-                     % (needed, hard, needed))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
+    cap = hard if hard != resource.RLIM_INFINITY else 1 << 20
+    if cap < needed:
+        sys.exit("storm.py: needs %d open files, the hard limit is %d: raise it (ulimit -Hn %d, as root) first"
+                 % (needed, hard, needed))
+    want = min(cap, max(needed, 10032))
+    if soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
     return resource.getrlimit(resource.RLIMIT_NOFILE)
 
 
