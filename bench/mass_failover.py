@@ -21,6 +21,7 @@ not finished (finished: false, times: null).
 import collections
 import os
 import signal
+import subprocess
 import sys
 import time
 import urllib.request
@@ -32,7 +33,7 @@ from resp import HOST, Conn, EventLog, RespError, encode, info_fields, pairs_to_
 
 DOWN_AFTER_MS = 1000
 FAILOVER_TIMEOUT_MS = 10000
-KEYS = ["all_writable_ms", "all_switched_ms", "median_writable_ms", "first_writable_ms", "first_odown_ms",
+KEYS = ["all_writable_ms", "all_switched_ms", "all_writable_or_deadline_ms", "median_writable_ms", "first_writable_ms", "first_odown_ms",
         "try_failover", "aborted", "cpu_s"]
 COUNTED = ["+try-failover", "-failover-abort-not-elected", "+elected-leader", "+new-epoch", "+switch-master",
            "+failover-end", "-failover-abort-no-good-slave", "+tilt", "+odown", "+sdown"]
@@ -116,6 +117,52 @@ def scraped_delta(before, after):
     """Per metric: the sum over the sentinels of after - before (the kill to the end of the run)."""
     keys = sorted(set(k for d in after for k in d))
     return {k: round(sum(a.get(k, 0) - b.get(k, 0) for a, b in zip(after, before)), 3) for k in keys}
+
+
+class FsyncCount:
+    """strace -c of fsync/fdatasync on every sentinel from the kill to the end (diagnostics only: --strace)."""
+
+    def __init__(self, scope, sentinels, enabled):
+        self.runs = []
+        if not enabled:
+            return
+        for s in sentinels:
+            out = os.path.join(s.dir, "strace.txt")
+            p = subprocess.Popen(["strace", "-f", "--seccomp-bpf", "-c", "-w", "-e", "trace=fsync,fdatasync",
+                                  "-o", out, "-p", str(s.pid)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+            scope_proc = _Attached(p)
+            scope.procs.append(scope_proc)  # killed with the scope on any failure
+            self.runs.append((p, out))
+        time.sleep(1.0)  # attach to every thread
+
+    def stop(self):
+        """{'fsync': [calls, seconds], ...} summed over the sentinels."""
+        totals = {}
+        for p, out in self.runs:
+            if p.poll() is None:
+                os.kill(p.pid, signal.SIGINT)
+            p.wait(10)
+            for line in open(out) if os.path.exists(out) else []:
+                f = line.split()
+                if len(f) >= 5 and f[-1] in ("fsync", "fdatasync"):
+                    calls = int(f[3])
+                    total = totals.setdefault(f[-1], [0, 0.0])
+                    total[0] += calls
+                    total[1] = round(total[1] + float(f[1]), 3)
+        return totals
+
+
+class _Attached:
+    """A Scope entry for a process started outside Scope.add (killed by pid like the others)."""
+
+    def __init__(self, popen):
+        self.popen = popen
+
+    def kill(self):
+        if self.popen.poll() is None:
+            os.kill(self.popen.pid, signal.SIGKILL)
+        self.popen.wait()
 
 
 def in_tilt(port):
@@ -218,7 +265,7 @@ def write_trace(path, logs, sentinels, t0, result):
     return os.path.basename(path)
 
 
-def run_once(template, count, deadline_s, trace_path):
+def run_once(template, count, deadline_s, trace_path, strace=False):
     with Scope() as scope:
         common.log("  starting %d masters and %d replicas" % (count, count))
         masters, replicas = start_pairs(scope, count)
@@ -238,6 +285,7 @@ def run_once(template, count, deadline_s, trace_path):
         try:
             time.sleep(0.5)
             load = open("/proc/loadavg").read().split()[0]
+            fsyncs = FsyncCount(scope, sentinels, strace)
             metrics0 = [scrape(s) for s in sentinels]
             cpu0 = [s.cpu_seconds() for s in sentinels]
             t0 = time.monotonic()
@@ -254,6 +302,7 @@ def run_once(template, count, deadline_s, trace_path):
             t_end = time.monotonic()
             cpu = sum(s.cpu_seconds() for s in sentinels) - sum(cpu0)
             metrics = scraped_delta(metrics0, [scrape(s) for s in sentinels])
+            fsync_calls = fsyncs.stop()
             time.sleep(0.5)  # events still on the way
             counts = event_counts(logs, t0)
             finished = poller.done()
@@ -272,6 +321,7 @@ def run_once(template, count, deadline_s, trace_path):
                 "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
                 "load_at_kill": float(load), "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
                 "events": {k: counts[k] for k in COUNTED}, "metrics": metrics,
+                **({"strace_fsync": fsync_calls} if strace else {}),
                 "metrics_before_kill": {k: round(sum(d.get(k, 0) for d in metrics0), 3)
                                         for k in sorted(set(k for d in metrics0 for k in d))},
             }
@@ -286,6 +336,14 @@ def run_once(template, count, deadline_s, trace_path):
                 log.close()
 
 
+def censor(runs, deadline_s):
+    """all_writable_or_deadline_ms: a run that did not finish counts as the deadline (a lower bound), so the median
+    and the ratios do not silently drop it."""
+    for r in runs:
+        r["all_writable_or_deadline_ms"] = r["all_writable_ms"] if r["finished"] else deadline_s * 1000.0
+    return runs
+
+
 def main():
     p = common.parser(__doc__)
     p.add_argument("--counts", default="20,50,100", help="numbers of masters (each with one replica)")
@@ -294,6 +352,8 @@ def main():
     p.add_argument("--trace-dir", help="write events and logs of runs that abort, TILT, take more than "
                                        "down-after + 5 s or do not finish here (the first such run per "
                                        "implementation and count)")
+    p.add_argument("--strace", action="store_true", help="diagnostics: count every sentinel's fsync/fdatasync "
+                   "calls and wall time in them from the kill to the end (strace -c -w; slows the sentinels down)")
     args = p.parse_args()
     a, b = args.a_label, args.b_label
     out = {"a": args.a, "b": args.b, "a_label": a, "b_label": b, "down_after_ms": DOWN_AFTER_MS,
@@ -306,11 +366,11 @@ def main():
             path = None
             if args.trace_dir and (label, count) not in traced:
                 path = os.path.join(args.trace_dir, "mass-failover-%s-%d.txt" % (label.replace(" ", "_"), count))
-            r = run_once(template, count, args.deadline, path)
+            r = run_once(template, count, args.deadline, path, args.strace)
             if r.get("trace"):
                 traced.add((label, count))
             return r
-        runs = common.interleave(args, args.reps, one)
+        runs = censor(common.interleave(args, args.reps, one), args.deadline)
         out["cases"][str(count)] = {"count": count, "runs": runs, "summary": common.summary(runs, a, b, KEYS)}
     common.write_json(args.out, out)
 

@@ -175,7 +175,9 @@ def scale_section(data, extra=None):
 
 
 MASS_NAMES = {
-    "all_writable_ms": "all K new masters writable (ms)", "all_switched_ms": "all K switched on all 3 sentinels (ms)",
+    "all_writable_ms": "all K new masters writable (ms)",
+    "all_writable_or_deadline_ms": "the same, a run not finished counted as the deadline (ms)",
+    "all_switched_ms": "all K switched on all 3 sentinels (ms)",
     "median_writable_ms": "median master writable (ms)", "first_writable_ms": "first master writable (ms)",
     "first_odown_ms": "first +odown (ms)", "try_failover": "+try-failover events (3 sentinels)",
     "aborted": "-failover-abort-not-elected events", "cpu_s": "sentinels' CPU, kill → end (s, 3 summed)",
@@ -241,8 +243,10 @@ def mass_failover_section(data):
 
 STORM_NAMES = {
     "p50_ms": "p50, warm (ms)", "p99_ms": "p99, warm (ms)", "max_ms": "max, warm (ms)",
-    "errors": "errors per storm, warm", "cold_p50_ms": "p50, first storm (ms)", "cold_p99_ms": "p99, first storm (ms)",
+    "errors": "errors per storm, warm", "over_900_ms": "replies over 900 ms, warm (%d storms pooled)",
+    "cold_p50_ms": "p50, first storm (ms)", "cold_p99_ms": "p99, first storm (ms)",
     "cold_max_ms": "max, first storm (ms)", "cold_errors": "errors, first storm",
+    "cold_over_900_ms": "replies over 900 ms, first storm",
     "cpu_ms_per_storm": "sentinel CPU per storm (ms)",
 }
 
@@ -261,10 +265,17 @@ def storm_section(data):
            "net.core.somaxconn %s."
            % (fmt(data["clients"]), reps, data["storms"], data["gap_s"], data["settle_s"], data["storms"] - 1,
               "/".join(map(str, data["nofile"])), a, backlog[a], b, backlog[b], data["somaxconn"]), ""]
-    keys = [k for k in STORM_NAMES if data["summary"].get(k)]
-    rows = summary_rows(data["summary"], a, b, keys, STORM_NAMES, digits=1, runs=data["runs"])
+    names = dict(STORM_NAMES, over_900_ms=STORM_NAMES["over_900_ms"] % (data["storms"] - 1))
+    keys = [k for k in names if data["summary"].get(k)]
+    rows = summary_rows(data["summary"], a, b, keys, names, digits=1, runs=data["runs"])
     out.append(table(["metric", a + " median", b + " median", "ratio", "per-pair ratios"], rows))
-    out += ["", "Accept-queue overflows (TcpExt ListenOverflows, whole machine) and replies over 900 ms, per storm:",
+    overflowed = {impl: (len([st for r in data["runs"] if r["impl"] == impl for st in r["storms"]
+                              if st["listen_overflows"]]),
+                         len([st for r in data["runs"] if r["impl"] == impl for st in r["storms"]])) for impl in (a, b)}
+    out += ["", "Storms in which the accept queue overflowed (the kernel dropped handshakes; those clients retry "
+            "their SYN after 1 s): %s %d of %d, %s %d of %d." % (a, overflowed[a][0], overflowed[a][1], b,
+                                                                  overflowed[b][0], overflowed[b][1]),
+            "", "Accept-queue overflows (TcpExt ListenOverflows, whole machine) and replies over 900 ms, per storm:",
             ""]
     rows = [[r["impl"], r["rep"] + 1, " ".join(str(st["listen_overflows"]) for st in r["storms"]),
              " ".join(str(st["over_900_ms"]) for st in r["storms"]),

@@ -32,8 +32,8 @@ from cluster import MASTER, replicas_seen, start_replication  # noqa: E402
 from procs import HOST, Scope, wait_until  # noqa: E402
 from resp import encode, info_fields  # noqa: E402
 
-KEYS = ["p50_ms", "p99_ms", "max_ms", "errors", "cold_p50_ms", "cold_p99_ms", "cold_max_ms", "cold_errors",
-        "cpu_ms_per_storm"]
+KEYS = ["p50_ms", "p99_ms", "max_ms", "errors", "over_900_ms", "cold_p50_ms", "cold_p99_ms", "cold_max_ms",
+        "cold_errors", "cold_over_900_ms", "cpu_ms_per_storm"]
 REQUEST = encode(["SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER])
 
 
