@@ -319,6 +319,7 @@ def run_once(template, count, deadline_s, trace_path, strace=False):
                 "writable_at_end": len(writable), "switched_at_end": [len(s) for s in poller.switched],
                 "try_failover": counts["+try-failover"], "aborted": counts["-failover-abort-not-elected"],
                 "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
+                "killed_at_monotonic": round(t0, 3),  # to line up other tools' samples (CLOCK_MONOTONIC)
                 "load_at_kill": float(load), "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
                 "events": {k: counts[k] for k in COUNTED}, "metrics": metrics,
                 **({"strace_fsync": fsync_calls} if strace else {}),
