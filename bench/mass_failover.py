@@ -21,34 +21,21 @@ not finished (finished: false, times: null).
 import collections
 import os
 import signal
-import subprocess
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import common  # noqa: E402
 from procs import Scope, wait_until  # noqa: E402
-from resp import HOST, Conn, EventLog, RespError, encode, info_fields, pairs_to_dict  # noqa: E402
+from probes import FsyncCount, Poller, pipeline, scrape, scraped_delta  # noqa: E402
+from resp import Conn, EventLog, info_fields, pairs_to_dict  # noqa: E402
 
 DOWN_AFTER_MS = 1000
 FAILOVER_TIMEOUT_MS = 10000
-KEYS = ["all_writable_ms", "all_switched_ms", "all_writable_or_deadline_ms", "median_writable_ms", "first_writable_ms", "first_odown_ms",
-        "try_failover", "aborted", "cpu_s"]
+KEYS = ["all_writable_ms", "all_switched_ms", "all_writable_or_deadline_ms", "median_writable_ms",
+        "first_writable_ms", "first_odown_ms", "try_failover", "aborted", "cpu_s"]
 COUNTED = ["+try-failover", "-failover-abort-not-elected", "+elected-leader", "+new-epoch", "+switch-master",
            "+failover-end", "-failover-abort-no-good-slave", "+tilt", "+odown", "+sdown"]
-
-
-def pipeline(conn, commands):
-    """Sends every command, then reads every reply: a reply is the value, or the RespError it raised."""
-    conn.sock.sendall(b"".join(encode(c) for c in commands))
-    out = []
-    for _ in commands:
-        try:
-            out.append(conn.read())
-        except RespError as e:
-            out.append(e)
-    return out
 
 
 def start_pairs(scope, count):
@@ -91,150 +78,8 @@ def start_sentinels(scope, template, names_ports):
     return sentinels
 
 
-SCRAPED = {"sentinel_state_write_seconds_count": "state_writes", "sentinel_state_write_seconds_sum": "state_write_s",
-           "jvm_gc_pause_seconds_count": "gc_pauses", "jvm_gc_pause_seconds_sum": "gc_pause_s",
-           "sentinel_tilt_seconds_total": "tilt_s"}
-
-
-def scrape(proc):
-    """Selected counters from a sentinel's /metrics (ours with metrics on), summed over label sets; {} if none."""
-    if getattr(proc, "metrics_port", None) is None:
-        return {}
-    try:
-        with urllib.request.urlopen("http://%s:%d/metrics" % (HOST, proc.metrics_port), timeout=5) as r:
-            text = r.read().decode()
-    except OSError:
-        return {}
-    out = {}
-    for line in text.splitlines():
-        name = line.split("{", 1)[0].split(" ", 1)[0]
-        if name in SCRAPED:
-            out[SCRAPED[name]] = out.get(SCRAPED[name], 0.0) + float(line.rsplit(" ", 1)[1])
-    return out
-
-
-def scraped_delta(before, after):
-    """Per metric: the sum over the sentinels of after - before (the kill to the end of the run)."""
-    keys = sorted(set(k for d in after for k in d))
-    return {k: round(sum(a.get(k, 0) - b.get(k, 0) for a, b in zip(after, before)), 3) for k in keys}
-
-
-class FsyncCount:
-    """strace -c of fsync/fdatasync on every sentinel from the kill to the end (diagnostics only: --strace)."""
-
-    def __init__(self, scope, sentinels, enabled):
-        self.runs = []
-        if not enabled:
-            return
-        for s in sentinels:
-            out = os.path.join(s.dir, "strace.txt")
-            p = subprocess.Popen(["strace", "-f", "--seccomp-bpf", "-c", "-w", "-e", "trace=fsync,fdatasync",
-                                  "-o", out, "-p", str(s.pid)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
-            scope_proc = _Attached(p)
-            scope.procs.append(scope_proc)  # killed with the scope on any failure
-            self.runs.append((p, out))
-        time.sleep(1.0)  # attach to every thread
-
-    def stop(self):
-        """{'fsync': [calls, seconds], ...} summed over the sentinels."""
-        totals = {}
-        for p, out in self.runs:
-            if p.poll() is None:
-                os.kill(p.pid, signal.SIGINT)
-            p.wait(10)
-            for line in open(out) if os.path.exists(out) else []:
-                f = line.split()
-                if len(f) >= 5 and f[-1] in ("fsync", "fdatasync"):
-                    calls = int(f[3])
-                    total = totals.setdefault(f[-1], [0, 0.0])
-                    total[0] += calls
-                    total[1] = round(total[1] + float(f[1]), 3)
-        return totals
-
-
-class _Attached:
-    """A Scope entry for a process started outside Scope.add (killed by pid like the others)."""
-
-    def __init__(self, popen):
-        self.popen = popen
-
-    def kill(self):
-        if self.popen.poll() is None:
-            os.kill(self.popen.pid, signal.SIGKILL)
-        self.popen.wait()
-
-
 def in_tilt(port):
     return info_fields(port, "sentinel").get("sentinel_tilt") == "1"
-
-
-class Poller:
-    """One connection per promoted replica and per sentinel; each round pipelines a SET to every replica not yet
-    writable and get-master-addr-by-name for every master not yet switched on that sentinel."""
-
-    def __init__(self, names, replicas, sentinels, t0):
-        self.names, self.replicas, self.sentinels, self.t0 = names, replicas, sentinels, t0
-        self.writable = {}  # master index -> seconds after t0
-        self.switched = [dict() for _ in sentinels]  # per sentinel: master index -> seconds after t0
-        self.conns = {}
-
-    def _conn(self, key, port):
-        if key not in self.conns:
-            self.conns[key] = Conn(port, timeout=2)
-        return self.conns[key]
-
-    def _round(self, key, port, indexes, command, ok):
-        """Runs command(i) for every index on one connection; returns the indexes whose reply satisfies ok."""
-        if not indexes:
-            return []
-        try:
-            replies = pipeline(self._conn(key, port), [command(i) for i in indexes])
-        except (OSError, ConnectionError):
-            self._drop(key)
-            return []
-        return [i for i, r in zip(indexes, replies) if ok(i, r)]
-
-    def _drop(self, key):
-        conn = self.conns.pop(key, None)
-        if conn:
-            conn.close()
-
-    def poll(self):
-        now = time.monotonic() - self.t0
-        # a replica answers SET with -READONLY until it is promoted: send to every pending one, then read
-        sent = []
-        for i in [i for i in range(len(self.names)) if i not in self.writable]:
-            try:
-                self._conn(("r", i), self.replicas[i].port).send("SET", "bench", i)
-                sent.append(i)
-            except (OSError, ConnectionError):
-                self._drop(("r", i))
-        for i in sent:
-            try:
-                if self.conns[("r", i)].read() == "OK":
-                    self.writable[i] = time.monotonic() - self.t0
-            except RespError:
-                pass
-            except (OSError, ConnectionError):
-                self._drop(("r", i))
-        for k, s in enumerate(self.sentinels):
-            pending = [i for i in range(len(self.names)) if i not in self.switched[k]]
-            done = self._round(("s", k), s.port, pending,
-                               lambda i: ("SENTINEL", "GET-MASTER-ADDR-BY-NAME", self.names[i]),
-                               lambda i, r: isinstance(r, list) and len(r) == 2
-                               and int(r[1]) == self.replicas[i].port)
-            at = time.monotonic() - self.t0
-            for i in done:
-                self.switched[k][i] = at
-        return now
-
-    def done(self):
-        return len(self.writable) == len(self.names) and all(len(s) == len(self.names) for s in self.switched)
-
-    def close(self):
-        for c in self.conns.values():
-            c.close()
 
 
 def ms(seconds):
@@ -265,69 +110,82 @@ def write_trace(path, logs, sentinels, t0, result):
     return os.path.basename(path)
 
 
+def prepare(scope, template, count):
+    """K masters with a replica each and 3 sentinels that know every replica and peer, none in TILT:
+    (masters, replicas, names, sentinels, sentinels that were in TILT, seconds waited for them)."""
+    common.log("  starting %d masters and %d replicas" % (count, count))
+    masters, replicas = start_pairs(scope, count)
+    names = ["m%d" % i for i in range(count)]
+    common.log("  starting 3 sentinels, waiting for discovery")
+    sentinels = start_sentinels(scope, template, list(zip(names, [m.port for m in masters])))
+    # healthy sentinels: one that stalled for 2 s while starting is in TILT for 30 s, and would neither act nor
+    # agree to ODOWN; wait that out (and report it) instead of measuring it
+    t_tilt = time.monotonic()
+    tilted = [s.name for s in sentinels if in_tilt(s.port)]
+    if tilted:
+        common.log("  in TILT before the kill: %s; waiting" % ", ".join(tilted))
+        wait_until(lambda: not any(in_tilt(s.port) for s in sentinels), 45, "no sentinel in TILT", 0.25)
+    return masters, replicas, names, sentinels, tilted, time.monotonic() - t_tilt
+
+
+def kill_all(masters):
+    """SIGKILLs every master by pid, back to back; (the kill's monotonic time, seconds the kills took)."""
+    t0 = time.monotonic()
+    for m in masters:
+        os.kill(m.pid, signal.SIGKILL)
+    spread = time.monotonic() - t0
+    for m in masters:
+        m.popen.wait()
+    return t0, spread
+
+
+def timings(poller, logs, count, t0):
+    writable = sorted(poller.writable.values())
+    last_switch = [max(s.values()) if len(s) == count else None for s in poller.switched]
+    odown = [t for t in (log.first("+odown", t0) for log in logs) if t is not None]
+    return {
+        "finished": poller.done(),
+        "all_writable_ms": ms(writable[-1]) if len(writable) == count else None,
+        "all_switched_ms": ms(max(last_switch)) if all(x is not None for x in last_switch) else None,
+        "median_writable_ms": ms(writable[len(writable) // 2]) if len(writable) == count else None,
+        "first_writable_ms": ms(writable[0]) if writable else None,
+        "first_odown_ms": ms(min(odown) - t0) if odown else None,
+        "writable_at_end": len(writable), "switched_at_end": [len(s) for s in poller.switched],
+    }
+
+
 def run_once(template, count, deadline_s, trace_path, strace=False):
     with Scope() as scope:
-        common.log("  starting %d masters and %d replicas" % (count, count))
-        masters, replicas = start_pairs(scope, count)
-        names = ["m%d" % i for i in range(count)]
-        common.log("  starting 3 sentinels, waiting for discovery")
-        sentinels = start_sentinels(scope, template, list(zip(names, [m.port for m in masters])))
-        # healthy sentinels: one that stalled for 2 s while starting is in TILT for 30 s, and would neither act nor
-        # agree to ODOWN; wait that out (and report it) instead of measuring it
-        t_tilt = time.monotonic()
-        tilted = [s.name for s in sentinels if in_tilt(s.port)]
-        if tilted:
-            common.log("  in TILT before the kill: %s; waiting" % ", ".join(tilted))
-            wait_until(lambda: not any(in_tilt(s.port) for s in sentinels), 45, "no sentinel in TILT", 0.25)
-        tilt_wait = time.monotonic() - t_tilt
+        masters, replicas, names, sentinels, tilted, tilt_wait = prepare(scope, template, count)
         logs = [EventLog(s.port, s.name) for s in sentinels]
         poller = None
         try:
             time.sleep(0.5)
-            load = open("/proc/loadavg").read().split()[0]
+            load = float(open("/proc/loadavg").read().split()[0])
             fsyncs = FsyncCount(scope, sentinels, strace)
-            metrics0 = [scrape(s) for s in sentinels]
-            cpu0 = [s.cpu_seconds() for s in sentinels]
-            t0 = time.monotonic()
-            for m in masters:
-                os.kill(m.pid, signal.SIGKILL)
-            kill_spread = time.monotonic() - t0
-            for m in masters:
-                m.popen.wait()
+            metrics0, cpu0 = [scrape(s) for s in sentinels], sum(s.cpu_seconds() for s in sentinels)
+            t0, kill_spread = kill_all(masters)
             poller = Poller(names, replicas, sentinels, t0)
-            end = t0 + deadline_s
-            while time.monotonic() < end and not poller.done():
+            while time.monotonic() < t0 + deadline_s and not poller.done():
                 poller.poll()
                 time.sleep(0.01)
             t_end = time.monotonic()
-            cpu = sum(s.cpu_seconds() for s in sentinels) - sum(cpu0)
+            cpu = sum(s.cpu_seconds() for s in sentinels) - cpu0
             metrics = scraped_delta(metrics0, [scrape(s) for s in sentinels])
             fsync_calls = fsyncs.stop()
             time.sleep(0.5)  # events still on the way
             counts = event_counts(logs, t0)
-            finished = poller.done()
-            writable = sorted(poller.writable.values())
-            last_switch = [max(s.values()) if len(s) == count else None for s in poller.switched]
-            odown = [log.first("+odown", t0) for log in logs]
-            result = {
-                "count": count, "finished": finished,
-                "all_writable_ms": ms(writable[-1]) if len(writable) == count else None,
-                "all_switched_ms": ms(max(last_switch)) if all(x is not None for x in last_switch) else None,
-                "median_writable_ms": ms(writable[len(writable) // 2]) if len(writable) == count else None,
-                "first_writable_ms": ms(writable[0]) if writable else None,
-                "first_odown_ms": ms(min(t for t in odown if t is not None) - t0) if any(odown) else None,
-                "writable_at_end": len(writable), "switched_at_end": [len(s) for s in poller.switched],
+            result = dict(count=count, **timings(poller, logs, count, t0), **{
                 "try_failover": counts["+try-failover"], "aborted": counts["-failover-abort-not-elected"],
                 "cpu_s": round(cpu, 2), "measured_s": round(t_end - t0, 2), "kill_spread_ms": ms(kill_spread),
                 "killed_at_monotonic": round(t0, 3),  # to line up other tools' samples (CLOCK_MONOTONIC)
-                "load_at_kill": float(load), "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
+                "load_at_kill": load, "tilted_before_kill": tilted, "tilt_wait_s": round(tilt_wait, 1),
                 "events": {k: counts[k] for k in COUNTED}, "metrics": metrics,
                 **({"strace_fsync": fsync_calls} if strace else {}),
                 "metrics_before_kill": {k: round(sum(d.get(k, 0) for d in metrics0), 3)
-                                        for k in sorted(set(k for d in metrics0 for k in d))},
-            }
+                                        for k in sorted(set(k for d in metrics0 for k in d))}})
             slow = result["all_writable_ms"] is None or result["all_writable_ms"] > DOWN_AFTER_MS + 5000
-            if trace_path and (not finished or result["aborted"] or counts["+tilt"] or slow):
+            if trace_path and (not result["finished"] or result["aborted"] or counts["+tilt"] or slow):
                 result["trace"] = write_trace(trace_path, logs, sentinels, t0, result)
             return result
         finally:
