@@ -218,7 +218,8 @@ def mass_failover_section(data):
         traces = ["`bench/results/extra/%s` (%s rep %d)" % (r["trace"], r["impl"], r["rep"] + 1)
                   for r in c["runs"] if r.get("trace")]
         if traces:
-            out += ["", "Events and logs of a run with aborts: " + ", ".join(traces) + "."]
+            out += ["", "Events and logs of the first run of each kind that aborted, TILTed, took more than "
+                    "down-after + 5 s or did not finish: " + ", ".join(traces) + "."]
         out += ["", "Load average (1 min) at the kill: " + ", ".join(
             "%s %.1f" % (r["impl"], r["load_at_kill"]) for r in c["runs"]) + ".", ""]
         own = [r for r in c["runs"] if r.get("metrics")]
