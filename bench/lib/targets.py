@@ -3,7 +3,21 @@ redis-sentinel's, and whether (and by how much) it is met."""
 
 
 def _row(name, ours, redis, limit, met, miss):
-    return "| %s | %s | %s | %s | %s |" % (name, ours, redis, limit, "met" if met else "**missed** " + miss)
+    """met None: no verdict (a ratio over a zero, as a --quick run's idle CPU can be)."""
+    verdict = "–" if met is None else "met" if met else "**missed** " + miss
+    return "| %s | %s | %s | %s | %s |" % (name, ours, redis, limit, verdict)
+
+
+def _ratio_limit(r, sign="≤"):
+    return "ratio %s 1.0 (median %s)" % (sign, "–" if r is None else "%.2f×" % r)
+
+
+def _ratio_met(r, high=False):
+    return None if r is None else (r >= 1.0 if high else r <= 1.0)
+
+
+def _ratio_miss(r):
+    return "" if r is None else "by %.0f%%" % (abs(r - 1.0) * 100)
 
 
 def _failover(data, rows):
@@ -22,11 +36,10 @@ def _throughput(data, rows):
                                                      ("cpu_us_per_request", "CPU per request", "µs", 2, False)]:
             s = c["summary"][key]
             r = s["ratio"]
-            met = r >= 1.0 if better_high else r <= 1.0
             rows.append(_row("%s `%s`" % (name, case), ("%.*f %s" % (digits, s[data["a_label"]], unit)),
                              "%.*f %s" % (digits, s[data["b_label"]], unit),
-                             "ratio %s 1.0 (median %.2f×)" % ("≥" if better_high else "≤", r), met,
-                             "by %.0f%%" % (abs(r - 1.0) * 100)))
+                             _ratio_limit(r, "≥" if better_high else "≤"), _ratio_met(r, better_high),
+                             _ratio_miss(r)))
 
 
 def _footprint(data, rows):
@@ -44,8 +57,8 @@ def _footprint(data, rows):
                         % (data["late_idle_s"], data["late_start_s"])))
     for key, name in windows:
         cpu, rcpu, r = s[key][a], s[key][b], s[key]["ratio"]
-        rows.append(_row(name, "%.0f ms/min" % cpu, "%.0f ms/min" % rcpu, "ratio ≤ 1.0 (median %.2f×)" % r,
-                         r <= 1.0, "by %.0f%%" % ((r - 1.0) * 100)))
+        rows.append(_row(name, "%.0f ms/min" % cpu, "%.0f ms/min" % rcpu, _ratio_limit(r), _ratio_met(r),
+                         _ratio_miss(r)))
 
 
 def _scale(data, rows):
@@ -97,13 +110,12 @@ def _storm(data, rows):
     a, b = data["a_label"], data["b_label"]
     r = s["ratio"]
     rows.append(_row("reconnect storm, %d clients: p99 (warm)" % data["clients"], "%.1f ms" % s[a], "%.1f ms" % s[b],
-                     "ratio ≤ 1.0 (median %.2f×)" % r, r <= 1.0, "by %.0f%%" % ((r - 1.0) * 100)))
+                     _ratio_limit(r), _ratio_met(r), _ratio_miss(r)))
     s = data["summary"].get("cold_p99_ms")
     if s:
         r = s["ratio"]
         rows.append(_row("reconnect storm: p99, first storm on a fresh sentinel", "%.1f ms" % s[a],
-                         "%.1f ms" % s[b], "ratio ≤ 1.0 (median %.2f×)" % r, r <= 1.0,
-                         "by %.0f%%" % ((r - 1.0) * 100)))
+                         "%.1f ms" % s[b], _ratio_limit(r), _ratio_met(r), _ratio_miss(r)))
 
 
 def _f(v):
