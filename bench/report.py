@@ -61,12 +61,14 @@ def worst(runs, impl, key):
 
 
 def summary_rows(summary, a, b, keys, names, digits=0, runs=None):
+    """digits: decimals for every key, or a {key: decimals} dict (0 for the keys it lacks)."""
     rows = []
     for k in keys:
         s = summary.get(k)
+        d = digits.get(k, 0) if isinstance(digits, dict) else digits
         if s:
-            rows.append([names.get(k, k), with_count(runs, a, k, fmt(s[a], digits)),
-                         with_count(runs, b, k, fmt(s[b], digits)), ratio(s["ratio"]),
+            rows.append([names.get(k, k), with_count(runs, a, k, fmt(s[a], d)),
+                         with_count(runs, b, k, fmt(s[b], d)), ratio(s["ratio"]),
                          " ".join("%.2f" % r if r is not None else "–" for r in s["ratios"])])
     return rows
 
@@ -172,6 +174,118 @@ def scale_section(data, extra=None):
     return out
 
 
+MASS_NAMES = {
+    "all_writable_ms": "all K new masters writable (ms)",
+    "all_writable_or_deadline_ms": "the same, a run not finished counted as the deadline (ms)",
+    "all_switched_ms": "all K switched on all 3 sentinels (ms)",
+    "median_writable_ms": "median master writable (ms)", "first_writable_ms": "first master writable (ms)",
+    "first_odown_ms": "first +odown (ms)", "try_failover": "+try-failover events (3 sentinels)",
+    "aborted": "-failover-abort-not-elected events", "cpu_s": "sentinels' CPU, kill → end (s, 3 summed)",
+}
+
+
+def mass_failover_section(data):
+    a, b = data["a_label"], data["b_label"]
+    out = ["## 5. Mass failover", "",
+           "K masters, each with one replica (real `redis-server`), under 3 sentinels of one kind (quorum 2, "
+           "down-after-milliseconds %d, failover-timeout %d); every sentinel has discovered every replica and both "
+           "peers before all K masters are SIGKILLed together (by pid, within %s ms). Times are ms after the kill: "
+           "a master is writable when a SET on its promoted replica succeeds (all replicas polled, pipelined, every "
+           "~20 ms), switched when `get-master-addr-by-name` names the replica on a sentinel. Events are counted "
+           "from `PSUBSCRIBE *` on every sentinel, CPU is the 3 sentinels' utime+stime from the kill until all are "
+           "switched. A run not done %d s after the kill counts as not finished (– in the table). Ratio = median "
+           "of the per-pair ratios %s/%s."
+           % (data["down_after_ms"], data["failover_timeout_ms"],
+              fmt(max(r["kill_spread_ms"] for c in data["cases"].values() for r in c["runs"]), 1),
+              data["deadline_s"], a, b), "",
+           "![mass failover](benchmarks/mass-failover.png)", ""]
+    for case, c in data["cases"].items():
+        reps = len([r for r in c["runs"] if r["impl"] == a])
+        out += ["### K = %s (%d runs each)" % (case, reps), ""]
+        keys = [k for k in MASS_NAMES if c["summary"].get(k)]
+        digits = {"cpu_s": 2}
+        rows = summary_rows(c["summary"], a, b, keys, MASS_NAMES, digits, runs=c["runs"])
+        for row, k in zip(rows, keys):
+            row.insert(3, "%s / %s" % (fmt(worst(c["runs"], a, k), digits.get(k, 0)),
+                                       fmt(worst(c["runs"], b, k), digits.get(k, 0))))
+        out.append(table(["K = %s" % case, a + " median", b + " median", "worst (%s / %s)" % (a, b), "ratio",
+                          "per-pair ratios"], rows))
+        unfinished = ["%s rep %d: %d/%s writable, switched %s" % (r["impl"], r["rep"] + 1, r["writable_at_end"],
+                                                                 case, "/".join(map(str, r["switched_at_end"])))
+                      for r in c["runs"] if not r["finished"]]
+        if unfinished:
+            out += ["", "Not finished within %d s: %s." % (data["deadline_s"], "; ".join(unfinished))]
+        traces = ["`bench/results/extra/%s` (%s rep %d)" % (r["trace"], r["impl"], r["rep"] + 1)
+                  for r in c["runs"] if r.get("trace")]
+        if traces:
+            out += ["", "Events and logs of the first run of each kind that aborted, TILTed, took more than "
+                    "down-after + 5 s or did not finish: " + ", ".join(traces) + "."]
+        out += ["", "Load average (1 min) at the kill: " + ", ".join(
+            "%s %.1f" % (r["impl"], r["load_at_kill"]) for r in c["runs"]) + ".", ""]
+        own = [r for r in c["runs"] if r.get("metrics")]
+        if own:
+            out += ["Own account of %s (from `/metrics`), kill → end, 3 sentinels summed (every state file write "
+                    "fsyncs twice on the core thread); TILT before the kill = sentinels the script waited for:"
+                    % own[0]["impl"], ""]
+            out.append(table(["run", "all writable (ms)", "state writes", "state write time (s)", "GC pauses",
+                              "GC pause time (s)", "TILT (s)", "in TILT before the kill"],
+                             [[r["rep"] + 1, fmt(r["all_writable_ms"]), fmt(r["metrics"].get("state_writes")),
+                               fmt(r["metrics"].get("state_write_s"), 2), fmt(r["metrics"].get("gc_pauses")),
+                               fmt(r["metrics"].get("gc_pause_s"), 2), fmt(r["metrics"].get("tilt_s"), 1),
+                               ", ".join(r.get("tilted_before_kill") or []) or "–"] for r in own]))
+            out.append("")
+        tilted = ["%s rep %d (%s)" % (r["impl"], r["rep"] + 1, ", ".join(r["tilted_before_kill"]))
+                  for r in c["runs"] if r.get("tilted_before_kill")]
+        if tilted:
+            out += ["In TILT when discovery was complete (waited out before the kill): " + "; ".join(tilted) + ".",
+                    ""]
+    return out
+
+
+STORM_NAMES = {
+    "p50_ms": "p50, warm (ms)", "p99_ms": "p99, warm (ms)", "max_ms": "max, warm (ms)",
+    "errors": "errors per storm, warm", "over_900_ms": "replies over 900 ms, warm (%d storms pooled)",
+    "cold_p50_ms": "p50, first storm (ms)", "cold_p99_ms": "p99, first storm (ms)",
+    "cold_max_ms": "max, first storm (ms)", "cold_errors": "errors, first storm",
+    "cold_over_900_ms": "replies over 900 ms, first storm",
+    "cpu_ms_per_storm": "sentinel CPU per storm (ms)",
+}
+
+
+def storm_section(data):
+    a, b = data["a_label"], data["b_label"]
+    reps = len([r for r in data["runs"] if r["impl"] == a])
+    backlog = {impl: sorted(set(r["backlog"] for r in data["runs"] if r["impl"] == impl)) for impl in (a, b)}
+    out = ["## 6. Reconnect storm", "",
+           "%s clients connect to one sentinel at the same instant (non-blocking connects issued back to back from "
+           "one epoll loop, standard library Python) and each sends `SENTINEL get-master-addr-by-name` once; latency "
+           "is from the start of its connect to the complete reply. Per repetition a fresh sentinel of one kind "
+           "(%d each, interleaved) monitors one master with a replica and gets %d storms %.0f s apart, %.0f s after "
+           "it discovered the replica: the first is reported apart (\"first storm\"), the other %d pooled "
+           "(\"warm\"). Open-file limit of the run: %s (soft, hard); listen backlog (`ss -ltn`): %s %s, %s %s; "
+           "net.core.somaxconn %s."
+           % (fmt(data["clients"]), reps, data["storms"], data["gap_s"], data["settle_s"], data["storms"] - 1,
+              "/".join(map(str, data["nofile"])), a, backlog[a], b, backlog[b], data["somaxconn"]), ""]
+    names = dict(STORM_NAMES, over_900_ms=STORM_NAMES["over_900_ms"] % (data["storms"] - 1))
+    keys = [k for k in names if data["summary"].get(k)]
+    rows = summary_rows(data["summary"], a, b, keys, names, digits=1, runs=data["runs"])
+    out.append(table(["metric", a + " median", b + " median", "ratio", "per-pair ratios"], rows))
+    overflowed = {impl: (len([st for r in data["runs"] if r["impl"] == impl for st in r["storms"]
+                              if st["listen_overflows"]]),
+                         len([st for r in data["runs"] if r["impl"] == impl for st in r["storms"]])) for impl in (a, b)}
+    out += ["", "Storms in which the accept queue overflowed (the kernel dropped handshakes; those clients retry "
+            "their SYN after 1 s): %s %d of %d, %s %d of %d." % (a, overflowed[a][0], overflowed[a][1], b,
+                                                                  overflowed[b][0], overflowed[b][1]),
+            "", "Accept-queue overflows (TcpExt ListenOverflows, whole machine) and replies over 900 ms, per storm:",
+            ""]
+    rows = [[r["impl"], r["rep"] + 1, " ".join(str(st["listen_overflows"]) for st in r["storms"]),
+             " ".join(str(st["over_900_ms"]) for st in r["storms"]),
+             " ".join(fmt(st["connect_spread_ms"]) for st in r["storms"])] for r in data["runs"]]
+    out.append(table(["sentinel", "rep", "overflows", "over 900 ms", "connect spread (ms)"], rows))
+    out.append("")
+    return out
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--results", default="bench/results")
@@ -183,14 +297,16 @@ def main():
     footprint = load(args.results, "footprint")
     scale = load(args.results, "scale")
     scale_heap = load(args.results, "scale-heap")
-    first = failover or throughput or footprint
+    mass = load(args.results, "mass_failover")
+    storm = load(args.results, "storm")
+    first = failover or throughput or footprint or mass or storm
     lines = ["# Benchmarks: %s vs %s" % (first["a_label"], first["b_label"]), "",
              "Generated by `%s` (bench/report.py) on %s." % (args.command, machine.load(args.results)["date"]),
              "", "- A (%s): `%s`" % (first["a_label"], first["a"]),
              "- B (%s): `%s`" % (first["b_label"], first["b"]), ""]
     lines += machine.section(args.results)
     import targets  # noqa: E402  (late: only the report needs it)
-    lines += targets.section(failover, throughput, footprint, scale)
+    lines += targets.section(failover, throughput, footprint, scale, mass, storm)
     notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
     if os.path.exists(notes):
         lines += [open(notes).read().strip(), ""]
@@ -204,6 +320,11 @@ def main():
         lines += footprint_section(footprint)
     if scale:
         lines += scale_section(scale, scale_heap)
+    if mass:
+        lines += mass_failover_section(mass)
+        plot.mass_failover(mass, os.path.join(os.path.dirname(args.doc), "benchmarks", "mass-failover.png"))
+    if storm:
+        lines += storm_section(storm)
     with open(args.doc, "w") as f:
         f.write("\n".join(lines).rstrip() + "\n")
     print("wrote", args.doc, file=sys.stderr)

@@ -11,13 +11,15 @@ import time
 signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
 
-OURS = "bin/sentinel {conf} --metrics-port -1"
+# metrics on, as a user runs it: the harness gives each sentinel its own free loopback port for {metrics_port}
+OURS = "bin/sentinel {conf} --metrics-port {metrics_port}"
 REDIS = "redis-sentinel {conf}"
 
 
 def parser(description):
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--a", default=OURS, help="sentinel A command, {conf} = the config file (default: %(default)s)")
+    p.add_argument("--a", default=OURS, help="sentinel A command, {conf} = the config file, {metrics_port} = a free "
+                   "loopback port (default: %(default)s)")
     p.add_argument("--b", default=REDIS, help="sentinel B command (default: %(default)s)")
     p.add_argument("--a-label", default="ours")
     p.add_argument("--b-label", default="redis-sentinel")

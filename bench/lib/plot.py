@@ -76,3 +76,57 @@ def failover_timeline(data, path):
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return True
+
+
+def mass_failover(data, path):
+    """docs/benchmarks/mass-failover.png: per K, the time until all K new masters are writable and until all are
+    switched on all 3 sentinels (bar: median, whisker: min-max over the runs), ours vs redis-sentinel, log scale;
+    the target (down-after + 1 s) as a line. A run that did not finish counts as the deadline and is noted."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib not available (apt-get install -y python3-matplotlib): no plot", file=sys.stderr)
+        return False
+    import statistics
+    labels = [data["a_label"], data["b_label"]]
+    cases = list(data["cases"].values())
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+    for ax, key, title in zip(axes, ["all_writable_ms", "all_switched_ms"],
+                              ["all K new masters writable", "all K switched on all 3 sentinels"]):
+        width = 0.38
+        for i, impl in enumerate(labels):
+            xs, meds, lo, hi = [], [], [], []
+            for j, c in enumerate(cases):
+                runs = [r for r in c["runs"] if r["impl"] == impl]
+                # a run that did not finish counts as the deadline (a lower bound), marked with ≥
+                vals = [r[key] / 1000 if r.get(key) is not None else data["deadline_s"] for r in runs]
+                if not vals:
+                    continue
+                med = statistics.median(vals)
+                xs.append(j + (i - 0.5) * width)
+                meds.append(med)
+                lo.append(med - min(vals))
+                hi.append(max(vals) - med)
+                unfinished = len([r for r in runs if r.get(key) is None])
+                ax.text(xs[-1], max(vals) * 1.08, ("≥ " if unfinished > len(runs) / 2 else "") + "%.1f" % med
+                        + (" (%d not done)" % unfinished if unfinished else ""), ha="center", fontsize=7)
+            ax.bar(xs, meds, width=width, color=COLORS[i], alpha=0.85, label=impl, yerr=[lo, hi], capsize=2,
+                   error_kw={"elinewidth": 0.8})
+        ax.axhline(data["down_after_ms"] / 1000 + 1, color="green", linestyle=":", linewidth=0.8,
+                   label="down-after + 1 s")
+        ax.set_yscale("log")
+        top = max([r[key] / 1000 if r.get(key) is not None else data["deadline_s"]
+                   for c in cases for r in c["runs"]] + [2])
+        ax.set_ylim(0.5, top * 1.8)
+        ax.set_xticks(range(len(cases)))
+        ax.set_xticklabels(["K = %d" % c["count"] for c in cases])
+        ax.set_title(title, fontsize=10)
+        ax.set_ylabel("s after the kill (log)", fontsize=8)
+        ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True

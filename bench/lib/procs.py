@@ -41,11 +41,13 @@ def wait_until(predicate, timeout, what, poll=0.01):
         time.sleep(poll)
 
 
-def sentinel_argv(template, conf):
-    """'bin/sentinel {conf} --metrics-port -1' -> argv; without {conf}, the file goes right after the program."""
+def sentinel_argv(template, conf, metrics_port=None):
+    """'bin/sentinel {conf} --metrics-port {metrics_port}' -> argv; without {conf}, the file goes right after the
+    program. {metrics_port} is replaced by metrics_port (a free loopback port the caller chose)."""
     # the process runs in its temp dir: relative paths (bin/sentinel) are made absolute
     words = [os.path.abspath(w) if "/" in w and not os.path.isabs(w) and os.path.exists(w) else w
              for w in shlex.split(template)]
+    words = [w.replace("{metrics_port}", str(metrics_port)) for w in words]
     if "{conf}" in template:
         return [w.replace("{conf}", conf) for w in words]
     return words[:1] + [conf] + words[1:]
@@ -147,7 +149,8 @@ class Scope:
         self.procs.append(p)
         return p
 
-    def redis(self, name="redis", replica_of=None, port=None):
+    def redis(self, name="redis", replica_of=None, port=None, wait=True):
+        """A redis-server; wait=False returns at once (start many, then wait_ping each)."""
         port = port or free_port()
         workdir = self.mkdtemp(name)
         argv = ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no",
@@ -155,7 +158,8 @@ class Scope:
         if replica_of:
             argv += ["--replicaof", HOST, str(replica_of)]
         p = self.add(argv, name, port, workdir)
-        p.wait_ping(10)
+        if wait:
+            p.wait_ping(10)
         return p
 
     def sentinel(self, template, masters, name="sentinel", wait=True, **conf_options):
@@ -165,7 +169,9 @@ class Scope:
         conf = os.path.join(workdir, "sentinel.conf")
         with open(conf, "w") as f:
             f.write(sentinel_conf(port, workdir, masters, **conf_options))
-        p = self.add(sentinel_argv(template, conf), name, port, workdir)
+        metrics_port = free_port() if "{metrics_port}" in template else None
+        p = self.add(sentinel_argv(template, conf, metrics_port), name, port, workdir)
+        p.metrics_port = metrics_port  # None: the template asks for no metrics port
         if wait:
             p.wait_ping(60)
         return p
