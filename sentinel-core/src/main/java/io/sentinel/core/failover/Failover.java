@@ -81,7 +81,7 @@ public final class Failover {
      * the simulator; the first vote also comes sooner this way when the first-ranked sentinel is healthy.
      */
     static long ownVoteDelay(SentinelState s, MasterState m) {
-        return (long) liveRank(s, m) * VOTE_STAGGER_MILLIS + s.random.nextInt(VOTE_JITTER_MILLIS + 1);
+        return (long) liveRank(s, m) * VOTE_STAGGER_MILLIS + s.voteJitter(m.failoverEpoch, VOTE_JITTER_MILLIS);
     }
 
     /**
