@@ -14,7 +14,6 @@ import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
@@ -62,19 +61,11 @@ class FailoverIT {
     void startSentinels(int ours, int real) {
         for (int i = 0; i < ours; i++) sentinels.add(processes.add(new SentinelProcess(conf())));
         for (int i = 0; i < real; i++) sentinels.add(processes.add(new RealSentinelProcess(conf())));
-        Await.until(Duration.ofSeconds(20), "every sentinel knows the others and both replicas",
-                () -> sentinels.stream().allMatch(this::fullyDiscovered), this::state);
-    }
-
-    boolean fullyDiscovered(SentinelProcess s) {
-        try (Jedis j = s.jedis()) {
-            return j.sentinelSentinels("mymaster").size() == sentinels.size() - 1
-                    && j.sentinelReplicas("mymaster").size() == replicas.size();
-        }
+        Topology.awaitDiscovery(sentinels, List.of("mymaster"), replicas.size(), Duration.ofSeconds(20));
     }
 
     String state() {
-        return sentinels.stream().map(SentinelProcess::describe).collect(Collectors.joining("\n"));
+        return Topology.state(sentinels);
     }
 
     /** Every live sentinel reports {@code expected} (or, when null, one same address other than the old master). */

@@ -12,10 +12,8 @@ import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Jedis;
 
 /**
  * Issue 10: a node outage SIGKILLs many masters at the same instant. Each has one replica; every master must be
@@ -50,24 +48,13 @@ class MassFailoverIT {
         }
         for (int i = 0; i < ours; i++) sentinels.add(processes.add(new SentinelProcess(conf)));
         for (int i = 0; i < real; i++) sentinels.add(processes.add(new RealSentinelProcess(conf)));
-        Await.until(Duration.ofSeconds(30), "every sentinel knows every peer and replica",
-                () -> sentinels.stream().allMatch(this::fullyDiscovered), this::state);
-    }
-
-    boolean fullyDiscovered(SentinelProcess s) {
-        try (Jedis j = s.jedis()) {
-            for (int g = 0; g < MASTERS; g++) {
-                if (j.sentinelSentinels(name(g)).size() != sentinels.size() - 1
-                        || j.sentinelReplicas(name(g)).size() != 1) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < MASTERS; g++) names.add(name(g));
+        Topology.awaitDiscovery(sentinels, names, 1, Duration.ofSeconds(30));
     }
 
     String state() {
-        return sentinels.stream().map(SentinelProcess::describe).collect(Collectors.joining("\n"));
+        return Topology.state(sentinels);
     }
 
     /** SIGKILL every master at once; every sentinel must then report every replica as its master's successor. */

@@ -257,6 +257,6 @@ class MetricsIT {
     }
 
     String state() {
-        return sentinels.stream().map(SentinelProcess::describe).collect(Collectors.joining("\n"));
+        return Topology.state(sentinels);
     }
 }

@@ -23,14 +23,12 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Jedis;
 
 /**
  * Issue 9, TLS: a TLS-only topology (redis-server and sentinels with {@code port 0}, {@code tls-port} and
@@ -61,19 +59,11 @@ class TlsIT {
                 .downAfterMillis(1000).failoverTimeoutMillis(6000);
         for (int i = 0; i < ours; i++) sentinels.add(processes.add(new SentinelProcess(conf)));
         for (int i = 0; i < real; i++) sentinels.add(processes.add(new RealSentinelProcess(conf)));
-        Await.until(DEADLINE, "every sentinel knows the others and both replicas, over TLS",
-                () -> sentinels.stream().allMatch(this::fullyDiscovered), this::state);
-    }
-
-    boolean fullyDiscovered(SentinelProcess s) {
-        try (Jedis j = s.jedis()) {
-            return j.sentinelSentinels("mymaster").size() == sentinels.size() - 1
-                    && j.sentinelReplicas("mymaster").size() == replicas.size();
-        }
+        Topology.awaitDiscovery(sentinels, List.of("mymaster"), replicas.size(), DEADLINE);
     }
 
     String state() {
-        return sentinels.stream().map(SentinelProcess::describe).collect(Collectors.joining("\n"));
+        return Topology.state(sentinels);
     }
 
     @Test
