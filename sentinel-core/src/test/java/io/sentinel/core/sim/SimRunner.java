@@ -52,7 +52,33 @@ final class SimRunner {
             if (!r.ok()) failures.add(r);
             r.events().keySet().forEach(t -> runsWith.merge(t, 1, Integer::sum));
         }
+        dumpSteps(results);
         return new Summary(results.size(), failures, wall, steps, runsWith);
+    }
+
+    /**
+     * With {@code -Dsim.stepsDir=DIR}, writes one line per seed (seed, steps, virtual time, event counts) to
+     * {@code DIR/<TestClass>.<method>.steps}: two runs of the same seeds, before and after a change that must not
+     * change behaviour, compare with {@code diff}.
+     */
+    private static void dumpSteps(List<SimScenario.Result> results) {
+        String dir = System.getProperty("sim.stepsDir");
+        if (dir == null || dir.isBlank()) return;
+        StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(SimRunner.class.getName())).findFirst().orElseThrow());
+        String simple = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1);
+        StringBuilder b = new StringBuilder();
+        for (SimScenario.Result r : results) {
+            b.append(r.seed()).append(' ').append(r.steps()).append(' ').append(r.virtualMillis()).append(' ')
+                    .append(new java.util.TreeMap<>(r.events())).append('\n');
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(dir, simple + "." + caller.getMethodName() + ".steps");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String report(String test, Summary s) {
