@@ -8,10 +8,12 @@ import io.sentinel.core.config.Timing;
 import io.sentinel.core.detect.ObjectiveDown;
 import io.sentinel.core.detect.SubjectiveDown;
 import io.sentinel.core.detect.Tilt;
+import io.sentinel.core.election.VoteRequests;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.failover.Failover;
 import io.sentinel.core.info.InfoParser;
 import io.sentinel.core.info.InfoSnapshot;
+import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
@@ -20,11 +22,11 @@ import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkFailed;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.Ghosts;
@@ -130,8 +132,10 @@ public final class Sentinel {
             linkChanged(l.target(), false, now);
         } else if (input instanceof LinkFailed f) {
             linkFailed(f, now);
-        } else if (input instanceof SentinelCommand c) {
-            AdminCommands.handle(s, c, now, out);
+        } else if (input instanceof AdminRequest r) {
+            AdminCommands.handle(s, r, now, out);
+        } else if (input instanceof VoteRequested v) {
+            VoteRequests.answer(s, v, now, out);
         } else if (input instanceof Started) {
             started(now, out);
         } else if (input instanceof UsersChanged u) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RequestInfo;
@@ -19,13 +20,12 @@ import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
-import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,10 +116,9 @@ class FastFailoverTest {
     void aPeerAskingAtOurDeadlineHearsDownWithoutWaitingForATick() {
         monitoring();
         at(2010, new LinkLost(MASTER, "connection refused"));
-        List<Action> batch = at(3011, new SentinelCommand(1, List.of("is-master-down-by-addr", "127.0.0.1",
-                "6379", "0", "*")));
+        List<Action> batch = at(3011, new VoteRequested(1, "127.0.0.1", 6379, 0, null));
         assertTrue(events(batch).contains("+sdown master mymaster 127.0.0.1 6379"));
-        assertTrue(batch.contains(new Reply(1, Resp.array(List.of(Resp.integer(1), Resp.bulk("*"), Resp.integer(0))))),
+        assertTrue(batch.contains(new Reply(1, new Outcome.VoteAnswer(true, null, 0))),
                 batch.toString());
     }
 
@@ -162,11 +161,9 @@ class FastFailoverTest {
         long voteAt = sentinel.nextDueAt(3013);
         at(voteAt, new Tick());
         at(voteAt + 2, new VoteReplied(PEER, "mymaster", true, Fixtures.MY_ID, 1));
-        List<Action> asked = at(voteAt + 3, new SentinelCommand(9, List.of("is-master-down-by-addr", "127.0.0.1",
-                "6379", "2", PEER_ID)));
+        List<Action> asked = at(voteAt + 3, new VoteRequested(9, "127.0.0.1", 6379, 2, PEER_ID));
         assertTrue(events(asked).stream().noneMatch(e -> e.startsWith("+vote-for-leader")), events(asked).toString());
-        assertTrue(asked.contains(new Reply(9, Resp.array(List.of(Resp.integer(1), Resp.bulk(Fixtures.MY_ID),
-                Resp.integer(1))))), asked.toString());
+        assertTrue(asked.contains(new Reply(9, new Outcome.VoteAnswer(true, Fixtures.MY_ID, 1))), asked.toString());
     }
 
     static final Target FIRST_RANKED = Target.sentinel(new Address("127.0.0.1", 26381));

@@ -3,19 +3,22 @@ package io.sentinel.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.core.reply.Resp;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.input.AdminRequest;
+import io.sentinel.core.input.GlobalChange;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
-import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import java.util.List;
@@ -65,7 +68,7 @@ class HostnamesTest {
 
     @Test
     void withResolveHostnamesTheNameIsTheIdentity() {
-        at(1150, new SentinelCommand(1, List.of("config", "set", "resolve-hostnames", "yes")));
+        at(1150, new AdminRequest.ConfigSet(1, new GlobalChange.ResolveHostnames(true)));
         at(1200, new InfoReceived(MASTER, INFO));
         assertEquals(List.of(new Address("rs-2.test", 56141)), replicas());
         at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));
@@ -91,7 +94,7 @@ class HostnamesTest {
         assertEquals(new Address("10.0.0.5", 6379), named.view(1100).masters().get(0).master().address());
         assertEquals("10.0.0.5", io.sentinel.core.monitor.Periodic.hello(named.state(),
                 named.state().masters.get("m")).split(",")[5]);
-        List<Action> batch = named.handle(new SentinelCommand(2, List.of("set", "m", "quorum", "2")), 1200);
+        List<Action> batch = named.handle(new AdminRequest.SetMaster(2, "m", List.of(MasterChange.number(MasterChange.Setting.QUORUM, "2", 2)), null), 1200);
         assertEquals(List.of("+set master m 10.0.0.5 6379 quorum 2"), events(batch));
         assertEquals(new Address("redis-0.test", 6379), named.state().snapshot().masters().get(0).address());
     }
@@ -117,10 +120,9 @@ class HostnamesTest {
     @Test
     void aPeerAskingByTheIpOfOurNamedMasterIsAnswered() {
         Sentinel named = byName(true);
-        List<Action> batch = named.handle(new SentinelCommand(3,
-                List.of("is-master-down-by-addr", "10.0.0.5", "6379", "0", "*")), 1100);
+        List<Action> batch = named.handle(new VoteRequested(3, "10.0.0.5", 6379, 0, null), 1100);
         Reply reply = (Reply) batch.get(batch.size() - 1);
-        assertEquals(Resp.array(List.of(Resp.integer(0), Resp.bulk("*"), Resp.integer(0))), reply.value());
+        assertEquals(new Outcome.VoteAnswer(false, null, 0), reply.outcome());
     }
 
     private static List<String> events(List<Action> batch) {

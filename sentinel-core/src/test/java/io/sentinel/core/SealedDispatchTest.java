@@ -5,20 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkFailed;
-import io.sentinel.core.model.LinkFailure;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.input.VoteRequested;
+import io.sentinel.core.model.LinkFailure;
 import io.sentinel.core.model.Target;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,8 @@ class SealedDispatchTest {
             Map.entry(VoteReplied.class, new VoteReplied(Target.sentinel(Fixtures.MASTER), "mymaster", true, "*",
                     0)),
             Map.entry(CommandFailed.class, new CommandFailed(MASTER, CommandFailed.Command.PING, "timeout")),
-            Map.entry(SentinelCommand.class, new SentinelCommand(1, List.of("flushconfig"))),
+            Map.entry(AdminRequest.class, new AdminRequest.FlushConfig(1)),
+            Map.entry(VoteRequested.class, new VoteRequested(2, "127.0.0.1", 6379, 0, null)),
             Map.entry(LinkFailed.class, new LinkFailed(MASTER, LinkFailure.UNRESOLVED, "no such host")),
             Map.entry(UsersChanged.class, new UsersChanged(List.of("app on nopass -@all"))));
 

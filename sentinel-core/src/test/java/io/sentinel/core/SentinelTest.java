@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.OpenLink;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
@@ -13,19 +14,19 @@ import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.SendPing;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.info.InfoParser;
+import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkLost;
+import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
-import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,47 +226,54 @@ class SentinelTest {
 
     /** Texts checked against redis-sentinel 7.0.15. */
     @Test
-    void commandErrorsAreRedisErrors() {
+    void requestsTheCoreRefusesGetTypedOutcomes() {
         at(1000, new Started());
-        assertError("ERR unknown subcommand 'foo'. Try SENTINEL HELP.", "foo");
-        assertError("ERR No such master with that name", "failover", "nosuch");
-        assertError("NOGOODSLAVE No suitable replica to promote", "failover", "mymaster");
-        assertError("ERR Quorum must be 1 or greater.", "monitor", "x", "127.0.0.1", "6379", "0");
-        assertError("ERR Invalid quorum", "monitor", "x", "127.0.0.1", "6379", "abc");
-        assertError("ERR Invalid port", "monitor", "x", "127.0.0.1", "abc", "2");
-        assertError("ERR Invalid port number.", "monitor", "x", "127.0.0.1", "70000", "2");
-        assertError("ERR Invalid IP address or hostname specified", "monitor", "x", "nohost", "6379", "2");
-        assertError("ERR Duplicate master name.", "monitor", "mymaster", "127.0.0.1", "6379", "2");
-        assertError("ERR wrong number of arguments for 'sentinel|remove' command", "remove");
-        assertError("ERR value is not an integer or out of range", "is-master-down-by-addr", "127.0.0.1", "x", "0",
-                "*");
-        assertError("ERR Invalid argument 'abc' for SENTINEL SET 'quorum'", "set", "mymaster", "quorum", "abc");
-        assertError("ERR Unknown option or number of arguments for SENTINEL SET 'foo'", "set", "mymaster", "foo",
-                "1");
+        assertOutcome(new Outcome.NoSuchMaster(), new AdminRequest.Failover(7, "nosuch"));
+        assertOutcome(new Outcome.NoGoodReplica(), new AdminRequest.Failover(7, "mymaster"));
+        assertOutcome(new Outcome.InvalidHost(), new AdminRequest.Monitor(7, "x", "nohost", 6379, 2));
+        assertOutcome(new Outcome.DuplicateMaster(), new AdminRequest.Monitor(7, "mymaster", "127.0.0.1", 6379, 2));
+        assertOutcome(new Outcome.NoSuchMaster(), new AdminRequest.Remove(7, "nosuch"));
+        assertOutcome(new Outcome.InvalidSetting("quorum", "abc"), new AdminRequest.SetMaster(7, "mymaster",
+                List.of(), new AdminRequest.SetMaster.Rejected("quorum", "abc")));
+        assertOutcome(new Outcome.UnknownSetting("foo"), new AdminRequest.SetMaster(7, "mymaster", List.of(),
+                new AdminRequest.SetMaster.Rejected("foo", null)));
+    }
+
+    /** As sentinelSetCommand: the options before a bad one are applied, published and flushed. */
+    @Test
+    void setKeepsTheChangesBeforeABadOption() {
+        at(1000, new Started());
+        List<Action> batch = at(1100, new AdminRequest.SetMaster(7, "mymaster",
+                List.of(MasterChange.number(MasterChange.Setting.QUORUM, "3", 3)),
+                new AdminRequest.SetMaster.Rejected("foo", null)));
+        assertInstanceOf(PersistState.class, batch.get(0));
+        assertEquals(List.of("+set master mymaster 127.0.0.1 6379 quorum 3"), events(batch));
+        assertEquals(new Reply(7, new Outcome.UnknownSetting("foo")), batch.get(batch.size() - 1));
+        assertEquals(3, sentinel.state().masters.get("mymaster").quorum);
     }
 
     @Test
     void resetAnswersTheNumberOfMatchingMasters() {
         at(1000, new Started());
-        List<Action> batch = at(1100, new SentinelCommand(9, List.of("reset", "*")));
-        assertEquals(new Reply(9, Resp.integer(1)), batch.get(batch.size() - 1));
+        List<Action> batch = at(1100, new AdminRequest.Reset(9, "*"));
+        assertEquals(new Reply(9, new Outcome.Count(1)), batch.get(batch.size() - 1));
     }
 
     /** As redis-sentinel stores what getaddrinfo made of the address: +monitor and the config say 127.0.0.1. */
     @Test
     void monitorStoresAShortIpv4FormAsADottedQuad() {
         at(1000, new Started());
-        List<Action> batch = at(1100, new SentinelCommand(9, List.of("monitor", "short", "127.1", "7000", "2")));
-        assertEquals(new Reply(9, Resp.OK), batch.get(batch.size() - 1));
+        List<Action> batch = at(1100, new AdminRequest.Monitor(9, "short", "127.1", 7000, 2));
+        assertEquals(new Reply(9, Outcome.OK), batch.get(batch.size() - 1));
         assertEquals(List.of("+monitor master short 127.0.0.1 7000 quorum 2"), events(batch));
         assertEquals(new Address("127.0.0.1", 7000), sentinel.state().masters.get("short").master.address);
     }
 
-    private void assertError(String expected, String... args) {
-        List<Action> batch = at(1100, new SentinelCommand(7, List.of(args)));
+    private void assertOutcome(Outcome expected, AdminRequest request) {
+        List<Action> batch = at(1100, request);
         Reply reply = assertInstanceOf(Reply.class, batch.get(batch.size() - 1));
         assertEquals(7, reply.requestId());
-        assertEquals(Resp.error(expected), reply.value(), String.join(" ", args));
+        assertEquals(expected, reply.outcome(), request.toString());
     }
 
     @Test

@@ -1,6 +1,4 @@
 package io.sentinel.core.action;
 
-import io.sentinel.core.reply.Resp;
-
-/** Answer the client request {@code requestId} (from {@code SentinelCommand}). */
-public record Reply(long requestId, Resp value) implements Action { }
+/** Answer the client request {@code requestId} (an {@code AdminRequest} or a {@code VoteRequested}). */
+public record Reply(long requestId, Outcome outcome) implements Action { }

@@ -2,81 +2,49 @@ package io.sentinel.core.admin;
 
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
-import io.sentinel.core.config.AnnounceCheck;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.core.reply.Resp;
-import java.util.List;
-import java.util.Locale;
+import io.sentinel.core.input.GlobalChange;
 
-/** {@code SENTINEL CONFIG SET <option> <value>} (sentinelConfigSetCommand); GET is answered from the view. */
+/** {@code SENTINEL CONFIG SET <option> <value>} (sentinelConfigSetCommand); GET is answered from the config. */
 final class ConfigSetCommand {
     private ConfigSetCommand() {
     }
 
-    static Resp run(SentinelState s, List<String> a, Effects out) {
-        if (!a.get(1).equalsIgnoreCase("set") || a.size() != 4) {
-            return AdminCommands.arity("config");
-        }
-        String option = a.get(2).toLowerCase(Locale.ROOT);
-        String value = a.get(3);
+    static Outcome run(SentinelState s, GlobalChange change, Effects out) {
         SentinelConfig c = s.config;
-        SentinelConfig updated;
-        switch (option) {
-            case "resolve-hostnames", "announce-hostnames" -> {
-                Boolean yes = yesNo(value);
-                if (yes == null) return badValue(option, value);
-                updated = option.equals("resolve-hostnames") ? with(c, yes, c.announceHostnames(), c.announceIp(),
-                        c.announcePort(), c.sentinelUser(), c.sentinelPass())
-                        : with(c, c.resolveHostnames(), yes, c.announceIp(), c.announcePort(), c.sentinelUser(),
-                        c.sentinelPass());
-            }
-            case "announce-ip" -> {
-                // ours: an address nobody could reach is refused here as at start (wildcard, loopback behind others)
-                String problem = AnnounceCheck.problem(value.isEmpty() ? null : value, c.bind());
-                if (problem != null) return Resp.error("ERR " + problem);
-                updated = with(c, c.resolveHostnames(), c.announceHostnames(), value.isEmpty() ? null : value,
-                        c.announcePort(), c.sentinelUser(), c.sentinelPass());
-            }
-            case "announce-port" -> {
-                Long port = AdminCommands.parseLong(value);
-                if (port == null || port < 0 || port > 65535) return badValue(option, value);
-                updated = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(), port.intValue(),
-                        c.sentinelUser(), c.sentinelPass());
-            }
-            case "forget-unresolved-after" -> {
-                Long ms = AdminCommands.parseLong(value);
-                if (ms == null || ms < 0) return badValue(option, value);
-                updated = withForgetAfter(c, ms);
-            }
-            case "sentinel-user" -> updated = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(),
-                    c.announcePort(), value.isEmpty() ? null : value, c.sentinelPass());
-            case "sentinel-pass" -> updated = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(),
-                    c.announcePort(), c.sentinelUser(), value.isEmpty() ? null : value);
-            default -> {
-                return Resp.error("ERR Invalid argument '" + a.get(2) + "' to SENTINEL CONFIG SET");
-            }
+        boolean relinkPeers = false;
+        if (change instanceof GlobalChange.ResolveHostnames v) {
+            s.config = with(c, v.yes(), c.announceHostnames(), c.announceIp(), c.announcePort(), c.sentinelUser(),
+                    c.sentinelPass());
+        } else if (change instanceof GlobalChange.AnnounceHostnames v) {
+            s.config = with(c, c.resolveHostnames(), v.yes(), c.announceIp(), c.announcePort(), c.sentinelUser(),
+                    c.sentinelPass());
+        } else if (change instanceof GlobalChange.AnnounceIp v) {
+            s.config = with(c, c.resolveHostnames(), c.announceHostnames(), v.ip(), c.announcePort(),
+                    c.sentinelUser(), c.sentinelPass());
+        } else if (change instanceof GlobalChange.AnnouncePort v) {
+            s.config = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(), v.port(),
+                    c.sentinelUser(), c.sentinelPass());
+        } else if (change instanceof GlobalChange.ForgetUnresolvedAfter v) {
+            s.config = new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(),
+                    c.requirePass(), c.users(), c.myid(), c.currentEpoch(), c.announceIp(), c.announcePort(),
+                    c.resolveHostnames(), c.announceHostnames(), c.denyScriptsReconfig(), c.sentinelUser(),
+                    c.sentinelPass(), c.masters(), v.millis());
+        } else if (change instanceof GlobalChange.SentinelUser v) {
+            s.config = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(), c.announcePort(),
+                    v.user(), c.sentinelPass());
+            relinkPeers = true;
+        } else if (change instanceof GlobalChange.SentinelPass v) {
+            s.config = with(c, c.resolveHostnames(), c.announceHostnames(), c.announceIp(), c.announcePort(),
+                    c.sentinelUser(), v.pass());
+            relinkPeers = true;
+        } else {
+            throw new IllegalStateException("unhandled global change " + change);
         }
-        s.config = updated;
         out.persist();
-        if (option.equals("sentinel-user") || option.equals("sentinel-pass")) s.reopenPeerLinks(out);
-        return Resp.OK;
-    }
-
-    private static Boolean yesNo(String v) {
-        if (v.equalsIgnoreCase("yes")) return true;
-        if (v.equalsIgnoreCase("no")) return false;
-        return null;
-    }
-
-    private static Resp badValue(String option, String value) {
-        return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
-    }
-
-    private static SentinelConfig withForgetAfter(SentinelConfig c, long millis) {
-        return new SentinelConfig(c.port(), c.bind(), c.dir(), c.logfile(), c.protectedMode(), c.requirePass(),
-                c.users(), c.myid(), c.currentEpoch(), c.announceIp(), c.announcePort(), c.resolveHostnames(),
-                c.announceHostnames(), c.denyScriptsReconfig(), c.sentinelUser(), c.sentinelPass(), c.masters(),
-                millis);
+        if (relinkPeers) s.reopenPeerLinks(out);
+        return Outcome.OK;
     }
 
     private static SentinelConfig with(SentinelConfig c, boolean resolve, boolean announceHostnames,

@@ -2,12 +2,14 @@ package io.sentinel.core.admin;
 
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.input.AdminRequest;
+import io.sentinel.core.input.MasterChange.Setting;
+import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.reply.Resp;
-import java.util.List;
 import java.util.Locale;
 
 /** {@code SENTINEL SET <master> <option> <value> [<option> <value> ...]} (sentinelSetCommand). */
@@ -15,85 +17,59 @@ final class SetCommand {
     private SetCommand() {
     }
 
-    static Resp run(SentinelState s, List<String> a, Effects out) {
-        MasterState m = s.masters.get(a.get(1));
-        if (m == null) return Resp.error(AdminCommands.NO_SUCH_MASTER);
+    static Outcome run(SentinelState s, AdminRequest.SetMaster r, Effects out) {
+        MasterState m = s.masters.get(r.name());
+        if (m == null) return new Outcome.NoSuchMaster();
         boolean relink = false;
-        int i = 2;
-        while (i < a.size()) {
-            String option = a.get(i).toLowerCase(Locale.ROOT);
-            int needed = option.equals("rename-command") ? 2 : 1;
-            if (i + needed >= a.size()) return unknown(a.get(i));
-            String value = a.get(i + 1);
-            String error = apply(s, m, option, a, i);
-            if (error != null) return Resp.error(error);
-            relink |= option.equals("auth-pass") || option.equals("auth-user") || option.equals("rename-command");
-            String shown = option.equals("auth-pass") ? "******" : needed == 2 ? value + " " + a.get(i + 2) : value;
-            out.event(m, EventType.SET, Describe.of(m, m.master) + " " + option + " " + shown);
-            i += 1 + needed;
+        Outcome result = Outcome.OK;
+        for (MasterChange c : r.changes()) {
+            if (!apply(s, m, c)) {
+                result = new Outcome.ScriptsReconfigDenied();
+                break;
+            }
+            relink |= c.setting() == Setting.AUTH_PASS || c.setting() == Setting.AUTH_USER
+                    || c.setting() == Setting.RENAME_COMMAND;
+            String shown = c.setting() == Setting.AUTH_PASS ? "******"
+                    : c.renameTo() != null ? c.text() + " " + c.renameTo() : c.text();
+            out.event(m, EventType.SET, Describe.of(m, m.master) + " " + c.setting().wireName() + " " + shown);
+        }
+        if (result == Outcome.OK && r.rejected() != null) {
+            AdminRequest.SetMaster.Rejected bad = r.rejected();
+            result = bad.value() == null ? new Outcome.UnknownSetting(bad.option())
+                    : new Outcome.InvalidSetting(bad.option(), bad.value());
         }
         if (relink) {
             s.links.reopen(m.master.target(), m.linkSettings(), out);
-            for (InstanceState r : m.replicas.values()) s.links.reopen(r.target(), m.linkSettings(), out);
+            for (InstanceState replica : m.replicas.values()) s.links.reopen(replica.target(), m.linkSettings(), out);
         }
-        out.persist();
-        return Resp.OK;
+        // as sentinelSetCommand: what changed before a bad option is kept, and flushed
+        if (result == Outcome.OK || !r.changes().isEmpty()) out.persist();
+        return result;
     }
 
-    private static Resp unknown(String option) {
-        return Resp.error("ERR Unknown option or number of arguments for SENTINEL SET '" + option + "'");
-    }
-
-    /** Applies one option; returns Redis's error text, or null. */
-    private static String apply(SentinelState s, MasterState m, String option, List<String> a, int i) {
-        String value = a.get(i + 1);
-        Long n = AdminCommands.parseLong(value);
-        String invalid = "ERR Invalid argument '" + value + "' for SENTINEL SET '" + a.get(i) + "'";
-        switch (option) {
-            case "down-after-milliseconds" -> {
-                if (n == null || n <= 0) return invalid;
-                m.downAfterMillis = n;
-            }
-            case "failover-timeout" -> {
-                if (n == null || n <= 0) return invalid;
-                m.failoverTimeoutMillis = n;
-            }
-            case "parallel-syncs" -> {
-                if (n == null || n <= 0) return invalid;
-                m.parallelSyncs = n.intValue();
-            }
-            case "quorum" -> {
-                if (n == null || n <= 0) return invalid;
-                m.quorum = n.intValue();
-            }
-            case "master-reboot-down-after-period" -> {
-                if (n == null || n < 0) return invalid;
-                m.rebootDownAfterPeriodMillis = n;
-            }
-            case "notification-script", "client-reconfig-script" -> {
-                if (s.config.denyScriptsReconfig()) {
-                    return "ERR Reconfiguration of scripts path is denied for security reasons. Check the "
-                            + "deny-scripts-reconfig configuration directive in your config file before attempting "
-                            + "to reconfigure the script path.";
-                }
-                String path = value.isEmpty() ? null : value;
-                if (option.equals("notification-script")) m.notificationScript = path;
+    /** Applies one change; false when it is refused (a script path while deny-scripts-reconfig is on). */
+    private static boolean apply(SentinelState s, MasterState m, MasterChange c) {
+        switch (c.setting()) {
+            case DOWN_AFTER_MILLISECONDS -> m.downAfterMillis = c.number();
+            case FAILOVER_TIMEOUT -> m.failoverTimeoutMillis = c.number();
+            case PARALLEL_SYNCS -> m.parallelSyncs = (int) c.number();
+            case QUORUM -> m.quorum = (int) c.number();
+            case MASTER_REBOOT_DOWN_AFTER_PERIOD -> m.rebootDownAfterPeriodMillis = c.number();
+            case NOTIFICATION_SCRIPT, CLIENT_RECONFIG_SCRIPT -> {
+                if (s.config.denyScriptsReconfig()) return false;
+                String path = c.text().isEmpty() ? null : c.text();
+                if (c.setting() == Setting.NOTIFICATION_SCRIPT) m.notificationScript = path;
                 else m.clientReconfigScript = path;
             }
-            case "auth-pass" -> m.authPass = value.isEmpty() ? null : value;
-            case "auth-user" -> m.authUser = value.isEmpty() ? null : value;
-            case "rename-command" -> {
-                if (i + 2 >= a.size()) return "ERR Unknown option or number of arguments for SENTINEL SET '"
-                        + a.get(i) + "'";
-                String from = value.toUpperCase(Locale.ROOT);
-                String to = a.get(i + 2);
-                if (from.equalsIgnoreCase(to)) m.renamedCommands.remove(from);
-                else m.renamedCommands.put(from, to);
+            case AUTH_PASS -> m.authPass = c.text().isEmpty() ? null : c.text();
+            case AUTH_USER -> m.authUser = c.text().isEmpty() ? null : c.text();
+            case RENAME_COMMAND -> {
+                String from = c.text().toUpperCase(Locale.ROOT);
+                if (from.equalsIgnoreCase(c.renameTo())) m.renamedCommands.remove(from);
+                else m.renamedCommands.put(from, c.renameTo());
             }
-            default -> {
-                return "ERR Unknown option or number of arguments for SENTINEL SET '" + a.get(i) + "'";
-            }
+            default -> throw new IllegalStateException("unhandled setting " + c.setting());
         }
-        return null;
+        return true;
     }
 }

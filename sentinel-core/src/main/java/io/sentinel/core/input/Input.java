@@ -5,5 +5,5 @@ package io.sentinel.core.input;
  * are past-tense; the core answers each with a list of actions.
  */
 public sealed interface Input permits Started, Tick, LinkConnected, LinkLost, LinkFailed, PingReplied,
-        InfoReceived, HelloReceived, VoteReplied, CommandFailed, SentinelCommand, UsersChanged {
+        InfoReceived, HelloReceived, VoteReplied, CommandFailed, AdminRequest, VoteRequested, UsersChanged {
 }

@@ -10,14 +10,14 @@ import io.sentinel.core.Fixtures;
 import io.sentinel.core.Sentinel;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
-import io.sentinel.core.input.SentinelCommand;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -77,15 +77,14 @@ class VoteLedgerTest {
     void persistStateLeadsTheBatchOfAVoteReply() {
         MasterConfig mc = Fixtures.master(2, 5000);
         Sentinel sentinel = new Sentinel(Fixtures.config(mc), Timing.DEFAULTS, new SplittableRandom(1), 1);
-        List<Action> batch = sentinel.handle(new SentinelCommand(42, List.of("is-master-down-by-addr", "127.0.0.1",
-                "6379", "3", B)), 10);
+        List<Action> batch = sentinel.handle(new VoteRequested(42, "127.0.0.1", 6379, 3, B), 10);
         PersistState persist = assertInstanceOf(PersistState.class, batch.get(0));
         assertEquals(3, persist.config().currentEpoch());
         assertEquals(3, persist.config().master("mymaster").leaderEpoch());
         assertEquals(B, persist.config().master("mymaster").leaderRunId());
         Reply reply = assertInstanceOf(Reply.class, batch.get(batch.size() - 1));
         assertEquals(42, reply.requestId());
-        assertEquals(Resp.array(List.of(Resp.integer(0), Resp.bulk(B), Resp.integer(3))), reply.value());
+        assertEquals(new Outcome.VoteAnswer(false, B, 3), reply.outcome());
     }
 
     /** Regression: the first PersistState of a vote may have failed; a repeated answer must persist it again. */
@@ -93,12 +92,12 @@ class VoteLedgerTest {
     void aRepeatedVoteReplyIsPersistedAgain() {
         Sentinel sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS,
                 new SplittableRandom(1), 1);
-        List<String> ask = List.of("is-master-down-by-addr", "127.0.0.1", "6379", "3", B);
-        sentinel.handle(new SentinelCommand(1, ask), 10);
-        List<Action> again = sentinel.handle(new SentinelCommand(2, ask), 20);
+        
+        sentinel.handle(new VoteRequested(1, "127.0.0.1", 6379, 3, B), 10);
+        List<Action> again = sentinel.handle(new VoteRequested(2, "127.0.0.1", 6379, 3, B), 20);
         PersistState persist = assertInstanceOf(PersistState.class, again.get(0));
         assertEquals(B, persist.config().master("mymaster").leaderRunId());
-        assertEquals(new Reply(2, Resp.array(List.of(Resp.integer(0), Resp.bulk(B), Resp.integer(3)))),
+        assertEquals(new Reply(2, new Outcome.VoteAnswer(false, B, 3)),
                 again.get(again.size() - 1));
     }
 
@@ -106,9 +105,8 @@ class VoteLedgerTest {
     void askingOnlyForTheStateCastsNoVote() {
         Sentinel sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS,
                 new SplittableRandom(1), 1);
-        List<Action> batch = sentinel.handle(new SentinelCommand(1, List.of("is-master-down-by-addr", "127.0.0.1",
-                "6379", "3", "*")), 10);
-        assertEquals(List.of(new Reply(1, Resp.array(List.of(Resp.integer(0), Resp.bulk("*"), Resp.integer(0))))),
+        List<Action> batch = sentinel.handle(new VoteRequested(1, "127.0.0.1", 6379, 3, null), 10);
+        assertEquals(List.of(new Reply(1, new Outcome.VoteAnswer(false, null, 0))),
                 batch);
         assertEquals(0, sentinel.state().currentEpoch);
     }

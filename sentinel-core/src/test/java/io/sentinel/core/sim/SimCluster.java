@@ -7,9 +7,9 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.Started;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 import io.sentinel.core.model.Target;
@@ -186,7 +186,7 @@ final class SimCluster {
 
     /** After a vote answer or a command, a due time earlier than the next tick moves the tick there. */
     private void tickEarlyIfDue(SimSentinel s, Input input) {
-        if (!(input instanceof VoteReplied || input instanceof SentinelCommand) || s.core.crashed()) return;
+        if (!(input instanceof VoteReplied || input instanceof VoteRequested) || s.core.crashed()) return;
         long due = s.core.nextDueAt(clock.now());
         if (due >= s.nextTickAt) return;
         scheduleTick(s, s.incarnation, Math.max(clock.now(), due));

@@ -3,6 +3,7 @@ package io.sentinel.core.sim;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.config.MasterConfig;
@@ -12,7 +13,6 @@ import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.reply.Resp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,11 +119,10 @@ final class SimInvariants {
     }
 
     /** A vote reply leaves: it must be durable, and the only vote of that sentinel in that epoch. */
-    void onVoteReply(SimSentinel voter, AskPeer ask, Resp value) {
-        if (!(value instanceof Resp.Arr arr) || arr.items().size() != 3) return;
-        String leader = ((Resp.Bulk) arr.items().get(1)).value();
-        long epoch = ((Resp.Int) arr.items().get(2)).value();
-        if ("*".equals(leader)) return;
+    void onVoteReply(SimSentinel voter, AskPeer ask, Outcome outcome) {
+        if (!(outcome instanceof Outcome.VoteAnswer v) || v.leader() == null) return;
+        String leader = v.leader();
+        long epoch = v.leaderEpoch();
         requireDurableVote(voter, ask.masterName(), leader, epoch);
         recordVote(voter, ask.masterName(), epoch, leader);
     }

@@ -4,29 +4,29 @@ import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
 import io.sentinel.core.action.CloseLink;
 import io.sentinel.core.action.OpenLink;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.PublishHello;
-import io.sentinel.core.action.RepointReplica;
 import io.sentinel.core.action.Reply;
+import io.sentinel.core.action.RepointReplica;
 import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.RunScript;
 import io.sentinel.core.action.SendPing;
-import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.CommandFailed.Command;
+import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.VoteReplied;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 import io.sentinel.core.model.Target;
-import io.sentinel.core.reply.Resp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,8 +119,8 @@ final class SimShell {
         } else if (a instanceof Reply r) {
             PendingAsk pa = asks.remove(r.requestId());
             if (pa == null) return;
-            c.invariants.onVoteReply(s, pa.ask(), r.value());
-            pa.reply().accept(voteReplied(pa.ask(), r.value()));
+            c.invariants.onVoteReply(s, pa.ask(), r.outcome());
+            pa.reply().accept(voteReplied(pa.ask(), r.outcome()));
         } else if (a instanceof RunScript) {
             return; // scripts are the shell's business; the trace above is enough here
         } else {
@@ -215,19 +215,16 @@ final class SimShell {
         long id = nextRequestId++;
         asks.put(id, new PendingAsk(asker, q, reply));
         Address a = q.masterAddress();
-        c.step(c.sentinelNode(dst), new SentinelCommand(id, List.of("is-master-down-by-addr", a.host(),
-                Integer.toString(a.port()), Long.toString(q.epoch()), q.runId())));
+        c.step(c.sentinelNode(dst), new VoteRequested(id, a.host(), a.port(), q.epoch(),
+                q.runId().equals("*") ? null : q.runId()));
     }
 
-    private static Input voteReplied(AskPeer q, Resp value) {
-        if (value instanceof Resp.Arr arr && arr.items().size() == 3) {
-            long down = ((Resp.Int) arr.items().get(0)).value();
-            String leader = ((Resp.Bulk) arr.items().get(1)).value();
-            long epoch = ((Resp.Int) arr.items().get(2)).value();
-            return new VoteReplied(q.peer(), q.masterName(), down == 1, leader, epoch);
+    private static Input voteReplied(AskPeer q, Outcome outcome) {
+        if (outcome instanceof Outcome.VoteAnswer v) {
+            return new VoteReplied(q.peer(), q.masterName(), v.down(), v.leader() == null ? "*" : v.leader(),
+                    v.leaderEpoch());
         }
-        String error = value instanceof Resp.ErrorReply e ? e.message() : String.valueOf(value);
-        return new CommandFailed(q.peer(), Command.ASK_PEER, error);
+        return new CommandFailed(q.peer(), Command.ASK_PEER, String.valueOf(outcome));
     }
 
     private void openLink(SimSentinel s, Target t) {

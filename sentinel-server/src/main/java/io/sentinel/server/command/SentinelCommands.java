@@ -1,7 +1,9 @@
 package io.sentinel.server.command;
 
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.InstanceView;
@@ -13,35 +15,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code SENTINEL}, {@code INFO} and {@code ROLE}: read-only subcommands are answered at once from the latest view;
- * those that change state go to the core unparsed, as {@code [subcommand, args...]} (the {@code SentinelCommand}
- * input's shape), after the same arity check redis-sentinel's command table makes.
+ * {@code SENTINEL}, {@code INFO} and {@code ROLE}, after the command table has checked the subcommand and its
+ * arity: read-only subcommands are answered at once from the latest view; those that change state or vote are
+ * parsed once into a typed input ({@link SentinelRequests}), decided by the core, and its outcome rendered
+ * ({@link OutcomeReplies}).
  */
 public final class SentinelCommands implements SentinelCommandHandler {
-    /** redis-sentinel 7.0's command table arities (whole command counted; negative = at least), plus Valkey's names. */
-    private static final Map<String, Integer> ARITY = Map.ofEntries(
-            Map.entry("ckquorum", 3), Map.entry("config", -3), Map.entry("debug", -2), Map.entry("failover", 3),
-            Map.entry("flushconfig", 2), Map.entry("get-master-addr-by-name", 3), Map.entry("help", 2),
-            Map.entry("info-cache", -3), Map.entry("is-master-down-by-addr", 6), Map.entry("master", 3),
-            Map.entry("masters", 2), Map.entry("monitor", 6), Map.entry("myid", 2), Map.entry("pending-scripts", 2),
-            Map.entry("remove", 3), Map.entry("replicas", 3), Map.entry("reset", 3), Map.entry("sentinels", 3),
-            Map.entry("set", -5), Map.entry("simulate-failure", -3), Map.entry("slaves", 3),
-            Map.entry("primaries", 2), Map.entry("primary", 3), Map.entry("get-primary-addr-by-name", 3));
-
-    private static final Set<String> TO_CORE = Set.of("monitor", "remove", "set", "reset", "flushconfig", "failover",
-            "is-master-down-by-addr", "simulate-failure");
-
     private final Supplier<SentinelView> view;
     private final Supplier<SentinelConfig> config;
-    private final Function<List<String>, CompletionStage<Resp>> toCore;
+    private final Function<LongFunction<Input>, CompletionStage<Outcome>> toCore;
     private final LongSupplier monotonicMillis;
     private final InfoCommand info;
     private final Supplier<List<PendingScript>> scripts;
@@ -50,46 +40,30 @@ public final class SentinelCommands implements SentinelCommandHandler {
 
     private record AddressReply(SentinelView view, String name, Resp reply) { }
 
-    /** Without global config at hand, {@code SENTINEL CONFIG GET} goes to the core too. */
-    public SentinelCommands(Supplier<SentinelView> view, Function<List<String>, CompletionStage<Resp>> toCore,
-                            LongSupplier monotonicMillis, ServerInfo serverInfo) {
-        this(view, () -> null, toCore, monotonicMillis, serverInfo);
-    }
-
-    /** {@code config} gives the current global directives (for {@code CONFIG GET}); it may return null. */
-    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
-                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
-                            ServerInfo serverInfo) {
-        this(view, config, toCore, monotonicMillis, serverInfo, List::of);
-    }
-
-    /** {@code scripts} gives the script queue, for {@code PENDING-SCRIPTS} and INFO. */
-    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
-                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
-                            ServerInfo serverInfo, Supplier<List<PendingScript>> scripts) {
-        this(view, config, toCore, monotonicMillis, serverInfo, scripts, null, InfoExtras.OFF);
-    }
-
     /**
+     * {@code config} gives the current global directives (for {@code CONFIG GET} and the checks of
+     * {@code CONFIG SET}); {@code toCore} hands an input, made with the request id it is given, to the core and
+     * completes with the core's outcome; {@code scripts} gives the script queue, for {@code PENDING-SCRIPTS} and INFO;
      * {@code coreThread}: the name of the core thread, whose CPU INFO reports as the main thread's (null: none);
      * {@code extras}: INFO's fields beyond redis-sentinel 7.0's.
      */
     public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
-                            Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                            Function<LongFunction<Input>, CompletionStage<Outcome>> toCore, LongSupplier monotonicMillis,
                             ServerInfo serverInfo, Supplier<List<PendingScript>> scripts, String coreThread,
                             InfoExtras extras) {
         this(view, config, toCore, monotonicMillis, new InfoCommand(serverInfo, System::currentTimeMillis,
                 () -> CpuUsage.current(coreThread), scripts, extras), scripts);
     }
 
-    SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
-                     Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
-                     InfoCommand info) {
-        this(view, config, toCore, monotonicMillis, info, List::of);
+    /** With no scripts and no INFO extras, as in tests. */
+    public SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
+                            Function<LongFunction<Input>, CompletionStage<Outcome>> toCore, LongSupplier monotonicMillis,
+                            ServerInfo serverInfo) {
+        this(view, config, toCore, monotonicMillis, serverInfo, List::of, null, InfoExtras.OFF);
     }
 
     SentinelCommands(Supplier<SentinelView> view, Supplier<SentinelConfig> config,
-                     Function<List<String>, CompletionStage<Resp>> toCore, LongSupplier monotonicMillis,
+                     Function<LongFunction<Input>, CompletionStage<Outcome>> toCore, LongSupplier monotonicMillis,
                      InfoCommand info, Supplier<List<PendingScript>> scripts) {
         this.view = view;
         this.config = config;
@@ -101,33 +75,18 @@ public final class SentinelCommands implements SentinelCommandHandler {
 
     @Override
     public CompletionStage<Resp> sentinel(List<String> args) {
-        if (args.size() < 2) return done(Errors.arity("sentinel", null));
         String sub = args.get(1).toLowerCase(Locale.ROOT);
-        Integer arity = ARITY.get(sub);
-        if (arity == null) return done(Errors.unknownSubcommand(args.get(1), "sentinel"));
-        if (arity >= 0 ? args.size() != arity : args.size() < -arity) return done(Errors.arity("sentinel", sub));
-        if (goesToCore(sub, args)) return toCore.apply(List.copyOf(args.subList(1, args.size())));
-        SentinelView v = view.get();
-        return done(readOnly(sub, args, v, monotonicMillis.getAsLong()));
+        if (!SentinelRequests.forCore(sub, args)) return done(readOnly(sub, args, view.get(), monotonicMillis.getAsLong()));
+        SentinelRequests.Parsed parsed = SentinelRequests.parse(sub, args, config.get());
+        if (parsed.reply() != null) return done(parsed.reply());
+        return toCore.apply(parsed.input()).handle((outcome, failure) ->
+                failure == null ? OutcomeReplies.of(outcome) : OutcomeReplies.of(failure));
     }
 
     @Override
     public Resp answerNow(String sub, List<String> args) {
-        Integer arity = ARITY.get(sub);
-        if (arity == null || (arity >= 0 ? args.size() != arity : args.size() < -arity) || goesToCore(sub, args)) {
-            return null;
-        }
+        if (SentinelRequests.forCore(sub, args)) return null;
         return readOnly(sub, args, view.get(), monotonicMillis.getAsLong());
-    }
-
-    private boolean goesToCore(String sub, List<String> args) {
-        if (TO_CORE.contains(sub)) return true;
-        if (sub.equals("debug")) return args.size() > 2;
-        if (sub.equals("config")) {
-            String op = args.get(2).toLowerCase(Locale.ROOT);
-            return op.equals("set") && args.size() == 5 || op.equals("get") && args.size() == 4 && config.get() == null;
-        }
-        return false;
     }
 
     private Resp readOnly(String sub, List<String> args, SentinelView v, long now) {

@@ -1,6 +1,5 @@
 package io.sentinel.server.config;
 
-import io.sentinel.core.config.AnnounceCheck;
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;

@@ -1,5 +1,6 @@
 package io.sentinel.server.resp;
 
+import io.sentinel.server.command.Errors;
 import io.sentinel.server.resp.RouteIndex.Route;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.sentinel.server.resp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.sentinel.core.reply.Resp;
+import io.sentinel.server.command.Errors;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.sentinel.server.runtime;
 
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RunScript;
 import io.sentinel.core.event.Event;
-import io.sentinel.core.reply.Resp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +46,7 @@ public final class ActionDispatcher {
         this.scripts = scripts;
     }
 
-    public void run(List<Action> batch, Map<Long, CompletableFuture<Resp>> pendingReplies) {
+    public void run(List<Action> batch, Map<Long, CompletableFuture<Outcome>> pendingReplies) {
         for (Action a : batch) {
             if (a instanceof PersistState p) {
                 if (!persist(p)) {
@@ -58,8 +58,8 @@ public final class ActionDispatcher {
             } else if (a instanceof RunScript r) {
                 scripts.accept(r);
             } else if (a instanceof Reply r) {
-                CompletableFuture<Resp> f = pendingReplies.remove(r.requestId());
-                if (f != null) f.complete(r.value());
+                CompletableFuture<Outcome> f = pendingReplies.remove(r.requestId());
+                if (f != null) f.complete(r.outcome());
             } else {
                 links.accept(a);
             }
@@ -67,11 +67,11 @@ public final class ActionDispatcher {
     }
 
     /** A dropped batch still answers its clients, with an error that promises nothing. */
-    private static void failReplies(List<Action> batch, Map<Long, CompletableFuture<Resp>> pendingReplies) {
+    private static void failReplies(List<Action> batch, Map<Long, CompletableFuture<Outcome>> pendingReplies) {
         for (Action a : batch) {
             if (a instanceof Reply r) {
-                CompletableFuture<Resp> f = pendingReplies.remove(r.requestId());
-                if (f != null) f.complete(Resp.error("ERR Failed to save config, command not applied"));
+                CompletableFuture<Outcome> f = pendingReplies.remove(r.requestId());
+                if (f != null) f.complete(new Outcome.NotSaved());
             }
         }
     }

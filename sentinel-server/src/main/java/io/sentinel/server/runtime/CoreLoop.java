@@ -2,15 +2,16 @@ package io.sentinel.server.runtime;
 
 import io.sentinel.core.Sentinel;
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
+import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.Input;
-import io.sentinel.core.input.SentinelCommand;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.VoteReplied;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.view.SentinelView;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ public final class CoreLoop implements AutoCloseable {
     /** The most inputs handled before their actions run: bounds the wait of the first one's replies. */
     static final int MAX_BATCH_INPUTS = 256;
 
-    private final Map<Long, CompletableFuture<Resp>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Input> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicLong requestIds = new AtomicLong();
@@ -127,12 +129,12 @@ public final class CoreLoop implements AutoCloseable {
         runBatch(null);
     }
 
-    /** A SENTINEL subcommand for the core; completes with the core's reply. */
-    public CompletionStage<Resp> request(List<String> sentinelArgs) {
+    /** A client's request for the core, made with the id its reply will carry; completes with the core's outcome. */
+    public CompletionStage<Outcome> request(LongFunction<Input> request) {
         long id = requestIds.incrementAndGet();
-        CompletableFuture<Resp> reply = new CompletableFuture<>();
+        CompletableFuture<Outcome> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        submit(new SentinelCommand(id, sentinelArgs));
+        submit(request.apply(id));
         return reply;
     }
 
@@ -195,8 +197,8 @@ public final class CoreLoop implements AutoCloseable {
             // The executor would swallow it silently, and the step's replies would never come.
             log.error("running the actions of {} inputs failed (last: {})", batch.inputs, batch.last, e);
             for (Action a : actions) {
-                CompletableFuture<Resp> f = a instanceof Reply r ? pending.remove(r.requestId()) : null;
-                if (f != null) f.complete(Resp.error("ERR internal error: " + e));
+                CompletableFuture<Outcome> f = a instanceof Reply r ? pending.remove(r.requestId()) : null;
+                if (f != null) f.completeExceptionally(e);
             }
         }
         lastStepAtMillis = MonotonicClock.millis();
@@ -230,7 +232,7 @@ public final class CoreLoop implements AutoCloseable {
                 else actions.add(a);
             }
             if (input instanceof Tick || visible(stepActions)) viewChanged = true;
-            if (input instanceof VoteReplied || input instanceof SentinelCommand) checkDue = true;
+            if (input instanceof VoteReplied || input instanceof AdminRequest || input instanceof VoteRequested) checkDue = true;
         }
 
         List<Action> actions() {
@@ -257,6 +259,6 @@ public final class CoreLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (CompletableFuture<Resp> f : pending.values()) f.complete(Resp.error("ERR sentinel is shutting down"));
+        for (CompletableFuture<Outcome> f : pending.values()) f.cancel(false);
     }
 }

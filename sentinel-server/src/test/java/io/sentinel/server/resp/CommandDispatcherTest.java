@@ -38,6 +38,13 @@ class CommandDispatcherTest {
                 client.call("CLIENT SETNAME\r\n"));
         assertEquals("-ERR wrong number of arguments for 'sentinel|master' command\r\n",
                 client.call("SENTINEL master\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel' command\r\n", client.call("SENTINEL\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|masters' command\r\n",
+                client.call("sentinel masters x\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|info-cache' command\r\n",
+                client.call("sentinel info-cache\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|monitor' command\r\n",
+                client.call("sentinel monitor m 127.0.0.1 6379\r\n"));
     }
 
     @Test
@@ -52,6 +59,10 @@ class CommandDispatcherTest {
     void unknownSubcommandNamesTheContainerAsTyped() {
         assertEquals("-ERR unknown subcommand 'foo'. Try CLIENT HELP.\r\n", client.call("CliEnt foo\r\n"));
         assertEquals("-ERR unknown subcommand 'foo'. Try SENTINEL HELP.\r\n", client.call("sentinel foo\r\n"));
+        assertEquals("-ERR unknown subcommand 'a b c'. Try SENTINEL HELP.\r\n",
+                client.call("*2\r\n$8\r\nsentinel\r\n$5\r\na b\nc\r\n"));
+        assertEquals("-ERR unknown subcommand '" + "x".repeat(128) + "'. Try SENTINEL HELP.\r\n",
+                client.call("sentinel " + "x".repeat(140) + "\r\n"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.sentinel.server.command.Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

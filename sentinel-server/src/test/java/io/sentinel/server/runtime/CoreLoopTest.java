@@ -2,17 +2,21 @@ package io.sentinel.server.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sentinel.core.Sentinel;
 import io.sentinel.core.action.Action;
+import io.sentinel.core.action.Outcome;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.core.input.AdminRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -36,13 +40,13 @@ class CoreLoopTest {
     @Test
     void aCommandSentBeforeStartIsAnsweredAfterStart() throws Exception {
         try (CoreLoop loop = loop()) {
-            CompletableFuture<Resp> reply = loop.request(List.of("monitor", "other", "127.0.0.1", "6380", "1"))
-                    .toCompletableFuture();
+            CompletableFuture<Outcome> reply = loop.request(id -> new AdminRequest.Monitor(id, "other", "127.0.0.1",
+                    6380, 1)).toCompletableFuture();
             Thread.sleep(50); // give a wrongly eager core thread the chance to run it now
             assertFalse(reply.isDone(), "held until the links exist");
             linksReady.set(true);
             loop.start();
-            assertEquals(Resp.OK, reply.get(5, TimeUnit.SECONDS));
+            assertEquals(Outcome.OK, reply.get(5, TimeUnit.SECONDS));
             assertEquals(1, toLinks.stream().filter(a -> a instanceof io.sentinel.core.action.OpenLink).count());
         }
     }
@@ -51,10 +55,10 @@ class CoreLoopTest {
     void actionsThatFailStillAnswerTheClient() throws Exception {
         try (CoreLoop loop = loop()) {
             loop.start();
-            CompletableFuture<Resp> reply = loop.request(List.of("monitor", "other", "127.0.0.1", "6380", "1"))
-                    .toCompletableFuture();
-            Resp r = reply.get(5, TimeUnit.SECONDS);
-            assertEquals(true, r.toString().contains("ERR internal error"), r.toString());
+            CompletableFuture<Outcome> reply = loop.request(id -> new AdminRequest.Monitor(id, "other", "127.0.0.1",
+                    6380, 1)).toCompletableFuture();
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(RuntimeException.class, failed.getCause());
         }
     }
 }

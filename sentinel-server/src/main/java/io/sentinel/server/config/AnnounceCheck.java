@@ -1,4 +1,4 @@
-package io.sentinel.core.config;
+package io.sentinel.server.config;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.sentinel.core.config;
+package io.sentinel.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
