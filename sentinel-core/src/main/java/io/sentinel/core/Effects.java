@@ -24,18 +24,33 @@ public final class Effects {
     }
 
     /** An event about no master in particular (TILT): published and logged, never a script. */
-    public void event(EventType type, String payload) {
-        actions.add(new Publish(new Event(type, payload)));
+    public void event(EventType type, String details) {
+        actions.add(new Publish(Event.of(type, details)));
+    }
+
+    /** An event describing {@code instance} of master {@code m}, with nothing after the description. */
+    public void event(MasterState m, EventType type, Event.Instance instance) {
+        event(m, new Event(type, m.name, instance, ""));
+    }
+
+    /** An event describing {@code instance} of master {@code m}, then {@code details}. */
+    public void event(MasterState m, EventType type, Event.Instance instance, String details) {
+        event(m, new Event(type, m.name, instance, details));
+    }
+
+    /** An event about master {@code m} whose payload describes no instance ({@code +switch-master}). */
+    public void event(MasterState m, EventType type, String details) {
+        event(m, new Event(type, m.name, null, details));
     }
 
     /**
-     * An event about master {@code m} or one of its instances. As sentinelEvent does, a WARNING event then
-     * queues the master's notification-script with the event type and message as its two arguments.
+     * As sentinelEvent does, a WARNING event about a master queues its notification-script with the event type and
+     * message as its two arguments.
      */
-    public void event(MasterState m, EventType type, String payload) {
-        event(type, payload);
-        if (type.level() == EventLevel.WARNING && m.notificationScript != null) {
-            actions.add(new RunScript(m.notificationScript, List.of(type.channel(), payload)));
+    private void event(MasterState m, Event e) {
+        actions.add(new Publish(e));
+        if (e.type().level() == EventLevel.WARNING && m.notificationScript != null) {
+            actions.add(new RunScript(m.notificationScript, List.of(e.type().channel(), e.payload())));
         }
     }
 

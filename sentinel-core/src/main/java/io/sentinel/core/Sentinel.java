@@ -27,6 +27,7 @@ import io.sentinel.core.input.Tick;
 import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.input.VoteRequested;
+import io.sentinel.core.model.LinkFailure;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.Ghosts;
@@ -36,7 +37,10 @@ import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
 import io.sentinel.core.monitor.NameMoves;
+import io.sentinel.core.monitor.NodeState;
+import io.sentinel.core.monitor.PeerState;
 import io.sentinel.core.monitor.Periodic;
+import io.sentinel.core.monitor.ReplicaState;
 import io.sentinel.core.view.SentinelView;
 import io.sentinel.core.view.ViewBuilder;
 import java.util.ArrayList;
@@ -87,8 +91,8 @@ public final class Sentinel {
         long due = Long.MAX_VALUE;
         for (MasterState m : s.masters.values()) {
             due = earliestAfter(now, due, downDueAt(m, m.master));
-            for (InstanceState r : m.replicas.values()) due = earliestAfter(now, due, downDueAt(m, r));
-            for (InstanceState p : m.sentinels.values()) due = earliestAfter(now, due, downDueAt(m, p));
+            for (ReplicaState r : m.replicas.values()) due = earliestAfter(now, due, downDueAt(m, r));
+            for (PeerState p : m.sentinels.values()) due = earliestAfter(now, due, downDueAt(m, p));
             if (m.ownVoteAt != 0) due = earliestAfter(now, due, m.ownVoteAt);
         }
         return due;
@@ -151,9 +155,9 @@ public final class Sentinel {
         s.lastTickAt = 0;
         for (MasterState m : s.masters.values()) {
             s.links.attach(m.master, m.linkSettings(), now, out);
-            for (InstanceState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
-            for (InstanceState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
-            out.event(m, EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
+            for (ReplicaState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
+            for (PeerState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
+            out.event(m, EventType.MONITOR, Describe.of(m, m.master), "quorum " + m.quorum);
         }
         out.persist();
     }
@@ -164,14 +168,14 @@ public final class Sentinel {
         s.links.reassertOpen(now, s.timing.minLinkReconnectPeriod(), out);
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             Periodic.send(s, m, m.master, now, out);
-            for (InstanceState r : m.replicas.values()) Periodic.send(s, m, r, now, out);
-            for (InstanceState p : m.sentinels.values()) Periodic.send(s, m, p, now, out);
+            for (ReplicaState r : m.replicas.values()) Periodic.send(s, m, r, now, out);
+            for (PeerState p : m.sentinels.values()) Periodic.send(s, m, p, now, out);
             if (tilt) continue;
             long infoPeriod = s.timing.infoPeriod();
             reopenStaleLinks(m, now, out);
             SubjectiveDown.check(m, m.master, infoPeriod, now, out);
-            for (InstanceState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
-            for (InstanceState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
+            for (ReplicaState r : m.replicas.values()) SubjectiveDown.check(m, r, infoPeriod, now, out);
+            for (PeerState p : m.sentinels.values()) SubjectiveDown.check(m, p, infoPeriod, now, out);
             Ghosts.forget(s, m, now, out);
             decide(m, now, true, out);
             if (s.crashed) return;
@@ -200,10 +204,10 @@ public final class Sentinel {
 
     private void reopenStaleLinks(MasterState m, long now, Effects out) {
         if (m.master.link != null) s.links.reopenIfStale(m.master.link, m.downAfterMillis, now, out);
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (r.link != null) s.links.reopenIfStale(r.link, m.downAfterMillis, now, out);
         }
-        for (InstanceState p : m.sentinels.values()) {
+        for (PeerState p : m.sentinels.values()) {
             if (p.link != null) s.links.reopenIfStale(p.link, m.downAfterMillis, now, out);
         }
     }
@@ -232,8 +236,8 @@ public final class Sentinel {
         link.pendingCommands = Math.max(0, link.pendingCommands - 1);
         InfoSnapshot info = InfoParser.parse(i.info());
         for (MasterState m : new ArrayList<>(s.masters.values())) {
-            List<InstanceState> at = instancesAt(m, i.target());
-            for (InstanceState ri : at) {
+            List<NodeState> at = nodesAt(m, i.target());
+            for (NodeState ri : at) {
                 ri.infoInFlight = false;
                 InfoRefresh.apply(s, m, ri, info, i.info(), now, out);
             }
@@ -246,15 +250,15 @@ public final class Sentinel {
         if (link != null) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
         MasterState m = s.masters.get(v.masterName());
         if (m == null) return;
-        InstanceState peer = m.sentinelAt(v.peer().address());
+        PeerState peer = m.sentinelAt(v.peer().address());
         if (peer == null) return;
         // An answer still in flight when the master switched is about the old address: it says nothing of this one.
         boolean sameMaster = peer.askedAbout == null || peer.askedAbout.equals(m.master.address);
         peer.lastMasterDownReplyAt = now;
         peer.masterDown = v.down() && sameMaster;
         if (!"*".equals(v.leaderRunId())) {
-            peer.leader = v.leaderRunId();
-            peer.leaderEpoch = v.leaderEpoch();
+            peer.votedFor = v.leaderRunId();
+            peer.votedForEpoch = v.leaderEpoch();
         }
     }
 
@@ -273,7 +277,7 @@ public final class Sentinel {
         if (countedAsPending(f.command())) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
         if (f.command() != CommandFailed.Command.INFO) return;
         for (MasterState m : s.masters.values()) {
-            for (InstanceState ri : instancesAt(m, f.target())) ri.infoInFlight = false;
+            for (NodeState ri : nodesAt(m, f.target())) ri.infoInFlight = false;
         }
     }
 
@@ -293,14 +297,14 @@ public final class Sentinel {
         link.pendingCommands = 0;
         if (connected) {
             link.connectedSince = now;
-            if (link.failure != io.sentinel.core.model.LinkFailure.NO_PERMISSION) link.failure = null;
+            if (link.failure != LinkFailure.NO_PERMISSION) link.failure = null;
         }
         // Rule: silence counts from the loss, not from the last PONG (up to a ping period earlier): redis-sentinel
         // reconnects and queues a PING at once, which starts act_ping_time. Else a master restarted well within
         // down-after could go SDOWN, even fail over.
         if (!connected && link.pingSentAt == 0) link.pingSentAt = now;
         for (MasterState m : s.masters.values()) {
-            for (InstanceState ri : instancesAt(m, target)) ri.infoInFlight = false;
+            for (NodeState ri : nodesAt(m, target)) ri.infoInFlight = false;
         }
     }
 
@@ -314,13 +318,23 @@ public final class Sentinel {
         }
     }
 
+    /** The master and replicas of {@code m} reached through {@code target}. */
+    private static List<NodeState> nodesAt(MasterState m, Target target) {
+        List<NodeState> found = new ArrayList<>(2);
+        if (m.master.link != null && m.master.link.target.equals(target)) found.add(m.master);
+        for (ReplicaState r : m.replicas.values()) {
+            if (r.link != null && r.link.target.equals(target)) found.add(r);
+        }
+        return found;
+    }
+
     private static List<InstanceState> instancesAt(MasterState m, Target target) {
         List<InstanceState> found = new ArrayList<>(2);
         if (m.master.link != null && m.master.link.target.equals(target)) found.add(m.master);
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (r.link != null && r.link.target.equals(target)) found.add(r);
         }
-        for (InstanceState p : m.sentinels.values()) {
+        for (PeerState p : m.sentinels.values()) {
             if (p.link != null && p.link.target.equals(target)) found.add(p);
         }
         return found;

@@ -3,8 +3,8 @@ package io.sentinel.core;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.monitor.Links;
 import io.sentinel.core.monitor.MasterState;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public final class SentinelState {
         if (epoch <= currentEpoch) return;
         currentEpoch = epoch;
         out.persist();
-        out.event(m, io.sentinel.core.event.EventType.NEW_EPOCH, Long.toString(epoch));
+        out.event(m, EventType.NEW_EPOCH, Long.toString(epoch));
     }
 
     /**

@@ -14,8 +14,8 @@ import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.input.Tick;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.ReplicaState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -77,7 +77,7 @@ class EffectsTest {
     void theLeaderRunsTheReconfigScriptWhenThePromotionIsConfirmed() {
         SentinelState s = Fixtures.state(withScripts(null, RECONF));
         MasterState m = s.masters.get("mymaster");
-        InstanceState r = Fixtures.goodReplica(m, 6380, 1);
+        ReplicaState r = Fixtures.goodReplica(m, 6380, 1);
         m.phase = FailoverPhase.WAIT_PROMOTION;
         m.promoted = r;
         r.promoted = true;

@@ -4,10 +4,10 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.model.Role;
+import io.sentinel.core.monitor.PeerState;
+import io.sentinel.core.monitor.ReplicaState;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -48,8 +48,8 @@ public final class Fixtures {
     }
 
     /** An instance with a connected link that answered PING at {@code now}. */
-    public static InstanceState connected(Role role, Address address, long now) {
-        InstanceState r = new InstanceState(role, address, now);
+    public static ReplicaState connectedReplica(Address address, long now) {
+        ReplicaState r = new ReplicaState(address, now);
         r.link = new LinkState(r.target(), now);
         r.link.connected = true;
         r.link.refcount = 1;
@@ -57,8 +57,8 @@ public final class Fixtures {
     }
 
     /** A replica fit for promotion at {@code now}: connected, fresh PING and INFO. */
-    public static InstanceState goodReplica(MasterState m, int port, long now) {
-        InstanceState r = connected(Role.REPLICA, new Address("127.0.0.1", port), now);
+    public static ReplicaState goodReplica(MasterState m, int port, long now) {
+        ReplicaState r = connectedReplica(new Address("127.0.0.1", port), now);
         r.infoRefreshAt = now;
         r.runId = runId((char) ('a' + port % 20));
         m.replicas.put(r.address, r);
@@ -66,11 +66,10 @@ public final class Fixtures {
     }
 
     /** A peer sentinel with its vote. */
-    public static InstanceState peer(MasterState m, char id, String votedFor, long epoch) {
-        InstanceState p = new InstanceState(Role.SENTINEL, new Address("127.0.0.1", 26000 + id), 1);
-        p.runId = runId(id);
-        p.leader = votedFor;
-        p.leaderEpoch = epoch;
+    public static PeerState peer(MasterState m, char id, String votedFor, long epoch) {
+        PeerState p = new PeerState(runId(id), new Address("127.0.0.1", 26000 + id));
+        p.votedFor = votedFor;
+        p.votedForEpoch = epoch;
         m.sentinels.put(p.runId, p);
         return p;
     }

@@ -13,9 +13,10 @@ import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.monitor.Describe;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterReset;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.PeerState;
+import io.sentinel.core.monitor.ReplicaState;
 import java.util.ArrayList;
 
 /** The {@code SENTINEL} subcommands that change state: decided as redis-sentinel 7.0 decides them. */
@@ -68,7 +69,7 @@ public final class AdminCommands {
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();
-        out.event(m, EventType.MONITOR, Describe.of(m, m.master) + " quorum " + m.quorum);
+        out.event(m, EventType.MONITOR, Describe.of(m, m.master), "quorum " + m.quorum);
         return Outcome.OK;
     }
 
@@ -77,8 +78,8 @@ public final class AdminCommands {
         if (m == null) return new Outcome.NoSuchMaster();
         out.event(m, EventType.UNMONITOR, Describe.of(m, m.master));
         s.links.detach(m.master, out);
-        for (InstanceState r : m.replicas.values()) s.links.detach(r, out);
-        for (InstanceState p : m.sentinels.values()) s.links.detach(p, out);
+        for (ReplicaState r : m.replicas.values()) s.links.detach(r, out);
+        for (PeerState p : m.sentinels.values()) s.links.detach(p, out);
         out.persist();
         return Outcome.OK;
     }

@@ -8,8 +8,8 @@ import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.MasterChange.Setting;
 import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.monitor.Describe;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.ReplicaState;
 import java.util.Locale;
 
 /** {@code SENTINEL SET <master> <option> <value> [<option> <value> ...]} (sentinelSetCommand). */
@@ -31,7 +31,7 @@ final class SetCommand {
                     || c.setting() == Setting.RENAME_COMMAND;
             String shown = c.setting() == Setting.AUTH_PASS ? "******"
                     : c.renameTo() != null ? c.text() + " " + c.renameTo() : c.text();
-            out.event(m, EventType.SET, Describe.of(m, m.master) + " " + c.setting().wireName() + " " + shown);
+            out.event(m, EventType.SET, Describe.of(m, m.master), c.setting().wireName() + " " + shown);
         }
         if (result == Outcome.OK && r.rejected() != null) {
             AdminRequest.SetMaster.Rejected bad = r.rejected();
@@ -40,7 +40,7 @@ final class SetCommand {
         }
         if (relink) {
             s.links.reopen(m.master.target(), m.linkSettings(), out);
-            for (InstanceState replica : m.replicas.values()) s.links.reopen(replica.target(), m.linkSettings(), out);
+            for (ReplicaState replica : m.replicas.values()) s.links.reopen(replica.target(), m.linkSettings(), out);
         }
         // as sentinelSetCommand: what changed before a bad option is kept, and flushed
         if (result == Outcome.OK || !r.changes().isEmpty()) out.persist();

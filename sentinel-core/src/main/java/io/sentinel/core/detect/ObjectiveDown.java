@@ -3,8 +3,8 @@ package io.sentinel.core.detect;
 import io.sentinel.core.Effects;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.monitor.Describe;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.PeerState;
 
 /** ODOWN as sentinelCheckObjectivelyDown decides it: self plus peers that said "down" recently reach the quorum. */
 public final class ObjectiveDown {
@@ -19,7 +19,7 @@ public final class ObjectiveDown {
     public static int agreeing(MasterState m, long now, long maxAnswerAgeMillis) {
         if (!m.master.isSdown()) return 0;
         int votes = 1;
-        for (InstanceState peer : m.sentinels.values()) {
+        for (PeerState peer : m.sentinels.values()) {
             if (peer.masterDown && now - peer.lastMasterDownReplyAt <= maxAnswerAgeMillis) votes++;
         }
         return votes;
@@ -30,7 +30,7 @@ public final class ObjectiveDown {
         boolean odown = votes >= m.quorum && votes > 0;
         if (odown && m.odownSince == 0) {
             m.odownSince = now;
-            out.event(m, EventType.ODOWN, Describe.of(m, m.master) + " #quorum " + votes + "/" + m.quorum);
+            out.event(m, EventType.ODOWN, Describe.of(m, m.master), "#quorum " + votes + "/" + m.quorum);
         } else if (!odown && m.odownSince != 0) {
             m.odownSince = 0;
             out.event(m, EventType.ODOWN_CLEARED, Describe.of(m, m.master));

@@ -2,11 +2,12 @@ package io.sentinel.core.detect;
 
 import io.sentinel.core.Effects;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.model.Role;
 import io.sentinel.core.monitor.Describe;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.model.Role;
+import io.sentinel.core.monitor.NodeState;
 
 /** SDOWN as sentinelCheckSubjectivelyDown decides it. */
 public final class SubjectiveDown {
@@ -24,10 +25,12 @@ public final class SubjectiveDown {
     public static boolean looksDown(MasterState m, InstanceState ri, long infoPeriod, long now) {
         if (ri.link == null) return false;
         if (silenceMillis(ri.link, now) > m.downAfterMillis) return true;
-        if (ri.role == Role.MASTER && ri.roleReported == Role.REPLICA
-                && now - ri.roleReportedAt > m.downAfterMillis + 2 * infoPeriod) return true;
-        return ri.role == Role.MASTER && ri.rebootSince != 0 && m.rebootDownAfterPeriodMillis > 0
-                && now - ri.rebootSince < m.rebootDownAfterPeriodMillis;
+        if (ri.role != Role.MASTER) return false;
+        NodeState master = (NodeState) ri;
+        if (master.roleReported == Role.REPLICA
+                && now - master.roleReportedAt > m.downAfterMillis + 2 * infoPeriod) return true;
+        return master.rebootSince != 0 && m.rebootDownAfterPeriodMillis > 0
+                && now - master.rebootSince < m.rebootDownAfterPeriodMillis;
     }
 
     public static void check(MasterState m, InstanceState ri, long infoPeriod, long now, Effects out) {

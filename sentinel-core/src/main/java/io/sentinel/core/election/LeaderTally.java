@@ -1,7 +1,7 @@
 package io.sentinel.core.election;
 
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.PeerState;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +18,8 @@ public final class LeaderTally {
 
     public static Result count(MasterState m, String myid, long epoch) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (InstanceState peer : m.sentinels.values()) {
-            if (peer.leader != null && peer.leaderEpoch == epoch) counts.merge(peer.leader, 1, Integer::sum);
+        for (PeerState peer : m.sentinels.values()) {
+            if (peer.votedFor != null && peer.votedForEpoch == epoch) counts.merge(peer.votedFor, 1, Integer::sum);
         }
         if (m.leader != null && m.leaderEpoch == epoch) counts.merge(m.leader, 1, Integer::sum);
         String best = null;
@@ -42,9 +42,9 @@ public final class LeaderTally {
      */
     public static boolean noWinnerPossible(Result r, MasterState m, long epoch) {
         int undecided = 0;
-        for (InstanceState peer : m.sentinels.values()) {
+        for (PeerState peer : m.sentinels.values()) {
             if (peer.isSdown() || peer.link == null || !peer.link.connected) continue;
-            if (peer.leader == null || peer.leaderEpoch < epoch) undecided++;
+            if (peer.votedFor == null || peer.votedForEpoch < epoch) undecided++;
         }
         return r.votes() + undecided < r.needed();
     }

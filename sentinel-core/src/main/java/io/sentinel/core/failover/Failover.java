@@ -9,10 +9,12 @@ import io.sentinel.core.election.VoteLedger;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.monitor.Describe;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterReset;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.NodeState;
+import io.sentinel.core.monitor.PeerState;
 import io.sentinel.core.monitor.Periodic;
+import io.sentinel.core.monitor.ReplicaState;
 
 /**
  * The failover state machine (sentinelFailoverStateMachine). Only this class moves {@code MasterState.phase}, through
@@ -26,6 +28,21 @@ public final class Failover {
         if (!m.phase.canMoveTo(next)) throw new IllegalStateException(m.phase + " -> " + next + " for " + m.name);
         m.phase = next;
         m.failoverStateChangeAt = now;
+    }
+
+    /**
+     * Drops the failover state from any phase, the one way out besides {@link #enter}'s checked edges: for
+     * {@code SENTINEL RESET} and a master whose address changed (sentinelResetMaster).
+     */
+    public static void reset(MasterState m, long now) {
+        m.phase = FailoverPhase.NONE;
+        m.failoverStateChangeAt = now;
+        m.failoverStartAt = 0;
+        m.retryNotBeforeAt = 0;
+        m.forcedFailover = false;
+        m.ownVoteAt = 0;
+        m.promoted = null;
+        m.switchAnnounced = false;
     }
 
     /** Per rank: the sentinel with the smallest run id votes first, the next one this much later, and so on. */
@@ -92,7 +109,7 @@ public final class Failover {
      */
     static int liveRank(SentinelState s, MasterState m) {
         int rank = 0;
-        for (InstanceState peer : m.sentinels.headMap(s.myid).values()) {
+        for (PeerState peer : m.sentinels.headMap(s.myid).values()) {
             if (peer.link != null && peer.link.connected && !peer.isSdown()) rank++;
         }
         return rank;
@@ -194,7 +211,7 @@ public final class Failover {
     }
 
     private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
-        InstanceState best = ReplicaRanking.select(m, s.timing, now);
+        ReplicaState best = ReplicaRanking.select(m, s.timing, now);
         if (best == null && ReplicaRanking.waitingForInfo(m, s.timing, now)
                 && now - m.failoverStateChangeAt < 2 * s.timing.pingPeriod()) {
             return; // a replica is only missing fresh INFO, which is on its way (1 s period while failing over)
@@ -212,7 +229,7 @@ public final class Failover {
     }
 
     private static void sendPromotion(MasterState m, long now, Effects out) {
-        InstanceState r = m.promoted;
+        ReplicaState r = m.promoted;
         if (r.link == null || !r.link.connected) {
             if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
             return;
@@ -222,7 +239,7 @@ public final class Failover {
         out.event(m, EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
     }
 
-    private static void promote(MasterState m, InstanceState r, long now, Effects out) {
+    private static void promote(MasterState m, ReplicaState r, long now, Effects out) {
         out.add(new PromoteReplica(r.target()));
         m.promotionSentAt = now;
         // Rule: INFO right behind the promotion, on the same connection: its reply already shows role:master, so
@@ -237,7 +254,7 @@ public final class Failover {
      * or becomes one) and only the elected leader of this epoch does it.
      */
     private static void resendPromotion(MasterState m, long now, Effects out) {
-        InstanceState r = m.promoted;
+        ReplicaState r = m.promoted;
         if (now - m.promotionSentAt < PROMOTION_RESEND_MILLIS || r.link == null || !r.link.connected) return;
         promote(m, r, now, out);
     }
@@ -246,7 +263,7 @@ public final class Failover {
      * The promoted replica reports role:master. Its config epoch becomes ours, durably, and, unlike Redis, we
      * announce {@code +switch-master} now rather than after every replica has resynced.
      */
-    public static void promotionConfirmed(SentinelState s, MasterState m, InstanceState r, long now, Effects out) {
+    public static void promotionConfirmed(SentinelState s, MasterState m, ReplicaState r, long now, Effects out) {
         m.configEpoch = m.failoverEpoch;
         enter(m, FailoverPhase.RECONF_SLAVES, now);
         out.persist();
@@ -272,8 +289,8 @@ public final class Failover {
     /** sentinelForceHelloUpdateForMaster: every instance of this master sends a hello on the next tick. */
     static void forceHello(MasterState m) {
         m.master.lastHelloSentAt = 0;
-        for (InstanceState r : m.replicas.values()) r.lastHelloSentAt = 0;
-        for (InstanceState p : m.sentinels.values()) p.lastHelloSentAt = 0;
+        for (ReplicaState r : m.replicas.values()) r.lastHelloSentAt = 0;
+        for (PeerState p : m.sentinels.values()) p.lastHelloSentAt = 0;
     }
 
     /** UPDATE_CONFIG: the failover is over; the promoted replica becomes the master (sentinelFailoverSwitch...). */
@@ -297,7 +314,7 @@ public final class Failover {
     }
 
     /** Used by the INFO handler while replicas are being repointed. Not counted as pending: no success input. */
-    public static void repoint(InstanceState r, Address master, Effects out) {
+    public static void repoint(NodeState r, Address master, Effects out) {
         out.add(new RepointReplica(r.target(), master));
     }
 }

@@ -4,8 +4,8 @@ import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.monitor.Describe;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.ReplicaState;
 
 /** RECONF_SLAVES: point the other replicas at the promoted one, parallel-syncs at a time, then end the failover. */
 final class Reconfiguration {
@@ -15,10 +15,10 @@ final class Reconfiguration {
     /** sentinelFailoverReconfNextSlave. */
     static void next(SentinelState s, MasterState m, long now, Effects out) {
         int inProgress = 0;
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (r.reconfSent || r.reconfInProgress) inProgress++;
         }
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (inProgress >= m.parallelSyncs) break;
             if (r.promoted || r.reconfDone) continue;
             if (r.reconfSent && now - r.reconfSentAt > s.timing.slaveReconfTimeout()) {
@@ -41,7 +41,7 @@ final class Reconfiguration {
     static void detectEnd(MasterState m, long now, Effects out) {
         if (m.phase != FailoverPhase.RECONF_SLAVES) return;
         int notReconfigured = 0;
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (r.promoted || r.reconfDone || r.isSdown()) continue;
             notReconfigured++;
         }
@@ -54,7 +54,7 @@ final class Reconfiguration {
         out.event(m, EventType.FAILOVER_END, Describe.of(m, m.master));
         Failover.enter(m, FailoverPhase.UPDATE_CONFIG, now);
         if (!timeout) return;
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (r.promoted || r.reconfDone || r.reconfSent || r.link == null || !r.link.connected) continue;
             Failover.repoint(r, m.promoted.address, out);
             r.reconfSent = true;

@@ -23,10 +23,10 @@ public final class Ghosts {
         long after = s.config.forgetUnresolvedAfterMillis();
         if (after <= 0 || m.failoverInProgress()) return;
         List<InstanceState> gone = new ArrayList<>();
-        for (InstanceState r : m.replicas.values()) {
+        for (ReplicaState r : m.replicas.values()) {
             if (isGhost(r, after, now)) gone.add(r);
         }
-        for (InstanceState p : m.sentinels.values()) {
+        for (PeerState p : m.sentinels.values()) {
             if (isGhost(p, after, now)) gone.add(p);
         }
         for (InstanceState ri : gone) {

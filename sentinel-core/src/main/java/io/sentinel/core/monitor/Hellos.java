@@ -5,7 +5,6 @@ import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
-import io.sentinel.core.model.Role;
 
 /** sentinelProcessHelloMessage: discover peers, follow their moves, adopt newer epochs and master configs. */
 public final class Hellos {
@@ -35,7 +34,7 @@ public final class Hellos {
         if (runId.equals(s.myid) || runId.length() != 40) return;
         MasterState m = s.masters.get(t[4]);
         if (m == null) return;
-        InstanceState peer = m.sentinels.get(runId);
+        PeerState peer = m.sentinels.get(runId);
         if (peer == null || !peer.address.equals(peerAddress)) peer = learnPeer(s, m, runId, peerAddress, now, out);
         s.adoptEpoch(m, peerEpoch, out);
         if (m.configEpoch < configEpoch) {
@@ -64,26 +63,24 @@ public final class Hellos {
      * every master: {@code +sentinel-address-switch}); another run id at that address is stale and goes
      * ({@code +sentinel-invalid-addr}); otherwise a new peer ({@code +sentinel}).
      */
-    private static InstanceState learnPeer(SentinelState s, MasterState m, String runId, Address address, long now,
+    private static PeerState learnPeer(SentinelState s, MasterState m, String runId, Address address, long now,
             Effects out) {
-        InstanceState moved = m.sentinels.remove(runId);
+        PeerState moved = m.sentinels.remove(runId);
         if (moved != null) s.links.detach(moved, out);
-        InstanceState stale = m.sentinelAt(address);
+        PeerState stale = m.sentinelAt(address);
         if (stale != null) {
             out.event(m, EventType.SENTINEL_INVALID_ADDR, Describe.of(m, stale));
             m.sentinels.remove(stale.runId);
             s.links.detach(stale, out);
         }
-        InstanceState peer = new InstanceState(Role.SENTINEL, address, now);
-        peer.runId = runId;
+        PeerState peer = new PeerState(runId, address);
         m.sentinels.put(runId, peer);
         s.links.attach(peer, s.peerLinkSettings(), now, out);
         if (moved == null) {
             out.event(m, EventType.SENTINEL, Describe.of(m, peer));
         } else {
-            Address master = m.announce.apply(m.master.address);
-            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, "master " + m.name + " " + master.host() + " "
-                    + master.port() + " " + address.host() + " " + address.port());
+            out.event(m, EventType.SENTINEL_ADDRESS_SWITCH, Describe.of(m, m.master),
+                    address.host() + " " + address.port());
             moveInOtherMasters(s, m, runId, address, now, out);
         }
         out.persist();
@@ -94,7 +91,7 @@ public final class Hellos {
             long now, Effects out) {
         for (MasterState other : s.masters.values()) {
             if (other == except) continue;
-            InstanceState p = other.sentinels.get(runId);
+            PeerState p = other.sentinels.get(runId);
             if (p == null || p.address.equals(address)) continue;
             s.links.detach(p, out);
             p.address = address;

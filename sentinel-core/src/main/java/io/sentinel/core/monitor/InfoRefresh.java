@@ -9,13 +9,14 @@ import io.sentinel.core.info.InfoSnapshot;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.Role;
+import java.util.Objects;
 
 /** sentinelRefreshInstanceInfo: learn from an INFO reply, and act on role changes. */
 public final class InfoRefresh {
     private InfoRefresh() {
     }
 
-    public static void apply(SentinelState s, MasterState m, InstanceState ri, InfoSnapshot info, String text,
+    public static void apply(SentinelState s, MasterState m, NodeState ri, InfoSnapshot info, String text,
             long now, Effects out) {
         if (info.runId() != null) {
             if (ri.runId != null && !ri.runId.equals(info.runId())) {
@@ -33,20 +34,20 @@ public final class InfoRefresh {
             if (info.role() == Role.REPLICA) ri.replicaConfChangeAt = now;
             // sentinelRefreshInstanceInfo: "+role-change" when the reported role agrees with ours, else "-role-change"
             EventType type = info.role() == ri.role ? EventType.ROLE_CHANGE : EventType.ROLE_CHANGE_MISMATCH;
-            out.event(m, type, Describe.of(m, ri) + " new reported role is " + info.role().wireName());
+            out.event(m, type, Describe.of(m, ri), "new reported role is " + info.role().wireName());
         }
         if (info.role() == Role.REPLICA) {
-            if (info.masterPort() != ri.masterPort || !java.util.Objects.equals(info.masterHost(), ri.masterHost)) {
+            if (info.masterPort() != ri.masterPort || !Objects.equals(info.masterHost(), ri.masterHost)) {
                 ri.replicaConfChangeAt = now;
             }
             ri.applyReplicaInfo(info);
         }
         if (ri.rebootSince != 0 && now - ri.rebootSince > m.rebootDownAfterPeriodMillis) ri.rebootSince = 0;
         if (s.tilt) return;
-        if (ri.role == Role.REPLICA && info.role() == Role.MASTER) replicaClaimsMaster(s, m, ri, now, out);
-        if (ri.role == Role.REPLICA && info.role() == Role.REPLICA) {
-            fixReplicaConfig(s, m, ri, now, out);
-            trackReconfiguration(m, ri, out);
+        if (ri instanceof ReplicaState r && info.role() == Role.MASTER) replicaClaimsMaster(s, m, r, now, out);
+        if (ri instanceof ReplicaState r && info.role() == Role.REPLICA) {
+            fixReplicaConfig(s, m, r, now, out);
+            trackReconfiguration(m, r, out);
         }
     }
 
@@ -55,7 +56,7 @@ public final class InfoRefresh {
             if (m.replicas.containsKey(a) || a.equals(m.master.address)) continue;
             // without resolve-hostnames redis-sentinel cannot make an instance of a replica announced by name
             if (!s.config.resolveHostnames() && !IpLiteral.isIp(a.host())) continue;
-            InstanceState r = new InstanceState(Role.REPLICA, a, now);
+            ReplicaState r = new ReplicaState(a, now);
             s.links.attach(r, m.linkSettings(), now, out);
             m.replicas.put(a, r);
             out.event(m, EventType.SLAVE, Describe.of(m, r));
@@ -63,7 +64,7 @@ public final class InfoRefresh {
         }
     }
 
-    private static void replicaClaimsMaster(SentinelState s, MasterState m, InstanceState ri, long now,
+    private static void replicaClaimsMaster(SentinelState s, MasterState m, ReplicaState ri, long now,
             Effects out) {
         if (ri.promoted && m.phase == FailoverPhase.WAIT_PROMOTION) {
             Failover.promotionConfirmed(s, m, ri, now, out);
@@ -77,7 +78,7 @@ public final class InfoRefresh {
         }
     }
 
-    private static void fixReplicaConfig(SentinelState s, MasterState m, InstanceState ri, long now, Effects out) {
+    private static void fixReplicaConfig(SentinelState s, MasterState m, ReplicaState ri, long now, Effects out) {
         Address master = m.master.address;
         if (ri.masterPort == master.port() && master.host().equalsIgnoreCase(ri.masterHost)) return;
         if (m.failoverInProgress()) return;
@@ -88,7 +89,7 @@ public final class InfoRefresh {
         }
     }
 
-    private static void trackReconfiguration(MasterState m, InstanceState ri, Effects out) {
+    private static void trackReconfiguration(MasterState m, ReplicaState ri, Effects out) {
         if (!(ri.reconfSent || ri.reconfInProgress) || m.promoted == null) return;
         Address promoted = m.promoted.address;
         if (ri.reconfSent && ri.masterPort == promoted.port() && promoted.host().equalsIgnoreCase(ri.masterHost)) {
@@ -105,7 +106,7 @@ public final class InfoRefresh {
 
     /** sentinelMasterLooksSane: a master reporting master, not down, with fresh INFO. */
     static boolean masterLooksSane(SentinelState s, MasterState m, long now) {
-        InstanceState master = m.master;
+        NodeState master = m.master;
         return master.roleReported == Role.MASTER && !master.isSdown() && !m.isOdown()
                 && master.infoRefreshAt != 0 && now - master.infoRefreshAt < 2 * s.timing.infoPeriod();
     }

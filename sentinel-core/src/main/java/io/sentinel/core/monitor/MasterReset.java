@@ -3,9 +3,8 @@ package io.sentinel.core.monitor;
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
-import io.sentinel.core.failover.FailoverPhase;
+import io.sentinel.core.failover.Failover;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.model.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +26,13 @@ public final class MasterReset {
         if (!m.master.address.equals(newAddress) && !replicas.contains(m.master.address)) {
             replicas.add(m.master.address);
         }
-        InstanceState oldMaster = m.master;
-        List<InstanceState> oldReplicas = new ArrayList<>(m.replicas.values());
-        m.master = new InstanceState(Role.MASTER, newAddress, now);
+        NodeState oldMaster = m.master;
+        List<ReplicaState> oldReplicas = new ArrayList<>(m.replicas.values());
+        m.master = NodeState.master(newAddress, now);
         s.links.attach(m.master, m.linkSettings(), now, out);
         m.replicas.clear();
         for (Address a : replicas) {
-            InstanceState r = new InstanceState(Role.REPLICA, a, now);
+            ReplicaState r = new ReplicaState(a, now);
             s.links.attach(r, m.linkSettings(), now, out);
             m.replicas.put(a, r);
         }
@@ -44,7 +43,7 @@ public final class MasterReset {
         // old master last, described under the new master's address.
         for (Address a : replicas) out.event(m, EventType.SLAVE, Describe.of(m, m.replicas.get(a)));
         // The peers' "down" answers were about the old address; the new master starts with none.
-        for (InstanceState p : m.sentinels.values()) p.masterDown = false;
+        for (PeerState p : m.sentinels.values()) p.masterDown = false;
         clearFailover(m, now);
         out.persist();
     }
@@ -62,12 +61,12 @@ public final class MasterReset {
 
     /** SENTINEL RESET: forget replicas, peers and failover state; rediscover them from INFO and hellos. */
     public static void reset(SentinelState s, MasterState m, long now, Effects out) {
-        for (InstanceState r : m.replicas.values()) s.links.detach(r, out);
+        for (ReplicaState r : m.replicas.values()) s.links.detach(r, out);
         m.replicas.clear();
-        for (InstanceState p : m.sentinels.values()) s.links.detach(p, out);
+        for (PeerState p : m.sentinels.values()) s.links.detach(p, out);
         m.sentinels.clear();
         InstanceState oldMaster = m.master;
-        m.master = new InstanceState(Role.MASTER, oldMaster.address, now);
+        m.master = NodeState.master(oldMaster.address, now);
         s.links.attach(m.master, m.linkSettings(), now, out);
         s.links.detach(oldMaster, out);
         freshLinkTimers(m.master.link, now);
@@ -76,14 +75,7 @@ public final class MasterReset {
     }
 
     private static void clearFailover(MasterState m, long now) {
-        m.phase = FailoverPhase.NONE;
-        m.failoverStateChangeAt = now;
-        m.failoverStartAt = 0;
-        m.retryNotBeforeAt = 0;
-        m.forcedFailover = false;
-        m.ownVoteAt = 0;
-        m.promoted = null;
-        m.switchAnnounced = false;
+        Failover.reset(m, now);
         m.odownSince = 0;
         m.leader = null;
     }

@@ -5,7 +5,6 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
-import io.sentinel.core.model.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.function.UnaryOperator;
  */
 public final class MasterState {
     public final String name;
-    public InstanceState master;
+    public NodeState master;
     public int quorum;
     public long downAfterMillis;
     public long failoverTimeoutMillis;
@@ -31,8 +30,8 @@ public final class MasterState {
     public long rebootDownAfterPeriodMillis;
     public Map<String, String> renamedCommands = new LinkedHashMap<>();
 
-    public final TreeMap<Address, InstanceState> replicas = new TreeMap<>();
-    public final TreeMap<String, InstanceState> sentinels = new TreeMap<>();
+    public final TreeMap<Address, ReplicaState> replicas = new TreeMap<>();
+    public final TreeMap<String, PeerState> sentinels = new TreeMap<>();
 
     public long configEpoch;
     public long leaderEpoch;
@@ -44,7 +43,7 @@ public final class MasterState {
     public long failoverStartAt;
     public long failoverStateChangeAt;
     public boolean forcedFailover;
-    public InstanceState promoted;
+    public ReplicaState promoted;
     /** When REPLICAOF NO ONE last went to {@link #promoted}: it is sent again while unconfirmed. */
     public long promotionSentAt;
     public boolean switchAnnounced;
@@ -57,18 +56,16 @@ public final class MasterState {
 
     public MasterState(MasterConfig config, long now) {
         this.name = config.name();
-        this.master = new InstanceState(Role.MASTER, config.address(), now);
+        this.master = NodeState.master(config.address(), now);
         applySettings(config);
         this.configEpoch = config.configEpoch();
         this.leaderEpoch = config.leaderEpoch();
         this.leader = config.leaderRunId();
         for (Address a : config.knownReplicas()) {
-            if (!a.equals(config.address())) replicas.put(a, new InstanceState(Role.REPLICA, a, now));
+            if (!a.equals(config.address())) replicas.put(a, new ReplicaState(a, now));
         }
         for (KnownSentinel k : config.knownSentinels()) {
-            InstanceState peer = new InstanceState(Role.SENTINEL, k.address(), now);
-            peer.runId = k.runId();
-            sentinels.put(k.runId(), peer);
+            sentinels.put(k.runId(), new PeerState(k.runId(), k.address()));
         }
     }
 
@@ -108,8 +105,8 @@ public final class MasterState {
         return master.address;
     }
 
-    public InstanceState sentinelAt(Address address) {
-        for (InstanceState s : sentinels.values()) {
+    public PeerState sentinelAt(Address address) {
+        for (PeerState s : sentinels.values()) {
             if (s.address.equals(address)) return s;
         }
         return null;
@@ -125,7 +122,7 @@ public final class MasterState {
         List<Address> known = new ArrayList<>();
         for (Address a : replicas.keySet()) known.add(a.equals(current) ? master.address : a);
         List<KnownSentinel> peers = new ArrayList<>();
-        for (InstanceState s : sentinels.values()) {
+        for (PeerState s : sentinels.values()) {
             if (s.address.port() != 0) peers.add(new KnownSentinel(s.address, s.runId));
         }
         return new MasterConfig(name, current, quorum, downAfterMillis, failoverTimeoutMillis, parallelSyncs,

@@ -25,7 +25,7 @@ public final class NameMoves {
         for (MasterState m : s.masters.values()) {
             for (InstanceState ri : instances(m)) {
                 if (ri.target().equals(target)) {
-                    out.event(m, EventType.ADDRESS_CHANGE, Describe.of(m, ri) + " " + before + " " + ip);
+                    out.event(m, EventType.ADDRESS_CHANGE, Describe.of(m, ri), before + " " + ip);
                 }
             }
         }

@@ -27,11 +27,11 @@ public final class Periodic {
     }
 
     /** INFO period: 1 s for replicas of a master that is down or failing over, or that lost their master link. */
-    public static long infoPeriod(SentinelState s, MasterState m, InstanceState ri) {
-        if (ri.role == Role.REPLICA) {
-            if (ri.promoted && m.phase == FailoverPhase.WAIT_PROMOTION) return PROMOTION_POLL_MILLIS;
+    public static long infoPeriod(SentinelState s, MasterState m, NodeState ri) {
+        if (ri instanceof ReplicaState r) {
+            if (r.promoted && m.phase == FailoverPhase.WAIT_PROMOTION) return PROMOTION_POLL_MILLIS;
             // Differs: from SDOWN on (Redis: ODOWN), so the replica ranking has fresh INFO when the election ends.
-            if (m.master.isSdown() || m.failoverInProgress() || ri.masterLinkDownMillis != 0) return 1000;
+            if (m.master.isSdown() || m.failoverInProgress() || r.masterLinkDownMillis != 0) return 1000;
         }
         if (ri.role == Role.MASTER && ri.rebootSince != 0) return 1000;
         return s.timing.infoPeriod();
@@ -41,9 +41,9 @@ public final class Periodic {
         LinkState link = ri.link;
         if (link == null || !link.connected) return;
         if (link.pendingCommands >= MAX_PENDING_COMMANDS * link.refcount) return;
-        if (ri.role != Role.SENTINEL && !infoOutstanding(ri, now)
-                && (ri.infoRefreshAt == 0 || now - ri.infoRefreshAt > infoPeriod(s, m, ri))) {
-            requestInfo(ri, now, out);
+        if (ri instanceof NodeState n && !infoOutstanding(n, now)
+                && (n.infoRefreshAt == 0 || now - n.infoRefreshAt > infoPeriod(s, m, n))) {
+            requestInfo(n, now, out);
         }
         long pingPeriod = Math.min(m.downAfterMillis, s.timing.pingPeriod());
         // Rule: a PING right after each (re)connect, as redis-sentinel sends one when its link comes up: a link
@@ -61,11 +61,11 @@ public final class Periodic {
         }
     }
 
-    private static boolean infoOutstanding(InstanceState ri, long now) {
+    private static boolean infoOutstanding(NodeState ri, long now) {
         return ri.infoInFlight && now - ri.infoRequestedAt < INFO_LOST_MILLIS;
     }
 
-    public static void requestInfo(InstanceState ri, long now, Effects out) {
+    public static void requestInfo(NodeState ri, long now, Effects out) {
         out.add(new RequestInfo(ri.target()));
         ri.infoInFlight = true;
         ri.infoRequestedAt = now;
@@ -85,11 +85,11 @@ public final class Periodic {
      */
     public static void askPeers(SentinelState s, MasterState m, long now, boolean forced, Effects out) {
         long askPeriod = s.timing.askPeriod();
-        for (InstanceState peer : m.sentinels.values()) {
+        for (PeerState peer : m.sentinels.values()) {
             long sinceReply = now - peer.lastMasterDownReplyAt;
             if (sinceReply > 5 * askPeriod) {
                 peer.masterDown = false;
-                peer.leader = null;
+                peer.votedFor = null;
             }
             if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
             if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;

@@ -1,25 +1,29 @@
 package io.sentinel.core.view;
 
 import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.failover.FailoverPhase;
+import io.sentinel.core.model.Address;
 import java.util.List;
 
 /**
  * A read-only snapshot of one monitored master: the master instance itself, its settings ({@code config}, whose
  * address is the current master), its replicas and peer sentinels in a stable order (by address), and the failover
- * in progress ({@code failoverState} is Redis's name, e.g. {@code wait_promotion}, or {@code none}).
+ * in progress ({@code phase}), and {@code currentAddress}: where clients should write now, the promoted replica's
+ * address once the failover has promoted it (redis-sentinel's get-master-addr-by-name), else the master's.
  */
 public record MasterView(
         InstanceView master,
         MasterConfig config,
         List<InstanceView> replicas,
         List<InstanceView> sentinels,
-        String failoverState,
+        FailoverPhase phase,
         long failoverStateChangedAtMillis,
         long failoverStartedAtMillis,
         long failoverEpoch,
         String promotedReplica,
         String leader,
-        long leaderEpoch) {
+        long leaderEpoch,
+        Address currentAddress) {
 
     public MasterView {
         replicas = List.copyOf(replicas);
@@ -28,6 +32,11 @@ public record MasterView(
 
     public String name() {
         return config.name();
+    }
+
+    /** Redis's name of the failover state, e.g. {@code wait_promotion}, or {@code none}. */
+    public String failoverState() {
+        return phase.wireName();
     }
 
     /** {@code ok}, {@code sdown} or {@code odown}, as in {@code INFO sentinel}. */

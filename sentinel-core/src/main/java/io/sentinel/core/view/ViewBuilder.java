@@ -1,11 +1,15 @@
 package io.sentinel.core.view;
 
 import io.sentinel.core.SentinelState;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.Role;
 import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.MasterState;
-import io.sentinel.core.model.Role;
+import io.sentinel.core.monitor.NodeState;
+import io.sentinel.core.monitor.PeerState;
+import io.sentinel.core.monitor.ReplicaState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +27,20 @@ public final class ViewBuilder {
 
     static MasterView master(MasterState m) {
         List<InstanceView> replicas = new ArrayList<>(m.replicas.size());
-        for (InstanceState r : m.replicas.values()) replicas.add(instance(m, r));
+        for (ReplicaState r : m.replicas.values()) replicas.add(instance(m, r));
         List<InstanceView> sentinels = new ArrayList<>(m.sentinels.size());
-        for (InstanceState p : m.sentinels.values()) sentinels.add(instance(m, p));
-        return new MasterView(instance(m, m.master), m.toConfig(), replicas, sentinels, m.phase.wireName(),
+        for (PeerState p : m.sentinels.values()) sentinels.add(instance(m, p));
+        return new MasterView(instance(m, m.master), m.toConfig(), replicas, sentinels, m.phase,
                 m.failoverStateChangeAt, m.failoverStartAt, m.failoverEpoch,
-                m.promoted == null ? null : m.announce.apply(m.promoted.address).hostPort(), m.leader, m.leaderEpoch);
+                m.promoted == null ? null : m.announce.apply(m.promoted.address).hostPort(), m.leader, m.leaderEpoch,
+                m.announce.apply(currentAddress(m)));
+    }
+
+    /** Once the failover has promoted its replica, clients are sent there, before the config switches. */
+    static Address currentAddress(MasterState m) {
+        boolean pastPromotion = m.phase == FailoverPhase.RECONF_SLAVES || m.phase == FailoverPhase.UPDATE_CONFIG;
+        if (m.failoverInProgress() && pastPromotion && m.promoted != null) return m.promoted.address;
+        return m.master.address;
     }
 
     static InstanceView instance(MasterState m, InstanceState ri) {
@@ -36,15 +48,19 @@ public final class ViewBuilder {
         boolean connected = link != null && link.connected;
         Address shown = m.announce.apply(ri.address);
         String name = ri.role == Role.MASTER ? m.name : ri.role == Role.REPLICA ? shown.hostPort() : ri.name();
+        NodeState n = ri instanceof NodeState node ? node : null;
+        PeerState p = ri instanceof PeerState peer ? peer : null;
         return new InstanceView(ri.role, name, shown, ri.runId, flags(m, ri, connected),
                 link == null ? 0 : link.pendingCommands, link == null ? 0 : link.refcount, connected,
                 link == null ? 0 : link.pingSentAt, link == null ? 0 : link.lastOkPingReplyAt,
                 link == null ? 0 : link.lastPingReplyAt, ri.sdownSince,
-                ri.role == Role.MASTER ? m.odownSince : 0, m.downAfterMillis, ri.infoRefreshAt, ri.infoText,
-                ri.roleReported, ri.roleReportedAt, ri.masterLinkDownMillis, ri.masterLinkUp ? "ok" : "err",
-                ri.masterHost, ri.masterPort, ri.priority, ri.replOffset, ri.announced, ri.lastHelloAt, ri.leader,
-                ri.leaderEpoch, link == null ? null : link.failure, link == null ? 0 : link.failingSince,
-                link == null ? null : link.failureDetail);
+                ri.role == Role.MASTER ? m.odownSince : 0, m.downAfterMillis, n == null ? 0 : n.infoRefreshAt,
+                n == null ? null : n.infoText, n == null ? null : n.roleReported, n == null ? 0 : n.roleReportedAt,
+                n == null ? 0 : n.masterLinkDownMillis, n != null && n.masterLinkUp ? "ok" : "err",
+                n == null ? null : n.masterHost, n == null ? 0 : n.masterPort, n == null ? 100 : n.priority,
+                n == null ? 0 : n.replOffset, n == null || n.announced, p == null ? 0 : p.lastHelloAt,
+                p == null ? null : p.votedFor, p == null ? 0 : p.votedForEpoch, link == null ? null : link.failure,
+                link == null ? 0 : link.failingSince, link == null ? null : link.failureDetail);
     }
 
     /** Redis's flag words, in Redis's order. */
@@ -54,12 +70,14 @@ public final class ViewBuilder {
         if (ri.role == Role.MASTER && m.isOdown()) f.add("o_down");
         f.add(ri.role.wireName());
         if (!connected) f.add("disconnected");
-        if (ri.role == Role.SENTINEL && ri.masterDown) f.add("master_down");
+        if (ri instanceof PeerState p && p.masterDown) f.add("master_down");
         if (ri.role == Role.MASTER && m.failoverInProgress()) f.add("failover_in_progress");
-        if (ri.promoted) f.add("promoted");
-        if (ri.reconfSent) f.add("reconf_sent");
-        if (ri.reconfInProgress) f.add("reconf_inprog");
-        if (ri.reconfDone) f.add("reconf_done");
+        if (ri instanceof ReplicaState r) {
+            if (r.promoted) f.add("promoted");
+            if (r.reconfSent) f.add("reconf_sent");
+            if (r.reconfInProgress) f.add("reconf_inprog");
+            if (r.reconfDone) f.add("reconf_done");
+        }
         return f;
     }
 }

@@ -61,8 +61,8 @@ class LeaderTallyTest {
         for (char id = 'b'; id <= 'e'; id++) Fixtures.peer(m, id, null, 0);
         m.leader = ME;
         m.leaderEpoch = 1;
-        m.sentinels.get(B).leader = ME;
-        m.sentinels.get(B).leaderEpoch = 1;
+        m.sentinels.get(B).votedFor = ME;
+        m.sentinels.get(B).votedForEpoch = 1;
         LeaderTally.Result r = LeaderTally.count(m, ME, 1);
         assertEquals(3, r.needed(), "5 voters need 3");
         assertNull(r.winner());

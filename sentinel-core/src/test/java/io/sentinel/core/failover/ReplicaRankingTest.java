@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.Fixtures;
 import io.sentinel.core.config.Timing;
-import io.sentinel.core.monitor.InstanceState;
 import io.sentinel.core.monitor.MasterState;
+import io.sentinel.core.monitor.ReplicaState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class ReplicaRankingTest {
     static final long NOW = 1_000_000;
     static final Timing T = Timing.DEFAULTS;
     MasterState m;
-    InstanceState r;
+    ReplicaState r;
 
     @BeforeEach
     void setUp() {
@@ -91,7 +91,7 @@ class ReplicaRankingTest {
     @Test
     void siblingsLinkDownTimeForgivesALongOutageButNotAStaleReplica() {
         m.master.sdownSince = NOW - 1000;
-        InstanceState sibling = Fixtures.goodReplica(m, 7002, NOW);
+        ReplicaState sibling = Fixtures.goodReplica(m, 7002, NOW);
         sibling.masterLinkDownMillis = 60_000;
         r.masterLinkDownMillis = 61_000;
         assertFalse(ReplicaRanking.linkDownTooLong(m, r, NOW), "both lost the master a minute ago");
@@ -103,7 +103,7 @@ class ReplicaRankingTest {
     @Test
     void lowerPriorityWins() {
         r.priority = 50;
-        InstanceState other = Fixtures.goodReplica(m, 7002, NOW);
+        ReplicaState other = Fixtures.goodReplica(m, 7002, NOW);
         other.priority = 10;
         other.replOffset = 0;
         r.replOffset = 1000;
@@ -112,7 +112,7 @@ class ReplicaRankingTest {
 
     @Test
     void thenHigherOffsetWins() {
-        InstanceState other = Fixtures.goodReplica(m, 7002, NOW);
+        ReplicaState other = Fixtures.goodReplica(m, 7002, NOW);
         r.replOffset = 10;
         other.replOffset = 20;
         assertSame(other, ReplicaRanking.select(m, T, NOW));
@@ -120,8 +120,8 @@ class ReplicaRankingTest {
 
     @Test
     void thenSmallerRunIdWinsAndUnknownRunIdLast() {
-        InstanceState a = Fixtures.goodReplica(m, 7002, NOW);
-        InstanceState b = Fixtures.goodReplica(m, 7003, NOW);
+        ReplicaState a = Fixtures.goodReplica(m, 7002, NOW);
+        ReplicaState b = Fixtures.goodReplica(m, 7003, NOW);
         r.runId = null;
         a.runId = Fixtures.runId('c');
         b.runId = Fixtures.runId('b');

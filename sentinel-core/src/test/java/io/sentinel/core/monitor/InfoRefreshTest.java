@@ -19,7 +19,7 @@ class InfoRefreshTest {
     final SentinelState s = Fixtures.state(Fixtures.master(2, 1000));
     final MasterState m = s.masters.get("mymaster");
 
-    List<String> refresh(InstanceState ri, String info, long now) {
+    List<String> refresh(NodeState ri, String info, long now) {
         Effects out = new Effects();
         InfoRefresh.apply(s, m, ri, InfoParser.parse(info), info, now, out);
         return out.actions().stream().filter(a -> a instanceof Publish).map(a -> ((Publish) a).event().logLine())
@@ -29,7 +29,7 @@ class InfoRefreshTest {
     /** As redis-sentinel: "-role-change" when the reported role contradicts ours, "+role-change" when it agrees. */
     @Test
     void roleChangeSignSaysWhetherTheReportedRoleAgreesWithOurs() {
-        InstanceState replica = Fixtures.goodReplica(m, 7001, 10);
+        ReplicaState replica = Fixtures.goodReplica(m, 7001, 10);
         assertEquals(Role.REPLICA, replica.role);
 
         assertEquals(List.of("-role-change slave 127.0.0.1:7001 127.0.0.1 7001 @ mymaster 127.0.0.1 6379 "

@@ -1,7 +1,7 @@
 package io.sentinel.server.command;
 
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.List;
 

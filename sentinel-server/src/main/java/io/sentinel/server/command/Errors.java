@@ -1,6 +1,6 @@
 package io.sentinel.server.command;
 
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import java.util.List;
 import java.util.Locale;
 

@@ -2,9 +2,9 @@ package io.sentinel.server.command;
 
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.model.Role;
-import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.sentinel.server.command;
 
 import io.sentinel.core.action.Outcome;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import java.util.List;
 
 /** The core's outcomes in redis-sentinel's words: the one place they are rendered. */

@@ -1,8 +1,8 @@
 package io.sentinel.server.command;
 
-import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.QuorumStatus;
+import io.sentinel.server.reply.Resp;
 
 /** {@code SENTINEL CKQUORUM}: {@code +OK ...} or the {@code -NOQUORUM ...} error, from {@link QuorumStatus}. */
 final class Quorum {

@@ -5,10 +5,9 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.reply.Resp;
-import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.reply.Resp;
 import io.sentinel.server.scripts.PendingScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,13 +126,7 @@ public final class SentinelCommands implements SentinelCommandHandler {
     /** Null array for an unknown master; during a failover, past promotion, the promoted replica's address. */
     private static Resp masterAddress(MasterView m) {
         if (m == null) return Resp.NULL_ARRAY;
-        Address address = m.master().address();
-        boolean pastPromotion = m.failoverState().equals("reconf_slaves") || m.failoverState().equals("update_config");
-        if (m.master().flags().contains("failover_in_progress") && pastPromotion && m.promotedReplica() != null) {
-            for (InstanceView r : m.replicas()) {
-                if (r.name().equals(m.promotedReplica())) address = r.address();
-            }
-        }
+        Address address = m.currentAddress();
         return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
     }
 

@@ -45,8 +45,8 @@ final class EventMeters {
     void on(Event e) {
         EventType type = e.type();
         counter(EVENTS, L_TYPE, type.channel()).increment();
-        String master = masterOf(e);
-        phases.on(type, e.payload(), master);
+        String master = e.master() == null ? "" : e.master();
+        phases.on(e);
         switch (type) {
             case TRY_FAILOVER: count(FAILOVERS_STARTED, master); break;
             case FAILOVER_END: count(FAILOVERS_SUCCEEDED, master); break;
@@ -96,23 +96,5 @@ final class EventMeters {
         long since = tiltEnteredAt.get();
         long ongoing = since == 0 ? 0 : Math.max(0, clock.getAsLong() - since);
         return (tiltMillis.get() + ongoing) / 1000.0;
-    }
-
-    /**
-     * The master an event is about, from its payload: {@code master <name> ...}, {@code <role> ... @ <name> ...}, or
-     * for {@code +switch-master} the first word. Empty for events about no master ({@code +tilt}, {@code
-     * +new-epoch}).
-     */
-    static String masterOf(Event e) {
-        String p = e.payload();
-        if (e.type() == EventType.SWITCH_MASTER) return word(p, 0);
-        if (p.startsWith("master ")) return word(p, "master ".length());
-        int at = p.indexOf(" @ ");
-        return at < 0 ? "" : word(p, at + 3);
-    }
-
-    private static String word(String s, int from) {
-        int end = s.indexOf(' ', from);
-        return end < 0 ? s.substring(from) : s.substring(from, end);
     }
 }

@@ -5,7 +5,8 @@ import static io.sentinel.server.http.SentinelMetrics.L_PHASE;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.sentinel.core.event.EventType;
+import io.sentinel.core.event.Event;
+import io.sentinel.core.model.Role;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +43,11 @@ final class FailoverPhases {
         }
     }
 
-    void on(EventType type, String payload, String master) {
-        if (master.isEmpty()) return;
-        boolean aboutMaster = payload.startsWith("master ");
-        switch (type) {
+    void on(Event e) {
+        String master = e.master();
+        if (master == null) return;
+        boolean aboutMaster = e.instance() != null && e.instance().role() == Role.MASTER;
+        switch (e.type()) {
             case SDOWN: if (aboutMaster) start(master, Phase.DETECTION); break;
             case SDOWN_CLEARED: if (aboutMaster) clear(master, Phase.DETECTION); break;
             case ODOWN: end(master, Phase.DETECTION); break;

@@ -1,14 +1,15 @@
 package io.sentinel.server.http;
 
-import io.sentinel.core.view.QuorumStatus;
 import static io.sentinel.server.http.SentinelMetrics.*;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.sentinel.core.config.MasterConfig;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
+import io.sentinel.core.view.QuorumStatus;
 import io.sentinel.core.view.SentinelView;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -104,7 +105,7 @@ final class ViewGauges {
         quorum.set(tags, c.quorum());
         configEpoch.set(tags, c.configEpoch());
         lastOkPing.set(tags, Math.max(0, now - m.master().lastOkPingReplyAtMillis()) / 1000.0);
-        failoverInProgress.set(Tags.of(L_MASTER_NAME, m.name()), "none".equals(m.failoverState()) ? 0 : 1);
+        failoverInProgress.set(Tags.of(L_MASTER_NAME, m.name()), m.phase() == FailoverPhase.NONE ? 0 : 1);
         links(m);
         lag(m);
     }

@@ -1,6 +1,6 @@
 package io.sentinel.server.resp;
 
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import io.sentinel.server.runtime.MonotonicClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

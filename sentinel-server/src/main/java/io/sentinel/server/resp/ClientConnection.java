@@ -3,7 +3,7 @@ package io.sentinel.server.resp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import io.sentinel.server.runtime.MonotonicClock;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -3,7 +3,7 @@ package io.sentinel.server.resp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 
 /**
  * A reply encoded once in both protocols, for a reply many requests share (PONG; a master's address until the view

@@ -1,7 +1,7 @@
 package io.sentinel.server.resp;
 
-import io.sentinel.core.reply.Resp;
 import io.sentinel.server.command.Errors;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package io.sentinel.server.resp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.sentinel.core.reply.Resp;
 import io.sentinel.server.command.Errors;
+import io.sentinel.server.reply.Resp;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.sentinel.server.resp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.buffer.Unpooled;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;

@@ -241,7 +241,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private void emit(EventType type, String payload) {
-        events.accept(new Event(type, payload));
+        events.accept(Event.of(type, payload));
     }
 
     /** Stops the runner; scripts still running are killed, as whoever starts a process stops it. */

@@ -11,7 +11,7 @@ import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.input.Started;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.reply.Resp;
+import io.sentinel.server.reply.Resp;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.action.Outcome;
 import io.sentinel.core.config.SentinelConfig;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.GlobalChange;
 import io.sentinel.core.input.Input;
@@ -18,10 +19,10 @@ import io.sentinel.core.input.MasterChange.Setting;
 import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
-import io.sentinel.core.reply.Resp;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,8 +107,8 @@ class SentinelCommandsTest {
     void downMasterInFailoverAddsStateAndDownTimesWhereRedisPutsThem() {
         InstanceView down = master(M, List.of("s_down", "o_down", "master", "failover_in_progress"), NOW);
         MasterView base = view.masters().get(0);
-        MasterView failing = new MasterView(down, base.config(), base.replicas(), base.sentinels(), "wait_promotion",
-                NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1);
+        MasterView failing = new MasterView(down, base.config(), base.replicas(), base.sentinels(),
+                FailoverPhase.WAIT_PROMOTION, NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1, M);
         view = ViewFixtures.view(NOW, List.of(failing));
         List<String> keys = new ArrayList<>(fields(call("sentinel", "master", "mymaster")).keySet());
         assertEquals(List.of("link-refcount", "failover-state", "last-ping-sent"), keys.subList(6, 9));
@@ -172,16 +173,13 @@ class SentinelCommandsTest {
     }
 
     @Test
-    void masterAddressIsThePromotedReplicaOnceReplicasAreBeingReconfigured() {
+    void masterAddressIsTheViewsCurrentAddress() {
         assertEquals(Resp.bulks(List.of("127.0.0.1", "6379")), call("sentinel", "get-master-addr-by-name", "mymaster"));
         MasterView base = view.masters().get(0);
         InstanceView failing = master(M, List.of("master", "failover_in_progress"), NOW);
-        for (String state : List.of("wait_promotion", "reconf_slaves")) {
-            view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
-                    base.sentinels(), state, NOW, NOW, 1, R2.hostPort(), null, 0)));
-            String port = state.equals("reconf_slaves") ? "6381" : "6379";
-            assertEquals(Resp.bulks(List.of("127.0.0.1", port)), call("sentinel", "get-primary-addr-by-name", "mymaster"));
-        }
+        view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
+                base.sentinels(), FailoverPhase.RECONF_SLAVES, NOW, NOW, 1, R2.hostPort(), null, 0, R2)));
+        assertEquals(Resp.bulks(List.of("127.0.0.1", "6381")), call("sentinel", "get-primary-addr-by-name", "mymaster"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sentinel.server.command;
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 import io.sentinel.core.view.InstanceView;
@@ -70,7 +71,8 @@ public final class ViewFixtures {
 
     public static MasterView masterView(InstanceView master, MasterConfig config, List<InstanceView> replicas,
                                         List<InstanceView> peers) {
-        return new MasterView(master, config, replicas, peers, "none", 0, 0, 0, null, null, 0);
+        return new MasterView(master, config, replicas, peers, FailoverPhase.NONE, 0, 0, 0, null, null, 0,
+                master.address());
     }
 
     public static SentinelView view(long now, List<MasterView> masters) {

@@ -1,8 +1,8 @@
 package io.sentinel.server.compat;
 
-import io.sentinel.core.reply.Resp;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.ServerStats;
+import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.sentinel.server.http;
 import io.sentinel.core.config.KnownSentinel;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 import io.sentinel.core.view.InstanceView;
@@ -10,6 +11,7 @@ import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Hand-built views for the metrics and probe tests: every field that metrics read is a parameter or fixed here. */
@@ -47,7 +49,8 @@ final class MetricsFixtures {
         for (InstanceView p : peers) sentinels.add(new KnownSentinel(p.address(), p.runId()));
         MasterConfig c = new MasterConfig(master.name(), master.address(), quorum, 5000, 60_000, 2, null, null,
                 null, null, 0, Map.of(), known, sentinels, configEpoch, 0, null);
-        return new MasterView(master, c, replicas, peers, failoverState, 0, 0, 0, null, null, 0);
+        return new MasterView(master, c, replicas, peers, FailoverPhase.valueOf(failoverState.toUpperCase(Locale.ROOT)),
+                0, 0, 0, null, null, 0, master.address());
     }
 
     static SentinelView view(long now, long epoch, boolean tilt, List<MasterView> masters) {

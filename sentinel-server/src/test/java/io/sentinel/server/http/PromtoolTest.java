@@ -65,8 +65,8 @@ class PromtoolTest {
         long now = 100_000;
         try (SentinelMetrics m = new SentinelMetrics(() -> MetricsFixtures.healthy(2, now), () -> now, () -> 1,
                 () -> 1)) {
-            String master = Event.describeMaster("m0", new Address("127.0.0.1", 7000));
-            for (EventType t : EventType.values()) m.onEvent(new Event(t, master));
+            Event.Instance master = Event.Instance.master("m0", new Address("127.0.0.1", 7000));
+            for (EventType t : EventType.values()) m.onEvent(new Event(t, "m0", master, ""));
             m.recordStateWrite(2_000_000);
             return m.scrape(null);
         }

@@ -146,25 +146,25 @@ class SentinelMetricsTest {
         assertEquals(900, ViewGauges.masterOffset(mv));
     }
 
-    private void at(long millis, EventType type, String payload) {
+    private void at(long millis, EventType type, Event.Instance instance, String details) {
         clock.set(millis);
-        metrics.onEvent(new Event(type, payload));
+        metrics.onEvent(new Event(type, "mymaster", instance, details));
     }
 
     @Test
     void aFailoverCountsAndTimesEachPhase() {
-        String master = Event.describeMaster("mymaster", M);
-        String replica = Event.describeReplica(new Address("127.0.0.1", 6380), "mymaster", M);
-        at(NOW, EventType.SDOWN, master);
-        at(NOW + 5000, EventType.ODOWN, master + " #quorum 2/2");
-        at(NOW + 5000, EventType.NEW_EPOCH, "5");
-        at(NOW + 5000, EventType.TRY_FAILOVER, master);
-        at(NOW + 5000, EventType.VOTE_FOR_LEADER, master + " " + MYID + " 5");
-        at(NOW + 5200, EventType.ELECTED_LEADER, master);
-        at(NOW + 5300, EventType.SELECTED_SLAVE, replica);
-        at(NOW + 6300, EventType.PROMOTED_SLAVE, replica);
-        at(NOW + 8300, EventType.FAILOVER_END, master);
-        at(NOW + 8300, EventType.SWITCH_MASTER, "mymaster 127.0.0.1 6379 127.0.0.1 6380");
+        Event.Instance master = Event.Instance.master("mymaster", M);
+        Event.Instance replica = Event.Instance.replica(new Address("127.0.0.1", 6380), M);
+        at(NOW, EventType.SDOWN, master, "");
+        at(NOW + 5000, EventType.ODOWN, master, "#quorum 2/2");
+        at(NOW + 5000, EventType.NEW_EPOCH, null, "5");
+        at(NOW + 5000, EventType.TRY_FAILOVER, master, "");
+        at(NOW + 5000, EventType.VOTE_FOR_LEADER, null, MYID + " 5");
+        at(NOW + 5200, EventType.ELECTED_LEADER, master, "");
+        at(NOW + 5300, EventType.SELECTED_SLAVE, replica, "");
+        at(NOW + 6300, EventType.PROMOTED_SLAVE, replica, "");
+        at(NOW + 8300, EventType.FAILOVER_END, master, "");
+        at(NOW + 8300, EventType.SWITCH_MASTER, null, "mymaster 127.0.0.1 6379 127.0.0.1 6380");
         Scrape s = scrape();
         assertEquals(1, s.value("sentinel_failovers_started_total", "master_name", "mymaster"));
         assertEquals(1, s.value("sentinel_failovers_succeeded_total", "master_name", "mymaster"));
@@ -189,16 +189,16 @@ class SentinelMetricsTest {
 
     @Test
     void abortsCountByReasonAndEndNoPhase() {
-        String master = Event.describeMaster("mymaster", M);
-        at(NOW, EventType.TRY_FAILOVER, master);
-        at(NOW + 10_000, EventType.FAILOVER_ABORT_NOT_ELECTED, master);
-        at(NOW + 20_000, EventType.TRY_FAILOVER, master);
-        at(NOW + 20_100, EventType.ELECTED_LEADER, master);
-        at(NOW + 20_200, EventType.FAILOVER_STATE_SELECT_SLAVE, master);
-        at(NOW + 20_300, EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, master);
-        at(NOW + 30_000, EventType.ELECTED_LEADER, master);
-        at(NOW + 30_000, EventType.SDOWN, "slave 127.0.0.1:6380 127.0.0.1 6380 @ mymaster 127.0.0.1 6379");
-        at(NOW + 31_000, EventType.ODOWN, master + " #quorum 2/2");
+        Event.Instance master = Event.Instance.master("mymaster", M);
+        at(NOW, EventType.TRY_FAILOVER, master, "");
+        at(NOW + 10_000, EventType.FAILOVER_ABORT_NOT_ELECTED, master, "");
+        at(NOW + 20_000, EventType.TRY_FAILOVER, master, "");
+        at(NOW + 20_100, EventType.ELECTED_LEADER, master, "");
+        at(NOW + 20_200, EventType.FAILOVER_STATE_SELECT_SLAVE, master, "");
+        at(NOW + 20_300, EventType.FAILOVER_ABORT_NO_GOOD_SLAVE, master, "");
+        at(NOW + 30_000, EventType.ELECTED_LEADER, master, "");
+        at(NOW + 30_000, EventType.SDOWN, Event.Instance.replica(new Address("127.0.0.1", 6380), M), "");
+        at(NOW + 31_000, EventType.ODOWN, master, "#quorum 2/2");
         Scrape s = scrape();
         assertEquals(2, s.value("sentinel_failovers_started_total", "master_name", "mymaster"));
         assertEquals(1, s.value("sentinel_failovers_aborted_total", "reason", "not-elected"));
@@ -214,12 +214,14 @@ class SentinelMetricsTest {
 
     @Test
     void tiltEntriesAndSecondsIncludeTheCurrentStay() {
-        at(NOW, EventType.TILT, "#tilt mode entered");
+        clock.set(NOW);
+        metrics.onEvent(Event.of(EventType.TILT, "#tilt mode entered"));
         clock.set(NOW + 2000);
         Scrape s = scrape();
         assertEquals(1, s.value("sentinel_tilt_entries_total"));
         assertEquals(2.0, s.value("sentinel_tilt_seconds_total"), 1e-9);
-        at(NOW + 3000, EventType.TILT_CLEARED, "#tilt mode exited");
+        clock.set(NOW + 3000);
+        metrics.onEvent(Event.of(EventType.TILT_CLEARED, "#tilt mode exited"));
         clock.set(NOW + 60_000);
         assertEquals(3.0, scrape().value("sentinel_tilt_seconds_total"), 1e-9);
     }
@@ -244,16 +246,5 @@ class SentinelMetricsTest {
         assertTrue(om.endsWith("# EOF\n"), om);
         assertTrue(om.contains("# TYPE redis_sentinel_masters gauge\n"));
         assertTrue(!metrics.scrape(null).contains("# EOF"));
-    }
-
-    @Test
-    void masterOfReadsEveryPayloadShape() {
-        assertEquals("mymaster", EventMeters.masterOf(new Event(EventType.SDOWN, "master mymaster 127.0.0.1 6379")));
-        assertEquals("mymaster", EventMeters.masterOf(new Event(EventType.SDOWN,
-                "sentinel abc 127.0.0.1 26380 @ mymaster 127.0.0.1 6379")));
-        assertEquals("mymaster", EventMeters.masterOf(new Event(EventType.SWITCH_MASTER,
-                "mymaster 127.0.0.1 6379 127.0.0.1 6380")));
-        assertEquals("", EventMeters.masterOf(new Event(EventType.NEW_EPOCH, "5")));
-        assertEquals("", EventMeters.masterOf(new Event(EventType.TILT, "#tilt mode entered")));
     }
 }

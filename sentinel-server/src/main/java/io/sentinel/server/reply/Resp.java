@@ -1,4 +1,4 @@
-package io.sentinel.core.reply;
+package io.sentinel.server.reply;
 
 import java.util.ArrayList;
 import java.util.List;
