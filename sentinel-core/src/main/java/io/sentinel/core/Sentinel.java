@@ -107,7 +107,10 @@ public final class Sentinel {
         return ri.link.pingSentAt + m.downAfterMillis + 1;
     }
 
-    /** Read-only access for the simulator's invariant checks. */
+    /**
+     * The live, mutable state, for tests and the simulator's invariant checks: reading it is safe only on the thread
+     * that calls {@link #handle}, and writing it bypasses every rule of the core. The shell reads {@link #view}.
+     */
     public SentinelState state() {
         return s;
     }

@@ -5,10 +5,13 @@ import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.LinkSettings;
+import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.Links;
 import io.sentinel.core.monitor.MasterState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
@@ -99,24 +102,24 @@ public final class SentinelState {
      * when a sentinel-pass is set, else our own {@code requirepass} as the default user, since a sentinel that
      * requires a password expects its peers to share it. No renamed commands.
      */
-    public io.sentinel.core.model.LinkSettings peerLinkSettings() {
+    public LinkSettings peerLinkSettings() {
         if (config.sentinelPass() != null) {
-            return new io.sentinel.core.model.LinkSettings(config.sentinelUser(), config.sentinelPass(),
-                    java.util.Map.of());
+            return new LinkSettings(config.sentinelUser(), config.sentinelPass(),
+                    Map.of());
         }
         String requirePass = config.requirePass() == null || config.requirePass().isEmpty() ? null
                 : config.requirePass();
-        return new io.sentinel.core.model.LinkSettings(null, requirePass, java.util.Map.of());
+        return new LinkSettings(null, requirePass, Map.of());
     }
 
     /** After {@code sentinel-user}/{@code sentinel-pass} change: every peer link logs in again at once. */
     public void reopenPeerLinks(Effects out) {
-        io.sentinel.core.model.LinkSettings settings = peerLinkSettings();
-        List<io.sentinel.core.model.Target> peers = new ArrayList<>();
+        LinkSettings settings = peerLinkSettings();
+        List<Target> peers = new ArrayList<>();
         for (io.sentinel.core.monitor.LinkState link : links.all()) {
-            if (link.target.kind() == io.sentinel.core.model.Target.Kind.SENTINEL) peers.add(link.target);
+            if (link.target.kind() == Target.Kind.SENTINEL) peers.add(link.target);
         }
-        for (io.sentinel.core.model.Target peer : peers) links.reopen(peer, settings, out);
+        for (Target peer : peers) links.reopen(peer, settings, out);
     }
 
     public String announceHost() {

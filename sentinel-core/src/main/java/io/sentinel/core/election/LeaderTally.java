@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts the votes for {@code epoch} (sentinelGetLeader, minus casting a vote: ours was cast when the failover
- * started). A winner needs at least max(quorum, voters / 2 + 1) votes, voters being the known sentinels plus self.
+ * Counts the votes for {@code epoch} (sentinelGetLeader, minus casting a vote: ours is cast by {@code Failover}
+ * after its stagger delay, through {@link VoteLedger}, never here). A winner needs at least max(quorum, voters / 2 + 1) votes, voters being the known sentinels plus self.
  */
 public final class LeaderTally {
     private LeaderTally() {

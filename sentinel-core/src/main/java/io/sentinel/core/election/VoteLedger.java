@@ -3,6 +3,7 @@ package io.sentinel.core.election;
 import io.sentinel.core.Effects;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.monitor.MasterState;
 
 /**
@@ -28,7 +29,7 @@ public final class VoteLedger {
      * promoted already and aborted (the benchmark saw 6 masters of 20 elected twice). Not voting is always safe.
      */
     static boolean leadingThisFailover(SentinelState s, MasterState m, String candidate) {
-        return m.failoverInProgress() && m.phase != io.sentinel.core.failover.FailoverPhase.WAIT_START
+        return m.failoverInProgress() && m.phase != FailoverPhase.WAIT_START
                 && !candidate.equals(s.myid);
     }
 

@@ -1,5 +1,6 @@
 package io.sentinel.core.model;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +16,6 @@ public record LinkSettings(String user, String password, Map<String, String> ren
 
     /** The name to send for {@code command}, after {@code rename-command}. */
     public String commandName(String command) {
-        return renamedCommands.getOrDefault(command.toUpperCase(java.util.Locale.ROOT), command);
+        return renamedCommands.getOrDefault(command.toUpperCase(Locale.ROOT), command);
     }
 }

@@ -5,6 +5,7 @@ import io.sentinel.core.SentinelState;
 import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.LinkFailure;
+import io.sentinel.core.model.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class Ghosts {
             if (isGhost(p, after, now)) gone.add(p);
         }
         for (InstanceState ri : gone) {
-            boolean replica = ri.role == io.sentinel.core.model.Role.REPLICA;
+            boolean replica = ri.role == Role.REPLICA;
             out.event(m, replica ? EventType.SLAVE_FORGOTTEN : EventType.SENTINEL_FORGOTTEN, Describe.of(m, ri));
             if (replica) m.replicas.values().remove(ri);
             else m.sentinels.values().remove(ri);

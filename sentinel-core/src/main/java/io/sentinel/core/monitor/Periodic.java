@@ -96,7 +96,7 @@ public final class Periodic {
             // Ask for votes only once we have voted for ourselves in this failover's epoch.
             boolean candidate = m.failoverInProgress() && s.myid.equals(m.leader) && m.leaderEpoch == m.failoverEpoch;
             String runId = candidate ? s.myid : "*";
-            // Asking for votes shows our vote for ourselves: persist it first (see AdminCommands.isMasterDown).
+            // Asking for votes shows our vote for ourselves: persist it first (see VoteRequests.answer).
             if (!runId.equals("*")) out.persist();
             out.add(new AskPeer(peer.target(), m.name, m.master.address, s.currentEpoch, runId));
             peer.lastAskSentAt = now;

@@ -1,5 +1,6 @@
 package io.sentinel.server.command;
 
+import io.sentinel.core.admin.Glob;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class ConfigGet {
                 "sentinel-pass", orEmpty(c.sentinelPass()));
         List<String> kv = new ArrayList<>();
         for (int i = 0; i < all.size(); i += 2) {
-            if (io.sentinel.core.admin.Glob.matchesIgnoreCase(pattern, all.get(i))) {
+            if (Glob.matchesIgnoreCase(pattern, all.get(i))) {
                 kv.add(all.get(i));
                 kv.add(all.get(i + 1));
             }

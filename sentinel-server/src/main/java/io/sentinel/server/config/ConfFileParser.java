@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a redis-sentinel {@code sentinel.conf} (plus command line overrides) into a {@link SentinelConfig}, with
@@ -18,7 +19,7 @@ import java.util.Locale;
  */
 public final class ConfFileParser {
     /** Redis 7.0's loglevel values ({@code nothing} is 7.2's). */
-    private static final java.util.Set<String> LOG_LEVELS = java.util.Set.of("debug", "verbose", "notice", "warning");
+    private static final Set<String> LOG_LEVELS = Set.of("debug", "verbose", "notice", "warning");
 
     private static final int MAX_INCLUDE_DEPTH = 10;
     private static final int MAX_BIND = 16;

@@ -1,6 +1,7 @@
 package io.sentinel.server.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One directive as read: where it came from ({@code origin} is a file path or {@code (command line)}), its 1-based
@@ -23,7 +24,7 @@ public record ConfLine(String origin, int lineNumber, String text, List<String> 
     }
 
     public String name() {
-        return args.get(0).toLowerCase(java.util.Locale.ROOT);
+        return args.get(0).toLowerCase(Locale.ROOT);
     }
 
     public int argc() {
