@@ -59,7 +59,7 @@ class HostnamesTest extends DrivenSentinel {
 
     @Test
     void withResolveHostnamesTheNameIsTheIdentity() {
-        at(1150, new AdminRequest.ConfigSet(1, new GlobalChange.ResolveHostnames(true)));
+        at(1150, new AdminRequest.ConfigSet(1, List.of(new GlobalChange.ResolveHostnames(true))));
         at(1200, new InfoReceived(MASTER, INFO));
         assertEquals(List.of(new Address("rs-2.test", 56141)), replicas());
         at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));

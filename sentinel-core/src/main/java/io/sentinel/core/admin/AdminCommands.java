@@ -43,7 +43,7 @@ public final class AdminCommands {
             out.persist();
             return Outcome.OK;
         } else if (r instanceof AdminRequest.ConfigSet m) {
-            return ConfigSetCommand.run(s, m.change(), out);
+            return ConfigSetCommand.run(s, m.changes(), out);
         } else if (r instanceof AdminRequest.SetTiming m) {
             Timing t = s.timing;
             for (AdminRequest.SetTiming.Period p : m.periods()) t = t.with(p.name(), p.millis());

@@ -175,6 +175,14 @@ public final class Errors {
         return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
     }
 
+    static Resp duplicateConfigOption(String option) {
+        return Resp.error("ERR Duplicate argument '" + option + "' to SENTINEL CONFIG SET");
+    }
+
+    static Resp missingConfigValue(String option) {
+        return Resp.error("ERR Missing argument '" + option + "' value");
+    }
+
     static Resp unknownConfigOption(String option) {
         return Resp.error("ERR Invalid argument '" + option + "' to SENTINEL CONFIG SET");
     }

@@ -7,6 +7,7 @@ import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.logging.LogSink;
 import io.sentinel.server.reply.Resp;
 import io.sentinel.server.scripts.PendingScript;
 import java.util.ArrayList;
@@ -78,8 +79,12 @@ public final class SentinelCommands implements SentinelCommandHandler {
         if (!SentinelRequests.forCore(sub, args)) return done(readOnly(sub, args, view.get(), monotonicMillis.getAsLong()));
         SentinelRequests.Parsed parsed = SentinelRequests.parse(sub, args, config.get());
         if (parsed.reply() != null) return done(parsed.reply());
-        return toCore.apply(parsed.input()).handle((outcome, failure) ->
-                failure == null ? OutcomeReplies.of(outcome) : OutcomeReplies.of(failure));
+        return toCore.apply(parsed.input()).handle((outcome, failure) -> {
+            if (failure != null) return OutcomeReplies.of(failure);
+            // loglevel is the shell's: set once the core has taken the rest of the same CONFIG SET
+            if (parsed.logLevel() != null && outcome instanceof Outcome.Ok) LogSink.INSTANCE.level(parsed.logLevel());
+            return OutcomeReplies.of(outcome);
+        });
     }
 
     @Override
@@ -171,8 +176,8 @@ public final class SentinelCommands implements SentinelCommandHandler {
 
     private Resp configGet(List<String> args) {
         String op = args.get(2).toLowerCase(Locale.ROOT);
-        if (!op.equals("get") || args.size() != 4) return Errors.CONFIG_USAGE;
-        return ConfigGet.reply(config.get(), args.get(3));
+        if (!op.equals("get") || args.size() < 4) return Errors.CONFIG_USAGE;
+        return ConfigGet.reply(config.get(), LogSink.INSTANCE.level(), args.subList(3, args.size()));
     }
 
     @Override

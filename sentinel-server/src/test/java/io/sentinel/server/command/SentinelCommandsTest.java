@@ -22,6 +22,7 @@ import io.sentinel.core.model.Address;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.logging.LogSink;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -208,7 +209,7 @@ class SentinelCommandsTest {
                 new AdminRequest.Reset(4, "*"), new AdminRequest.FlushConfig(5), new AdminRequest.Failover(6, "mymaster"),
                 new VoteRequested(7, "127.0.0.1", 6379, 1, null), new VoteRequested(8, "127.0.0.1", 6379, 2, "abc"),
                 new AdminRequest.SimulateFailure(9, true, false),
-                new AdminRequest.ConfigSet(10, new GlobalChange.AnnounceIp("1.2.3.4")),
+                new AdminRequest.ConfigSet(10, List.of(new GlobalChange.AnnounceIp("1.2.3.4"))),
                 new AdminRequest.SetTiming(11, List.of(new AdminRequest.SetTiming.Period("ping-period", 100)))),
                 sentToCore);
     }
@@ -299,9 +300,40 @@ class SentinelCommandsTest {
         assertEquals(Map.of(), fields(call("sentinel", "config", "get", "nothing")));
         Resp usage = Resp.error("ERR Only SENTINEL CONFIG GET <option> / SET <option> <value> are supported.");
         assertEquals(usage, call("sentinel", "config", "get"));
-        assertEquals(usage, call("sentinel", "config", "get", "a", "b"));
         assertEquals(usage, call("sentinel", "config", "foo", "x"));
         assertTrue(sentToCore.isEmpty());
+    }
+
+    /** Redis 7.2: several patterns, each parameter once; loglevel by its name only (GET * stays 7.0's). */
+    @Test
+    void configGetTakesSeveralPatternsAndShowsEachParameterOnce() {
+        assertEquals(List.of("announce-port", "resolve-hostnames", "announce-hostnames", "announce-ip"),
+                new ArrayList<>(fields(call("sentinel", "config", "get", "announce-port", "*host*", "announce-*",
+                        "nosuch")).keySet()));
+        assertEquals(Map.of("loglevel", LogSink.INSTANCE.level()), fields(call("sentinel", "config", "get",
+                "loglevel")));
+    }
+
+    /** Redis 7.2: several options at once, all checked before any applies; loglevel is the shell's own. */
+    @Test
+    void configSetTakesSeveralOptionsAndRefusesAllForOneBad() {
+        assertEquals(Resp.error("ERR Duplicate argument 'announce-port' to SENTINEL CONFIG SET"),
+                call("sentinel", "config", "set", "announce-port", "1", "announce-port", "2"));
+        assertEquals(Resp.error("ERR Missing argument 'announce-ip' value"),
+                call("sentinel", "config", "set", "announce-port", "1", "announce-ip"));
+        assertEquals(Resp.error("ERR Invalid value 'loud' to SENTINEL CONFIG SET 'loglevel'"),
+                call("sentinel", "config", "set", "announce-port", "1", "loglevel", "loud"));
+        assertTrue(sentToCore.isEmpty(), sentToCore.toString());
+        String before = LogSink.INSTANCE.level();
+        try {
+            assertEquals(Resp.OK, call("sentinel", "config", "set", "resolve-hostnames", "yes", "loglevel", "warning",
+                    "announce-port", "1234"));
+            assertEquals(List.of(new AdminRequest.ConfigSet(1, List.of(new GlobalChange.ResolveHostnames(true),
+                    new GlobalChange.AnnouncePort(1234)))), sentToCore);
+            assertEquals("warning", LogSink.INSTANCE.level());
+        } finally {
+            LogSink.INSTANCE.level(before);
+        }
     }
 
     @Test
