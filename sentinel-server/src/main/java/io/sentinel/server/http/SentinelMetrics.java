@@ -150,12 +150,13 @@ public final class SentinelMetrics implements AutoCloseable {
 
     /**
      * Adds {@code sentinel_kubernetes_label_patches_total{result}} (ok, denied, not_found, error) when the
-     * master-label feature is on; {@code countOf} gives the count of a result.
+     * master-label feature is on: {@code countOf.applyAsLong(source, result)} counts a result. Micrometer holds
+     * {@code source} weakly: pass the long-lived object itself, not a lambda that nothing else keeps.
      */
-    public void bindPodLabels(java.util.function.ToLongFunction<String> countOf) {
+    public <T> void bindPodLabels(T source, java.util.function.ToLongBiFunction<T, String> countOf) {
         for (String result : java.util.List.of("ok", "denied", "not_found", "error")) {
-            io.micrometer.core.instrument.FunctionCounter.builder(KUBERNETES_LABEL_PATCHES, countOf,
-                            c -> c.applyAsLong(result))
+            io.micrometer.core.instrument.FunctionCounter.builder(KUBERNETES_LABEL_PATCHES, source,
+                            s -> countOf.applyAsLong(s, result))
                     .description("Patches of the master label on Redis pods sent to the Kubernetes API, by result")
                     .tag(L_RESULT, result).register(registry);
         }

@@ -39,7 +39,8 @@ final class PodsApi {
 
     PodsApi(PodLabelSettings settings) {
         this.settings = settings;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        // HTTP/1.1: one small request now and then needs no HTTP/2 (and no h2c upgrade on a plain http:// URL)
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
         if ("https".equals(settings.apiUrl().getScheme()) && Files.isReadable(settings.caFile())) {
             b.sslContext(trusting(settings));
         }

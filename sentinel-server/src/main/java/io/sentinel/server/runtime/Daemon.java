@@ -167,7 +167,7 @@ public final class Daemon implements AutoCloseable {
 
     private void startPodLabels(PodLabelSettings settings) {
         labels = PodLabeler.start(settings, core::view, MonotonicClock::millis);
-        if (metrics != null) metrics.bindPodLabels(labels::count);
+        if (metrics != null) metrics.bindPodLabels(labels, PodLabeler::count);
     }
 
     /** Metrics and probes are a side service: a taken port is logged, and the sentinel keeps serving. */
