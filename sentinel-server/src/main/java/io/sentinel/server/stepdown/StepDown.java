@@ -19,7 +19,7 @@ import java.util.Set;
  * One line on stdout says what happened; the exit code is for the hook ({@link #OK}, {@link #FAILED},
  * {@link #TIMED_OUT}; picocli's 2 for bad arguments).
  */
-final class StepDown {
+public final class StepDown {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int TIMED_OUT = 3;
@@ -34,7 +34,7 @@ final class StepDown {
         return List.of("SENTINEL", "FAILOVER", master);
     }
 
-    record Options(Address sentinel, String master, Address ifAddress, long timeoutMillis, String user,
+    public record Options(Address sentinel, String master, Address ifAddress, long timeoutMillis, String user,
                    String password) {
     }
 

@@ -52,7 +52,7 @@ public final class StepDownCommand implements Callable<Integer> {
     }
 
     /** The parsed options; a bad value is picocli's parameter error (exit 2). */
-    StepDown.Options options() {
+    public StepDown.Options options() {
         String pass = password;
         if (passwordFile != null) {
             try {
