@@ -62,10 +62,10 @@ public final class PodLabeler implements AutoCloseable {
 
     /** Starts checking at once, then every second. */
     public static PodLabeler start(PodLabelSettings settings, Supplier<SentinelView> view, LongSupplier clock) {
-        PodLabeler labeler = new PodLabeler(settings, view, clock);
-        labeler.thread.scheduleWithFixedDelay(labeler::check, 0, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         log.info("Kubernetes: keeping label {}=master|replica on the Redis pods in namespace {} through {}",
                 settings.label(), settings.namespace(), settings.apiUrl());
+        PodLabeler labeler = new PodLabeler(settings, view, clock);
+        labeler.thread.scheduleWithFixedDelay(labeler::check, 0, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return labeler;
     }
 
