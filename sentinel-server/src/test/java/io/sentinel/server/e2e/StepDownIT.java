@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
+import io.sentinel.server.kubernetes.ClientExample;
+import redis.clients.jedis.JedisSentinelPool;
 
 /**
  * Issues 14 and 15: {@code sentinel step-down}, the preStop command of a Redis pod, run as its own process (as the
@@ -48,6 +52,30 @@ class StepDownIT {
     @Test
     void onTheMasterItFailsOverAndReturnsOnceEverySentinelReportsTheNewMaster() throws Exception {
         Address old = master.address();
+        // the client example of docs/kubernetes.md, given one sentinel's address as it is given the Service's
+        Address sentinel = sentinels.get(0).address();
+        RedisClient lettuceClient = RedisClient.create();
+        try (JedisSentinelPool jedis = ClientExample.jedis(sentinel.hostPort());
+             StatefulRedisMasterReplicaConnection<String, String> lettuce = ClientExample.lettuce(lettuceClient,
+                     sentinel.host(), sentinel.port())) {
+            ClientExample.jedisWrite(jedis);
+            ClientExample.lettuceWrite(lettuce);
+            assertStepsDown(old);
+            Await.until(Duration.ofSeconds(30), "Jedis and Lettuce write to the new master", () -> {
+                try {
+                    ClientExample.jedisWrite(jedis);
+                    ClientExample.lettuceWrite(lettuce);
+                    return true;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }, () -> Topology.state(sentinels));
+        } finally {
+            lettuceClient.shutdown();
+        }
+    }
+
+    private void assertStepsDown(Address old) throws Exception {
         Result r = stepDown(old, "--timeout", "30s");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.stdout.contains("master moved from " + old.hostPort()), r.toString());
