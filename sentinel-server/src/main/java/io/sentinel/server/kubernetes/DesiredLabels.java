@@ -1,5 +1,6 @@
 package io.sentinel.server.kubernetes;
 
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
 import io.sentinel.core.model.Role;
@@ -37,7 +38,7 @@ record DesiredLabels(Map<String, String> byPod, List<Address> unmappable) {
         List<Address> unmappable = new ArrayList<>();
         for (MasterView m : view == null ? List.<MasterView>of() : view.masters()) {
             InstanceView master = m.master();
-            if (!"none".equals(m.failoverState()) || master.roleReported() != Role.MASTER) continue;
+            if (m.phase() != FailoverPhase.NONE || master.roleReported() != Role.MASTER) continue;
             put(masters, master.address(), MASTER, unmappable);
             for (InstanceView r : m.replicas()) {
                 if (!r.address().equals(master.address())) put(replicas, r.address(), REPLICA, unmappable);

@@ -3,6 +3,7 @@ package io.sentinel.server.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sentinel.core.failover.FailoverPhase;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
@@ -11,6 +12,7 @@ import io.sentinel.server.command.ViewFixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,8 @@ class DesiredLabelsTest {
         List<InstanceView> rs = new ArrayList<>();
         for (Address r : replicas) rs.add(ViewFixtures.replica(r, master.address(), true, NOW));
         MasterView m = new MasterView(master, ViewFixtures.config(master.address(), 2, List.of(replicas), List.of()),
-                rs, List.of(), failoverState, 0, 0, 0, null, null, 0);
+                rs, List.of(), FailoverPhase.valueOf(failoverState.toUpperCase(Locale.ROOT)), 0, 0, 0, null, null, 0,
+                master.address());
         return ViewFixtures.view(NOW, List.of(m));
     }
 
