@@ -11,12 +11,12 @@ import io.sentinel.core.model.Role;
 public class NodeState extends InstanceState {
     public boolean infoInFlight;
     /** When the INFO in flight was asked for. */
-    public long infoRequestedAt;
+    long infoRequestedAt;
     public long infoRefreshAt;
     public String infoText;
     public Role roleReported;
     public long roleReportedAt;
-    public long replicaConfChangeAt;
+    long replicaConfChangeAt;
     public long rebootSince;
 
     // from its INFO, as a replica
