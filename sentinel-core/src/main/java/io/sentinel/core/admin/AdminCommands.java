@@ -66,6 +66,7 @@ public final class AdminCommands {
                 r.quorum());
         MasterState m = new MasterState(config, now);
         m.announce = s::announced;
+        m.addressUnconfirmedUntil = now + 2 * s.timing.publishPeriod();
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();

@@ -27,6 +27,9 @@ public final class Errors {
     /** Ours: the state write failed, so nothing of the request took effect or left the process. */
     static final Resp NOT_SAVED = Resp.error("ERR Failed to save config, command not applied");
     static final Resp SHUTTING_DOWN = Resp.error("ERR sentinel is shutting down");
+    /** Ours: a restarted sentinel that has not yet heard from its peers does not hand out a doubtful address. */
+    static final Resp ADDRESS_NOT_CONFIRMED = Resp.error("NOTCONFIRMED This sentinel restarted and has not yet "
+            + "confirmed the master address with its peers; ask another sentinel");
     static final Resp NOT_INTEGER_REPLY = Resp.error("ERR value is not an integer or out of range");
 
     public static final String ONLY_HELLO = "ERR Only HELLO messages are accepted by Sentinel instances.";

@@ -128,9 +128,14 @@ public final class SentinelCommands implements SentinelCommandHandler {
         return reply;
     }
 
-    /** Null array for an unknown master; during a failover, past promotion, the promoted replica's address. */
+    /**
+     * Null array for an unknown master; during a failover, past promotion, the promoted replica's address; an error
+     * while a restarted sentinel has not yet confirmed the address, so clients ask another sentinel.
+     */
     private static Resp masterAddress(MasterView m) {
         if (m == null) return Resp.NULL_ARRAY;
+        // ours: not an address we have reason to doubt, after a restart (see MasterState.confirmAddress)
+        if (!m.addressConfirmed()) return Errors.ADDRESS_NOT_CONFIRMED;
         Address address = m.currentAddress();
         return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
     }

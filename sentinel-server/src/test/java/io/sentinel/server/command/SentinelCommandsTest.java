@@ -109,7 +109,7 @@ class SentinelCommandsTest {
         InstanceView down = master(M, List.of("s_down", "o_down", "master", "failover_in_progress"), NOW);
         MasterView base = view.masters().get(0);
         MasterView failing = new MasterView(down, base.config(), base.replicas(), base.sentinels(),
-                FailoverPhase.WAIT_PROMOTION, NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1, M);
+                FailoverPhase.WAIT_PROMOTION, NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1, M, true);
         view = ViewFixtures.view(NOW, List.of(failing));
         List<String> keys = new ArrayList<>(fields(call("sentinel", "master", "mymaster")).keySet());
         assertEquals(List.of("link-refcount", "failover-state", "last-ping-sent"), keys.subList(6, 9));
@@ -179,8 +179,12 @@ class SentinelCommandsTest {
         MasterView base = view.masters().get(0);
         InstanceView failing = master(M, List.of("master", "failover_in_progress"), NOW);
         view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
-                base.sentinels(), FailoverPhase.RECONF_SLAVES, NOW, NOW, 1, R2.hostPort(), null, 0, R2)));
+                base.sentinels(), FailoverPhase.RECONF_SLAVES, NOW, NOW, 1, R2.hostPort(), null, 0, R2, true)));
         assertEquals(Resp.bulks(List.of("127.0.0.1", "6381")), call("sentinel", "get-primary-addr-by-name", "mymaster"));
+        view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
+                base.sentinels(), FailoverPhase.NONE, NOW, NOW, 1, null, null, 0, M, false)));
+        assertEquals(Resp.error("NOTCONFIRMED This sentinel restarted and has not yet confirmed the master address "
+                + "with its peers; ask another sentinel"), call("sentinel", "get-master-addr-by-name", "mymaster"));
     }
 
     @Test

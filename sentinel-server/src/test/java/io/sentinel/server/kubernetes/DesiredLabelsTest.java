@@ -29,7 +29,7 @@ class DesiredLabelsTest {
         for (Address r : replicas) rs.add(ViewFixtures.replica(r, master.address(), true, NOW));
         MasterView m = new MasterView(master, ViewFixtures.config(master.address(), 2, List.of(replicas), List.of()),
                 rs, List.of(), FailoverPhase.valueOf(failoverState.toUpperCase(Locale.ROOT)), 0, 0, 0, null, null, 0,
-                master.address());
+                master.address(), true);
         return ViewFixtures.view(NOW, List.of(m));
     }
 
