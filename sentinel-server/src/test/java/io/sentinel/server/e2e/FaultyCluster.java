@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A master {@code m}, replicas {@code r1..} and our sentinels {@code s1..} that reach each other only through a
@@ -53,11 +56,14 @@ final class FaultyCluster implements AutoCloseable {
     /** Starts the data nodes and sentinels, and waits until every sentinel knows its peers and the replicas. */
     static FaultyCluster start(ProcessScope processes, Options options) {
         FaultyCluster c = new FaultyCluster(processes, options);
+        long start = System.nanoTime();
         try {
             c.startNode("m", null);
             for (int i = 1; i <= options.replicas; i++) c.startNode("r" + i, c.front("m"));
-            for (int i = 1; i <= options.sentinels; i++) c.startSentinel("s" + i, i);
+            c.startSentinels();
             Topology.awaitDiscovery(c.sentinels, List.of(MASTER), options.replicas, SETTLE);
+            System.out.printf("FaultyCluster: %d data nodes and %d sentinels up and discovered in %d ms%n",
+                    c.nodes.size(), c.sentinels.size(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | Error e) {
             c.close();
             throw e;
@@ -77,17 +83,39 @@ final class FaultyCluster implements AutoCloseable {
         nodes.put(name, processes.add(b.start()));
     }
 
-    private void startSentinel(String name, int index) {
+    /** In parallel: a sentinel's JVM takes a second or two to start, more on a loaded machine. */
+    private void startSentinels() {
+        List<CompletableFuture<SentinelProcess>> starting = new ArrayList<>();
+        Executor threadEach = task -> {
+            Thread t = new Thread(task, "start-sentinel");
+            t.setDaemon(true);
+            t.start();
+        };
+        for (int i = 1; i <= options.sentinels; i++) {
+            SentinelConf conf = sentinelConf("s" + i, i);
+            starting.add(CompletableFuture.supplyAsync(() -> processes.add(new SentinelProcess(conf)), threadEach));
+        }
+        RuntimeException failed = null;
+        for (CompletableFuture<SentinelProcess> f : starting) {
+            try {
+                sentinels.add(f.join());
+            } catch (CompletionException e) {
+                if (failed == null) failed = e;
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    private SentinelConf sentinelConf(String name, int index) {
         int port = Ports.free();
         Address front = net.front(name, new Address(ChildProcess.HOST, port));
         fronts.put(name, front);
         String myId = String.format("%08x", 0x5e000000 + index).repeat(5);
         net.nameSentinel(myId, name);
-        SentinelConf conf = new SentinelConf().listen(ChildProcess.HOST, port).line("sentinel myid " + myId)
+        return new SentinelConf().listen(ChildProcess.HOST, port).line("sentinel myid " + myId)
                 .line("sentinel announce-ip " + front.host()).line("sentinel announce-port " + front.port())
                 .monitor(MASTER, front("m"), options.quorum).downAfterMillis(options.downAfterMillis)
                 .failoverTimeoutMillis(options.failoverTimeoutMillis);
-        sentinels.add(processes.add(new SentinelProcess(conf)));
     }
 
     /** The address everybody but the test reaches {@code name} at: its proxy. */
@@ -120,9 +148,30 @@ final class FaultyCluster implements AutoCloseable {
 
     /** Topology.awaitConverged over every live data node; returns the master's name. */
     String awaitConverged(Duration timeout) {
+        return nodeAt(Topology.awaitConverged(sentinels, MASTER, byFront(), timeout, this::describe));
+    }
+
+    /** Why the cluster has not converged yet (Topology.notConverged), or null when it has. */
+    String notConverged() {
+        return Topology.notConverged(sentinels, MASTER, byFront());
+    }
+
+    private Map<Address, RedisProcess> byFront() {
         Map<Address, RedisProcess> byFront = new LinkedHashMap<>();
         nodes.forEach((n, p) -> byFront.put(fronts.get(n), p));
-        return nodeAt(Topology.awaitConverged(sentinels, MASTER, byFront, timeout, this::describe));
+        return byFront;
+    }
+
+    /**
+     * Starts the dead (or frozen) node {@code name} again and makes it a replica of {@code master} at once, as an
+     * orchestrator brings a failed node back (a node restarted as a master waits 8 s for the sentinels' demotion).
+     */
+    void rejoinAsReplica(String name, String master) {
+        RedisProcess node = node(name);
+        node.restart();
+        try (var j = node.jedis()) {
+            j.replicaof(front(master).host(), front(master).port());
+        }
     }
 
     /** The counter {@code key} on the data node {@code name}, read directly. */

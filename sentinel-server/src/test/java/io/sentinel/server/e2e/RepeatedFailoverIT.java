@@ -67,12 +67,7 @@ class RepeatedFailoverIT {
         PartitionIT.pause(random.nextInt(1000)); // where in the ping period the fault strikes
         if (stop) old.sigstop(); else old.sigkill();
         String promoted = awaitNewMaster(master, round);
-        if (stop) old.sigkill();
-        old.restart();
-        // an orchestrator brings the failed node back as a replica of the current master
-        try (var j = old.jedis()) {
-            j.replicaof(cluster.front(promoted).host(), cluster.front(promoted).port());
-        }
+        cluster.rejoinAsReplica(master, promoted);
         String converged = cluster.awaitConverged(FaultyCluster.SETTLE);
         System.out.printf("RepeatedFailoverIT round %d: %s %s, %s promoted%n", round, stop ? "SIGSTOP" : "SIGKILL",
                 master, converged);

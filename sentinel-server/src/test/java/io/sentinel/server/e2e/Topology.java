@@ -56,17 +56,16 @@ final class Topology {
     static Address awaitConverged(List<? extends SentinelProcess> sentinels, String master,
             Map<Address, RedisProcess> nodes, Duration timeout, Supplier<String> more) {
         String[] missing = {""};
-        Address[] agreed = new Address[1];
         Await.until(timeout, "one master, its replicas following it, every sentinel agreeing", () -> {
-            missing[0] = missing(sentinels, master, nodes, agreed);
+            missing[0] = notConverged(sentinels, master, nodes);
             return missing[0] == null;
         }, () -> "still missing: " + missing[0] + "\n" + more.get() + "\n" + state(sentinels));
-        return agreed[0];
+        return sentinels.stream().filter(SentinelProcess::isAlive).findFirst().orElseThrow().masterAddress(master);
     }
 
-    /** What keeps the cluster from having converged, or null (and the master in {@code agreed[0]}). */
-    private static String missing(List<? extends SentinelProcess> sentinels, String master,
-            Map<Address, RedisProcess> nodes, Address[] agreed) {
+    /** What keeps the cluster from having converged, as {@link #awaitConverged} defines it; null once it has. */
+    static String notConverged(List<? extends SentinelProcess> sentinels, String master,
+            Map<Address, RedisProcess> nodes) {
         Address first = null;
         for (SentinelProcess s : sentinels) {
             if (!s.isAlive()) continue;
@@ -87,7 +86,6 @@ final class Topology {
             String problem = viewProblem(s, master, first, nodes);
             if (problem != null) return s + ": " + problem;
         }
-        agreed[0] = first;
         return null;
     }
 
