@@ -45,7 +45,7 @@ class PartitionIT {
     @Test
     void masterCutOffFromSentinelsButNotFromItsWritersLosesItsSplitBrainWrites() {
         WriteLoss loss = masterPartition();
-        assertTrue(loss.acknowledgedDuringSplit > 0, "the old master took writes while cut off: " + loss);
+        assertTrue(loss.oldMasterWhileCutOff() > 0, "the old master took writes while cut off: " + loss);
     }
 
     /**
@@ -88,8 +88,13 @@ class PartitionIT {
         }
     }
 
-    /** What the application wrote and what survived, around one master partition. */
-    record WriteLoss(long acknowledged, long finalValue, long acknowledgedDuringSplit, long refused, long uncertain) {
+    /**
+     * What the application wrote and what survived, around one master partition: acknowledged in all, the final
+     * counter, and the old master's acknowledgements while it was cut off and after the heal (until the sentinels
+     * demoted it: a client that kept a connection to it).
+     */
+    record WriteLoss(long acknowledged, long finalValue, long oldMasterWhileCutOff, long oldMasterAfterHeal,
+                     long refused, long uncertain) {
         long lost() {
             return acknowledged - finalValue;
         }
@@ -97,18 +102,17 @@ class PartitionIT {
 
     private WriteLoss masterPartition() {
         cluster = FaultyCluster.start(processes, options);
+        int oldMaster = cluster.front("m").port();
         try (IncrWriter writer = new IncrWriter(cluster.sentinelFronts())) {
             writer.start();
             Await.until(Duration.ofSeconds(10), "the application writes", () -> writer.acknowledged() > 50);
-            long ackedBefore = writer.acknowledged();
-            long refusedBefore = writer.refused.get();
+            long[] before = {writer.acknowledgedBy(oldMaster), writer.refused.get()};
             long start = System.nanoTime();
             cluster.net.partition(List.of("m", FaultyNetwork.CLIENTS));
             String promoted = awaitAgreement(cluster.sentinels, "m");
             long failoverMillis = (System.nanoTime() - start) / 1_000_000;
             pause(SPLIT_BRAIN_MILLIS);
-            long ackedDuringSplit = writer.acknowledged() - ackedBefore;
-            long refusedDuringSplit = writer.refused.get() - refusedBefore;
+            long[] atHeal = {writer.acknowledgedBy(oldMaster), writer.refused.get()};
             cluster.net.heal();
             long healedAt = System.nanoTime();
             assertEquals(promoted, cluster.awaitConverged(FaultyCluster.SETTLE));
@@ -118,13 +122,15 @@ class PartitionIT {
                     () -> writer.acknowledged() > resumedFrom + 50, cluster::describe);
             writer.close();
             WriteLoss loss = new WriteLoss(writer.acknowledged(), cluster.counter(promoted, IncrWriter.KEY),
-                    ackedDuringSplit, refusedDuringSplit, writer.uncertain.get());
+                    atHeal[0] - before[0], writer.acknowledgedBy(oldMaster) - atHeal[0], atHeal[1] - before[1],
+                    writer.uncertain.get());
             System.out.printf("PartitionIT master cut off (%s): failover in %d ms, split brain held %d ms, converged"
-                    + " %d ms after the heal; acknowledged %d, final counter %d, LOST %d acknowledged writes (%d"
-                    + " acknowledged by the old master while cut off, %d refused, %d uncertain)%n",
-                    options.redisArgs.isEmpty() ? "no min-replicas-to-write" : String.join(" ", options.redisArgs),
-                    failoverMillis, SPLIT_BRAIN_MILLIS, convergedMillis, loss.acknowledged, loss.finalValue,
-                    loss.lost(), ackedDuringSplit, refusedDuringSplit, loss.uncertain);
+                    + " %d ms after the heal; acknowledged %d, final counter %d, LOST %d acknowledged writes; the old"
+                    + " master acknowledged %d while cut off and %d after the heal; %d refused while cut off, %d"
+                    + " uncertain%n", options.redisArgs.isEmpty() ? "no min-replicas-to-write"
+                    : String.join(" ", options.redisArgs), failoverMillis, SPLIT_BRAIN_MILLIS, convergedMillis,
+                    loss.acknowledged, loss.finalValue, loss.lost(), loss.oldMasterWhileCutOff,
+                    loss.oldMasterAfterHeal, loss.refused, loss.uncertain);
             assertTrue(loss.finalValue <= loss.acknowledged + loss.uncertain, "no write counted twice: " + loss);
             return loss;
         }

@@ -7,11 +7,12 @@ import io.sentinel.core.model.Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,21 +33,27 @@ public final class FaultyNetwork implements AutoCloseable, FaultProxy.Naming {
     private static final int FIRST_SOURCE = 160;
 
     private final EventLoopGroup group = new NioEventLoopGroup(2, new DefaultThreadFactory("fault-proxy", true));
-    private final Map<String, FaultProxy> fronts = new LinkedHashMap<>();
-    private final Map<InetAddress, String> byAddress = new LinkedHashMap<>();
-    private final Map<String, String> byClientName = new LinkedHashMap<>();
-    private final Set<String> sources = new LinkedHashSet<>(List.of(CLIENTS));
+    // Concurrent maps, no lock: the proxies' event loops name connections while a test thread may be waiting on
+    // one of those loops (binding a new proxy), so the names must be readable without a lock the test holds.
+    private final Map<String, FaultProxy> fronts = new ConcurrentHashMap<>();
+    private final List<String> frontOrder = new CopyOnWriteArrayList<>();
+    private final Map<InetAddress, String> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, String> byClientName = new ConcurrentHashMap<>();
+    private final Set<String> sources = new CopyOnWriteArraySet<>(List.of(CLIENTS));
 
     /** A proxy named {@code name} in front of {@code target}; every link to it passes until told otherwise. */
-    public synchronized Address front(String name, Address target) {
-        if (fronts.containsKey(name)) throw new IllegalArgumentException("two fronts named " + name);
+    public Address front(String name, Address target) {
         FaultProxy proxy = FaultProxy.start(name, group, target, this);
-        fronts.put(name, proxy);
+        if (fronts.putIfAbsent(name, proxy) != null) {
+            proxy.close();
+            throw new IllegalArgumentException("two fronts named " + name);
+        }
+        frontOrder.add(name);
         sources.add(name);
         return proxy.address();
     }
 
-    public synchronized FaultProxy proxy(String name) {
+    public FaultProxy proxy(String name) {
         FaultProxy p = fronts.get(name);
         if (p == null) throw new IllegalArgumentException("no front named " + name + " in " + fronts.keySet());
         return p;
@@ -68,18 +75,18 @@ public final class FaultyNetwork implements AutoCloseable, FaultProxy.Naming {
     }
 
     /** Connections whose first request is CLIENT SETNAME {@code sentinel-<myid prefix>-...} are {@code name}'s. */
-    public synchronized void nameSentinel(String myId, String name) {
+    public void nameSentinel(String myId, String name) {
         byClientName.put("sentinel-" + myId.substring(0, 8) + "-", name);
         sources.add(name);
     }
 
     @Override
-    public synchronized String byAddress(InetAddress remote) {
+    public String byAddress(InetAddress remote) {
         return byAddress.get(remote);
     }
 
     @Override
-    public synchronized String byCommand(List<String> firstCommand) {
+    public String byCommand(List<String> firstCommand) {
         String clientName = FirstCommand.clientName(firstCommand);
         if (clientName != null) {
             for (Map.Entry<String, String> e : byClientName.entrySet()) {
@@ -115,17 +122,17 @@ public final class FaultyNetwork implements AutoCloseable, FaultProxy.Naming {
         for (String to : fronts()) proxy(to).setAll(Fault.PASS);
     }
 
-    private synchronized List<String> fronts() {
-        return List.copyOf(fronts.keySet());
+    private List<String> fronts() {
+        return List.copyOf(frontOrder);
     }
 
-    private synchronized List<String> sources() {
+    private List<String> sources() {
         return List.copyOf(sources);
     }
 
     /** Every proxy, its faults and open connections: for failure messages. */
-    public synchronized String describe() {
-        return fronts.values().stream().map(FaultProxy::toString).collect(Collectors.joining("\n"));
+    public String describe() {
+        return fronts().stream().map(n -> fronts.get(n).toString()).collect(Collectors.joining("\n"));
     }
 
     @Override
