@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.Future;
 import io.sentinel.core.model.Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP proxy in front of one process (a redis-server or a sentinel), that everybody else reaches it through, so
@@ -38,6 +40,8 @@ public final class FaultProxy implements AutoCloseable {
         String byCommand(List<String> firstCommand);
     }
 
+    private static final int AWAIT_SECONDS = 10;
+
     private final String name;
     private final InetSocketAddress target;
     private final Naming naming;
@@ -50,13 +54,13 @@ public final class FaultProxy implements AutoCloseable {
         this.name = name;
         this.target = new InetSocketAddress(target.host(), target.port());
         this.naming = naming;
-        this.listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        this.listener = await(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new ProxyConnection(FaultProxy.this, ch).clientHandler());
                     }
-                }).bind(ChildProcess.HOST, 0).syncUninterruptibly().channel();
+                }).bind(ChildProcess.HOST, 0), "bind " + name).channel();
     }
 
     /** A proxy on a free port of 127.0.0.1 to {@code target} (which need not be up yet), all links passing. */
@@ -129,7 +133,7 @@ public final class FaultProxy implements AutoCloseable {
     /** Stops accepting and closes every connection. */
     @Override
     public void close() {
-        listener.close().syncUninterruptibly();
+        await(listener.close(), "close " + name);
         List<ProxyConnection> open;
         synchronized (this) {
             open = new ArrayList<>(connections);
@@ -160,6 +164,15 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void onEachLoop(List<ProxyConnection> affected, java.util.function.Consumer<ProxyConnection> op) {
-        for (ProxyConnection c : affected) c.client.eventLoop().submit(() -> op.accept(c)).syncUninterruptibly();
+        for (ProxyConnection c : affected) await(c.client.eventLoop().submit(() -> op.accept(c)), "a fault applied");
+    }
+
+    /** Waits for {@code f}, or fails: a test must not hang on an event loop that is stuck. */
+    private static <F extends Future<?>> F await(F f, String what) {
+        if (!f.awaitUninterruptibly(AWAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(what + ": not done after " + AWAIT_SECONDS + " s (an event loop stuck?)");
+        }
+        if (!f.isSuccess()) throw new IllegalStateException(what + " failed", f.cause());
+        return f;
     }
 }
