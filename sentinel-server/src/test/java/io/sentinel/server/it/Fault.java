@@ -8,7 +8,8 @@ package io.sentinel.server.it;
  *     (the peer sees the connection accepted, then closed: refused);</li>
  * <li>{@link #BLACKHOLE}: keeps the connections open and forwards nothing, not even a close, as a partition that
  *     drops packets (half-open TCP); new connections are accepted and never answered. What was sent is held, as
- *     TCP holds it, and arrives when the fault is lifted, unless the connection was closed meanwhile;</li>
+ *     TCP holds it, and arrives when the fault is lifted, followed by any close; what was already in flight (a
+ *     slow link's schedule) still arrives;</li>
  * <li>{@link #slow(long, long)}: forwards every chunk {@code delayMillis} after it arrived, at most
  *     {@code bytesPerSecond} (0: no limit), in order.</li>
  * </ul>
