@@ -78,9 +78,10 @@ public final class SentinelCommands implements SentinelCommandHandler {
         String sub = args.get(1).toLowerCase(Locale.ROOT);
         if (!SentinelRequests.forCore(sub, args)) return done(readOnly(sub, args, view.get(), monotonicMillis.getAsLong()));
         SentinelRequests.Parsed parsed = SentinelRequests.parse(sub, args, config.get());
-        if (parsed.reply() != null) return done(parsed.reply());
+        if (parsed.input() == null) return done(parsed.reply());
         return toCore.apply(parsed.input()).handle((outcome, failure) -> {
             if (failure != null) return OutcomeReplies.of(failure);
+            if (parsed.reply() != null) return parsed.reply();
             // loglevel is the shell's: set once the core has taken the rest of the same CONFIG SET
             if (parsed.logLevel() != null && outcome instanceof Outcome.Ok) LogSink.INSTANCE.level(parsed.logLevel());
             return OutcomeReplies.of(outcome);

@@ -27,7 +27,10 @@ final class SentinelRequests {
     private SentinelRequests() {
     }
 
-    /** An input for the core, made with the request id the core loop assigns; or the reply to send instead (an error, mostly). */
+    /**
+     * An input for the core, made with the request id the core loop assigns, or the reply to send without the core
+     * (an error, mostly), or both: the input goes to the core and the reply is sent whatever its outcome.
+     */
     record Parsed(LongFunction<Input> input, Resp reply, String logLevel) {
         static Parsed of(LongFunction<Input> input) {
             return new Parsed(input, null, null);
@@ -136,20 +139,24 @@ final class SentinelRequests {
         return Parsed.of(id -> new VoteRequested(id, host, port.intValue(), epoch, candidate));
     }
 
+    /**
+     * As sentinelCommand does: the flags are cleared, then set one by one; {@code help} or an unknown flag ends the
+     * list with its reply, the flags before it staying set.
+     */
     private static Parsed simulateFailure(List<String> a) {
         boolean election = false;
         boolean promotion = false;
-        for (int i = 2; i < a.size(); i++) {
+        Resp reply = null;
+        for (int i = 2; i < a.size() && reply == null; i++) {
             String f = a.get(i).toLowerCase(Locale.ROOT);
             if (f.equals("crash-after-election")) election = true;
             else if (f.equals("crash-after-promotion")) promotion = true;
-            else if (f.equals("help")) return Parsed.answered(Resp.bulks(List.of("crash-after-election",
-                    "crash-after-promotion")));
-            else return Parsed.answered(Errors.UNKNOWN_FAILURE_SIMULATION);
+            else if (f.equals("help")) reply = Resp.bulks(List.of("crash-after-election", "crash-after-promotion"));
+            else reply = Errors.UNKNOWN_FAILURE_SIMULATION;
         }
         boolean e = election;
         boolean p = promotion;
-        return Parsed.of(id -> new AdminRequest.SimulateFailure(id, e, p));
+        return new Parsed(id -> new AdminRequest.SimulateFailure(id, e, p), reply, null);
     }
 
     private static Parsed debug(List<String> a) {

@@ -228,10 +228,6 @@ class SentinelCommandsTest {
                 "2"));
         assertEquals(Resp.error("ERR value is not an integer or out of range"),
                 call("sentinel", "is-master-down-by-addr", "127.0.0.1", "x", "0", "*"));
-        assertEquals(Resp.error("ERR Unknown failure simulation specified"), call("sentinel", "simulate-failure",
-                "nope"));
-        assertEquals(Resp.bulks(List.of("crash-after-election", "crash-after-promotion")),
-                call("sentinel", "simulate-failure", "help"));
         assertEquals(Resp.error("ERR Invalid argument '0' for SENTINEL DEBUG 'ping-period'"),
                 call("sentinel", "debug", "ping-period", "0"));
         assertEquals(Resp.error("ERR Unknown option or number of arguments for SENTINEL DEBUG 'nope'"),
@@ -244,6 +240,17 @@ class SentinelCommandsTest {
                 call("sentinel", "config", "set", "nope", "1"));
         assertTrue(call("sentinel", "config", "set", "announce-ip", "0.0.0.0").toString().contains("wildcard"));
         assertTrue(sentToCore.isEmpty(), sentToCore.toString());
+    }
+
+    /** As redis-sentinel: flags are cleared, then set up to a help or a bad flag, which answers the request. */
+    @Test
+    void simulateFailureSetsTheFlagsBeforeHelpOrABadFlag() {
+        assertEquals(Resp.error("ERR Unknown failure simulation specified"), call("sentinel", "simulate-failure",
+                "crash-after-election", "nope", "crash-after-promotion"));
+        assertEquals(Resp.bulks(List.of("crash-after-election", "crash-after-promotion")),
+                call("sentinel", "simulate-failure", "help"));
+        assertEquals(List.of(new AdminRequest.SimulateFailure(1, true, false),
+                new AdminRequest.SimulateFailure(2, false, false)), sentToCore);
     }
 
     /** As sentinelSetCommand applies the options before a bad one, they go to the core with the refusal. */
