@@ -25,7 +25,8 @@ final class ClientCommands {
         d.define("client|id", (c, a) -> c.reply(Resp.integer(c.id())));
         d.define("client|getname", (c, a) -> c.reply(Resp.bulk(c.name())));
         d.define("client|setname", this::setName);
-        d.define("client|info", (c, a) -> c.reply(Resp.bulk(describe(c) + "\n")));
+        // verbatim text under RESP3 (addReplyVerbatim "txt"), a bulk string under RESP2
+        d.define("client|info", (c, a) -> c.reply(new Resp.Verbatim("txt", describe(c) + "\n")));
         d.define("client|list", this::list);
         d.define("client|kill", new ClientKill(registry, users)::run);
         d.define("client|help", (c, a) -> c.reply(help.reply("client")));
@@ -118,7 +119,7 @@ final class ClientCommands {
             if (ids != null && !ids.contains(other.id())) continue;
             sb.append(describe(other)).append('\n');
         }
-        c.reply(Resp.bulk(sb.toString()));
+        c.reply(new Resp.Verbatim("txt", sb.toString()));
     }
 
     /** One CLIENT LIST line in Redis 7.0's field order; buffer fields are ours (Netty's) or 0. */

@@ -42,6 +42,15 @@ class ClientCommandsTest {
     }
 
     @Test
+    void infoAndListAreVerbatimTextUnderResp3() {
+        a.call("HELLO 3\r\n");
+        String line = b.call("CLIENT INFO\r\n").substring(1);
+        assertTrue(a.call("CLIENT INFO\r\n").matches("=\\d+\r\ntxt:id=1 [^\r]*\n\r\n"));
+        assertTrue(a.call("CLIENT LIST\r\n").startsWith("=" ), "verbatim");
+        assertTrue(line.contains("\r\nid=2 "), "a bulk string under RESP2");
+    }
+
+    @Test
     void killNewFormSkipsTheCallerByDefault() {
         assertEquals(":0\r\n", a.call("CLIENT KILL ID 9999\r\n"));
         assertEquals(":1\r\n", a.call("CLIENT KILL ADDR embedded\r\n"));
