@@ -20,6 +20,13 @@ final class CommandDispatcher {
     private static final Set<String> SUBSCRIBED_MODE = Set.of("ping", "subscribe", "psubscribe", "unsubscribe",
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
+    /**
+     * Valkey's spellings of three read-only SENTINEL subcommands, run as redis-sentinel 7.0's (and checked by the ACL
+     * as those); COMMAND does not list them, as redis-sentinel 7.0's does not.
+     */
+    private static final Map<String, String> VALKEY_ALIASES = Map.of("sentinel|primaries", "sentinel|masters",
+            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name");
+
     /** Not a reply: the connection's user was deleted and the connection is closing. */
     private static final String CLOSED = new String("closed");
 
@@ -71,6 +78,8 @@ final class CommandDispatcher {
         Route route = commands.find(args, 0);
         if (route != null && route.subcommands != null && args.size() > 1) {
             Route sub = route.subcommands.find(args, 1);
+            if (sub == null) sub = byFullName.get(VALKEY_ALIASES.get(route.spec.name() + "|"
+                    + args.get(1).toLowerCase(java.util.Locale.ROOT)));
             if (sub == null) {
                 client.commandLookedUp(false);
                 client.reply(Errors.reply(Errors.unknownSubcommand(args.get(1), args.get(0))));
