@@ -211,6 +211,12 @@ public final class Errors {
         return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
     }
 
+    /** Ours and current Redis's: control characters could write lines of their own into sentinel.conf. */
+    static Resp controlCharacters(int index, String command) {
+        return Resp.error("ERR Invalid argument at index " + index + " for " + command
+                + ": control characters are not allowed");
+    }
+
     static Resp duplicateConfigOption(String option) {
         return Resp.error("ERR Duplicate argument '" + option + "' to SENTINEL CONFIG SET");
     }

@@ -25,7 +25,8 @@ final class CommandDispatcher {
      * as those); COMMAND does not list them, as redis-sentinel 7.0's does not.
      */
     private static final Map<String, String> VALKEY_ALIASES = Map.of("sentinel|primaries", "sentinel|masters",
-            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name");
+            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name",
+            "sentinel|is-primary-down-by-addr", "sentinel|is-master-down-by-addr");
 
     /** Not a reply: the connection's user was deleted and the connection is closing. */
     private static final String CLOSED = new String("closed");
