@@ -30,6 +30,7 @@ public final class ConfFileParser {
     private final List<ConfLine> sentinelLines = new ArrayList<>();
     private final List<Path> includes = new ArrayList<>();
     private final TlsDirectives tls;
+    private final ClientDirectives clients;
 
     /** {@code startDir} is the process's working directory at start, against which a relative {@code dir} resolves. */
     public ConfFileParser(Path startDir) {
@@ -40,6 +41,7 @@ public final class ConfFileParser {
         this.startDir = startDir.toAbsolutePath().normalize();
         this.draft = draft;
         this.tls = new TlsDirectives(draft.serverSettings, draft.warnings);
+        this.clients = new ClientDirectives(draft.serverSettings);
     }
 
     /** Parses {@code file}, then the overrides (redis-style {@code --directive args...}) as lines appended to it. */
@@ -179,6 +181,10 @@ public final class ConfFileParser {
             default:
                 if (TlsDirectives.handles(name)) {
                     tls.apply(l, currentDir());
+                    break;
+                }
+                if (ClientDirectives.handles(name)) {
+                    clients.apply(l);
                     break;
                 }
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);
