@@ -102,6 +102,16 @@ class ConfFileParserTest {
         assertEquals(9, c.currentEpoch());
     }
 
+    /** SENTINEL SET takes any positive long, and what it writes must load (CommandDispatchFuzzTest found this). */
+    @Test
+    void largestLongTimesLoad() throws Exception {
+        MasterConfig m = parse(String.join("\n", "sentinel monitor m 127.0.0.1 6379 2",
+                "sentinel down-after-milliseconds m 9223372036854775807",
+                "sentinel failover-timeout m 1000000000000000000")).config().master("m");
+        assertEquals(Long.MAX_VALUE, m.downAfterMillis());
+        assertEquals(1_000_000_000_000_000_000L, m.failoverTimeoutMillis());
+    }
+
     @Test
     void masterSettingMayPrecedeItsMonitorLine() throws Exception {
         SentinelConfig c = parse("sentinel down-after-milliseconds b 100\nsentinel monitor a 127.0.0.1 6379 1\n"
