@@ -63,9 +63,11 @@ public final class ConfFileParser {
      * Reads a state file: sentinel.conf syntax, {@code sentinel ...} lines ({@code leader-vote} allowed) and the
      * {@code user} lines written once ACL SETUSER/DELUSER changed the users.
      */
-    static SentinelConfig readState(Path file, Path dir) throws ConfigException {
+    static SentinelConfig readState(Path file, Path dir, boolean resolveHostnames) throws ConfigException {
         ConfFileParser p = new ConfFileParser(dir);
         p.draft.dir = dir.toString();
+        // the configuration's setting: with resolve-hostnames the state holds masters known by name (fuzzing found it)
+        p.draft.resolveHostnames = resolveHostnames;
         for (ConfLine l : p.lines(file)) {
             if (!l.name().equals("sentinel") && !l.name().equals("user")) throw l.error(BAD_DIRECTIVE);
             p.process(l, 0);

@@ -48,7 +48,7 @@ class ConfFileParserFuzzTest {
         Path file = DIR.resolve("sentinel.conf");
         Files.write(file, input);
         try {
-            ConfFileParser.readState(file, DIR);
+            ConfFileParser.readState(file, DIR, false);
         } catch (ConfigException expected) {
             // a startup error with file and line
         }
@@ -81,7 +81,7 @@ class ConfFileParserFuzzTest {
         String state = StateFileFormat.render(config, true);
         Files.writeString(file, state);
         try {
-            ConfFileParser.readState(file, file.getParent());
+            ConfFileParser.readState(file, file.getParent(), config.resolveHostnames());
         } catch (ConfigException e) {
             throw new AssertionError("the state file written does not read back:\n" + state, e);
         }
