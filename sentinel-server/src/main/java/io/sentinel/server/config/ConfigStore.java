@@ -1,7 +1,6 @@
 package io.sentinel.server.config;
 
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.server.runtime.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.List;
 /**
  * Where the core's {@code PersistState} snapshots go: back into the user's sentinel.conf, rewritten as redis-sentinel
  * does, or into the state file when the configuration is read-only, YAML or split with {@code include}. Every write is
- * crash-safe ({@link StateFile}). Used from the core loop's thread only.
+ * crash-safe ({@link AtomicFile}). Used from the core loop's thread only.
  */
 public final class ConfigStore {
     private final Path location;
@@ -49,7 +48,7 @@ public final class ConfigStore {
         stateHasUsers |= !config.users().equals(loadedUsers);
         String text = rewriteSource ? ConfRewriter.rewrite(readCurrent(), config)
                 : StateFileFormat.render(config, stateHasUsers);
-        return StateFile.write(location, text.getBytes(StandardCharsets.UTF_8));
+        return AtomicFile.write(location, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The file this store writes. */

@@ -1,4 +1,4 @@
-package io.sentinel.server.runtime;
+package io.sentinel.server.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * mount answers EBUSY; a directory we may not create files in), the target is rewritten in place instead
  * (truncate, write, fsync): not atomic, but still durable before we go on.
  */
-public final class StateFile {
+final class AtomicFile {
     /** The rename step, replaceable in tests to simulate EBUSY. */
     @FunctionalInterface
     interface Mover {
@@ -25,11 +25,11 @@ public final class StateFile {
     private static final Mover ATOMIC_RENAME = (from, to) ->
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    private StateFile() {
+    private AtomicFile() {
     }
 
     /** Replaces {@code target}'s content durably; returns the nanoseconds it took. */
-    public static long write(Path target, byte[] content) throws IOException {
+    static long write(Path target, byte[] content) throws IOException {
         return write(target, content, ATOMIC_RENAME);
     }
 
