@@ -5,6 +5,7 @@ import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RunScript;
+import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.reply.Resp;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ActionDispatcher {
 
     /** Writes the state durably; throws when it could not. */
     public interface StateWriter {
-        void persist(io.sentinel.core.config.SentinelConfig config) throws Exception;
+        void persist(SentinelConfig config) throws Exception;
     }
 
     private final StateWriter state;
