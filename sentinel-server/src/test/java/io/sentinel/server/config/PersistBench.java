@@ -18,7 +18,7 @@ import java.util.Locale;
  * Microbenchmark of one state write ({@link ConfigStore#persist}), as the core loop does it for a vote: K masters as
  * {@code bench/mass_failover.py} configures them, each with one known replica and two known sentinels, and each
  * write changes one master's leader epoch and vote and the current epoch (round robin). Not a test: run by
- * {@code bench/persist.sh}. Prints one JSON object per K: the thread's CPU time and the wall time of one write
+ * {@code bench/persist.py}. Prints one JSON object per K: the thread's CPU time and the wall time of one write
  * (median, p90, mean, in microseconds), after a warm-up of the same writes.
  *
  * <pre>PersistBench [--masters 1,20,100] [--warmup 2000] [--writes 2000] [--state-file] [--dir DIR]</pre>
