@@ -1,18 +1,26 @@
 package io.sentinel.server.config;
 
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.server.runtime.StateFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Where the core's {@code PersistState} snapshots go: back into the user's sentinel.conf, rewritten as redis-sentinel
  * does, or into the state file when the configuration is read-only, YAML or split with {@code include}. Every write is
- * crash-safe ({@link StateFile}). Used from the core loop's thread only.
+ * crash-safe ({@link AtomicFile}). Used from the core loop's thread only.
+ * <p>
+ * A write costs what changed, not the whole file: each master's lines are rendered again only when it changed
+ * ({@link OwnedLines}), and the file we wrote last is kept as lines with their keys, so it is neither split nor
+ * tokenized again while the file on disk still holds exactly it. One buffer, kept between writes, holds the file
+ * read back and then the new content.
  */
 public final class ConfigStore {
     private final Path location;
@@ -20,6 +28,10 @@ public final class ConfigStore {
     /** The users as loaded; the state file holds users once they differ (or when it held them already). */
     private final List<String> loadedUsers;
     private boolean stateHasUsers;
+    private final OwnedLines owned = new OwnedLines();
+    /** The file as we last wrote it; null before our first write. */
+    private ConfRewriter.Lines written;
+    private byte[] buffer = new byte[8192];
 
     private ConfigStore(Path location, boolean rewriteSource, List<String> loadedUsers, boolean stateHasUsers) {
         this.location = location;
@@ -47,9 +59,16 @@ public final class ConfigStore {
     /** Writes {@code config} durably; returns the nanoseconds the write took. */
     public long persist(SentinelConfig config) throws IOException {
         stateHasUsers |= !config.users().equals(loadedUsers);
-        String text = rewriteSource ? ConfRewriter.rewrite(readCurrent(), config)
-                : StateFileFormat.render(config, stateHasUsers);
-        return StateFile.write(location, text.getBytes(StandardCharsets.UTF_8));
+        OwnedLines.Rendered lines = owned.render(config);
+        ConfRewriter.Lines next = rewriteSource ? ConfRewriter.rewrite(current(), lines.all())
+                : StateFileFormat.render(lines, stateHasUsers);
+        int length = next.byteLength();
+        if (buffer.length < length) buffer = new byte[Math.max(length, buffer.length * 2)];
+        next.copyTo(buffer);
+        long nanos = AtomicFile.write(location, buffer, length);
+        if (rewriteSource) written = next.readsBackAsItself() ? next : ConfRewriter.Lines.parse(new String(buffer, 0,
+                length, StandardCharsets.UTF_8));
+        return nanos;
     }
 
     /** The file this store writes. */
@@ -62,12 +81,33 @@ public final class ConfigStore {
         return rewriteSource;
     }
 
-    /** The file as it is now: like Redis, we keep whatever the user changed in it since we started. */
-    private String readCurrent() throws IOException {
-        try {
-            return Files.readString(location, StandardCharsets.UTF_8);
+    /**
+     * The file as it is now: like Redis, we keep whatever the user changed in it since we started, so it is read back
+     * before every rewrite. While it holds exactly what we wrote last, our lines are reused; otherwise it is parsed
+     * (and must be UTF-8, as when it was loaded).
+     */
+    private ConfRewriter.Lines current() throws IOException {
+        int length = readIntoBuffer();
+        if (written != null && written.sameAs(buffer, length)) return written;
+        return ConfRewriter.Lines.parse(StandardCharsets.UTF_8.newDecoder()
+                .decode(ByteBuffer.wrap(buffer, 0, length)).toString());
+    }
+
+    /** Reads the whole file into {@link #buffer}; returns its length (0 when the file is gone). */
+    private int readIntoBuffer() throws IOException {
+        try (FileChannel ch = FileChannel.open(location, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size >= Integer.MAX_VALUE / 2) throw new IOException(location + ": too large (" + size + " bytes)");
+            if (buffer.length <= size) buffer = new byte[(int) size + 1];
+            int length = 0;
+            while (true) {
+                if (length == buffer.length) buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                int n = ch.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
+                if (n < 0) return length;
+                length += n;
+            }
         } catch (NoSuchFileException e) {
-            return "";
+            return 0;
         }
     }
 }

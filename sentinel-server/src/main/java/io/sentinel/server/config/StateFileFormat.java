@@ -2,6 +2,7 @@ package io.sentinel.server.config;
 
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,29 +17,32 @@ final class StateFileFormat {
             "sentinel monitor", "sentinel config-epoch", "sentinel leader-epoch", "sentinel known-replica",
             "sentinel known-sentinel");
 
+    private static final List<ConfRewriter.Line> HEADER = List.of(
+            ConfRewriter.Line.of("# Sentinel runtime state, rewritten on every change. Values here override the "
+                    + "configuration"),
+            ConfRewriter.Line.of("# for the masters it still monitors. Delete this file to forget them."));
+
     private StateFileFormat() {
     }
 
-    static String render(SentinelConfig c, boolean withUsers) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Sentinel runtime state, rewritten on every change. Values here override the configuration\n");
-        sb.append("# for the masters it still monitors. Delete this file to forget them.\n");
-        for (OwnedLines.Owned o : OwnedLines.of(c)) {
-            if (!RUNTIME_KEYS.contains(o.key()) && !(withUsers && o.key().equals("user"))) continue;
-            sb.append(o.text()).append('\n');
-            if (o.key().equals("sentinel leader-epoch")) vote(sb, c, o.text());
+    /** The state file's lines: the header, then the runtime lines, each master's vote right after its leader-epoch. */
+    static ConfRewriter.Lines render(OwnedLines.Rendered owned, boolean withUsers) {
+        List<ConfRewriter.Line> out = new ArrayList<>(HEADER.size() + owned.head().size() + owned.tail().size()
+                + owned.masters().size() * 8);
+        out.addAll(HEADER);
+        for (OwnedLines.Owned o : owned.head()) if (kept(o, withUsers)) out.add(o.line());
+        for (OwnedLines.MasterLines m : owned.masters()) {
+            for (OwnedLines.Owned o : m.lines()) {
+                if (kept(o, withUsers)) out.add(o.line());
+                if (m.vote() != null && o.key().equals("sentinel leader-epoch")) out.add(m.vote());
+            }
         }
-        return sb.toString();
+        for (OwnedLines.Owned o : owned.tail()) if (kept(o, withUsers)) out.add(o.line());
+        return new ConfRewriter.Lines(out, false);
     }
 
-    /** Writes the vote right after its master's leader-epoch line. */
-    private static void vote(StringBuilder sb, SentinelConfig c, String leaderEpochLine) {
-        List<String> args = ConfTokens.split(leaderEpochLine);
-        MasterConfig m = c.master(args.get(2));
-        if (m == null || m.leaderRunId() == null) return;
-        sb.append("sentinel leader-vote ")
-                .append(ConfTokens.join(List.of(m.name(), Long.toString(m.leaderEpoch()), m.leaderRunId())))
-                .append('\n');
+    private static boolean kept(OwnedLines.Owned o, boolean withUsers) {
+        return RUNTIME_KEYS.contains(o.key()) || (withUsers && o.key().equals("user"));
     }
 
     /**

@@ -78,7 +78,7 @@ class ConfFileParserFuzzTest {
 
     /** The state file of {@code config} reads back. */
     static void statesReadBack(Path file, SentinelConfig config) throws IOException {
-        String state = StateFileFormat.render(config, true);
+        String state = StateFileFormat.render(new OwnedLines().render(config), true).text();
         Files.writeString(file, state);
         try {
             ConfFileParser.readState(file, file.getParent(), config.resolveHostnames());

@@ -176,6 +176,66 @@ class ConfigStoreTest {
         assertTrue(l.warnings().get(0).contains("is ignored"), l.warnings().get(0));
     }
 
+    /**
+     * The store keeps the file it wrote last as lines and renders only masters that changed: after every write in a
+     * seeded run of state changes and hand edits, the file must be byte for byte what a rewrite from scratch of the
+     * file as it was makes (ConfRewriterTest and RedisSentinelConfCompatIT pin that one down).
+     */
+    @Test
+    void everyWriteIsWhatARewriteFromScratchWrites() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            Path f = conf("# mine\nport 26379\n\nsentinel monitor m0 127.0.0.1 7000 2\nmaxmemory 1mb\n");
+            LoadedConfig l = ConfigLoader.load(f, List.of(), dir, WRITABLE);
+            ConfigStore store = ConfigStore.open(l);
+            StateChanges changes = new StateChanges(seed, l.config());
+            for (int step = 0; step < 40; step++) {
+                if (changes.handEdits()) changes.edit(f);
+                String before = Files.exists(f) ? Files.readString(f) : "";
+                SentinelConfig next = changes.next();
+                store.persist(next);
+                assertEquals(ConfRewriter.rewrite(before, next), Files.readString(f), changes.where(step));
+            }
+        }
+    }
+
+    @Test
+    void everyStateFileWriteIsWhatARenderFromScratchWrites() throws Exception {
+        Path f = conf("user app on >a\nsentinel monitor m0 127.0.0.1 7000 2\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, READ_ONLY);
+        ConfigStore store = ConfigStore.open(l);
+        StateChanges changes = new StateChanges(7, l.config());
+        boolean users = false;
+        for (int step = 0; step < 40; step++) {
+            SentinelConfig next = changes.next();
+            store.persist(next);
+            users |= !next.users().equals(l.config().users());
+            String expected = StateFileFormat.render(new OwnedLines().render(next), users).text();
+            assertEquals(expected, Files.readString(store.location()), changes.where(step));
+        }
+    }
+
+    @Test
+    void aUserEditWhileRunningIsKeptAsBefore() throws Exception {
+        Path f = conf("sentinel monitor m 127.0.0.1 6379 2\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, WRITABLE);
+        ConfigStore store = ConfigStore.open(l);
+        SentinelConfig next = afterFailover(l.config(), ConfigLoader.generateMyid());
+        store.persist(next);
+        // an edit of the same length (the cached lines must not be trusted on size alone) and a new comment
+        String mine = Files.readString(f).replace("sentinel monitor m 127.0.0.1 6380 2", "sentinel monitor m 127.0.0.1 6381 2");
+        Files.writeString(f, "# added by hand\n" + mine + "sentinel known-slave m 10.0.0.1 1\nmaxmemory 1mb");
+        String before = Files.readString(f);
+        store.persist(next);
+        String after = Files.readString(f);
+        assertEquals(ConfRewriter.rewrite(before, next), after);
+        assertTrue(after.startsWith("# added by hand\nsentinel monitor m 127.0.0.1 6380 2\n"), after);
+        assertTrue(after.endsWith("\nmaxmemory 1mb\n"), after);
+        assertFalse(after.contains("10.0.0.1"), after);
+        Files.delete(f);
+        store.persist(next);
+        assertEquals(ConfRewriter.rewrite("", next), Files.readString(f));
+    }
+
     @Test
     void generatedIdsAreFortyLowercaseHex() {
         String a = ConfigLoader.generateMyid();

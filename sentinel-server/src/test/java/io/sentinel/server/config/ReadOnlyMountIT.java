@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.config.SentinelConfig;
-import io.sentinel.server.runtime.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -90,7 +89,7 @@ class ReadOnlyMountIT {
             assertTrue(written.startsWith("# mine\nsentinel monitor m 127.0.0.1 6379 2\n"), written);
             assertTrue(written.contains("sentinel myid " + id + "\n"), written);
             assertEquals(List.of(conf), list(etc));
-            StateFile.write(conf, "short\n".getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(conf, "short\n".getBytes(StandardCharsets.UTF_8));
             assertEquals("short\n", Files.readString(real));
         } finally {
             run("umount", conf.toString());

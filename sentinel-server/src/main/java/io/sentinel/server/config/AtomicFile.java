@@ -1,4 +1,4 @@
-package io.sentinel.server.runtime;
+package io.sentinel.server.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * mount answers EBUSY; a directory we may not create files in), the target is rewritten in place instead
  * (truncate, write, fsync): not atomic, but still durable before we go on.
  */
-public final class StateFile {
+final class AtomicFile {
     /** The rename step, replaceable in tests to simulate EBUSY. */
     @FunctionalInterface
     interface Mover {
@@ -25,31 +25,40 @@ public final class StateFile {
     private static final Mover ATOMIC_RENAME = (from, to) ->
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    private StateFile() {
+    private AtomicFile() {
     }
 
     /** Replaces {@code target}'s content durably; returns the nanoseconds it took. */
-    public static long write(Path target, byte[] content) throws IOException {
-        return write(target, content, ATOMIC_RENAME);
+    static long write(Path target, byte[] content) throws IOException {
+        return write(target, content, content.length, ATOMIC_RENAME);
+    }
+
+    /** Replaces {@code target}'s content with the first {@code length} bytes of {@code content}, durably. */
+    static long write(Path target, byte[] content, int length) throws IOException {
+        return write(target, content, length, ATOMIC_RENAME);
     }
 
     static long write(Path target, byte[] content, Mover mover) throws IOException {
+        return write(target, content, content.length, mover);
+    }
+
+    private static long write(Path target, byte[] content, int length, Mover mover) throws IOException {
         long start = System.nanoTime();
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         } catch (FileSystemException e) {
-            writeInPlace(target, content);
+            writeInPlace(target, content, length);
             return System.nanoTime() - start;
         }
         try {
             keepPermissions(target, temp);
-            writeAndForce(temp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            writeAndForce(temp, content, length, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             mover.move(temp, target);
         } catch (FileSystemException e) {
             Files.deleteIfExists(temp);
-            writeInPlace(target, content);
+            writeInPlace(target, content, length);
             return System.nanoTime() - start;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -69,14 +78,15 @@ public final class StateFile {
         }
     }
 
-    private static void writeInPlace(Path target, byte[] content) throws IOException {
-        writeAndForce(target, content, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+    private static void writeInPlace(Path target, byte[] content, int length) throws IOException {
+        writeAndForce(target, content, length, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private static void writeAndForce(Path file, byte[] content, StandardOpenOption... options) throws IOException {
+    private static void writeAndForce(Path file, byte[] content, int length, StandardOpenOption... options)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(file, options)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
+            ByteBuffer buf = ByteBuffer.wrap(content, 0, length);
             while (buf.hasRemaining()) ch.write(buf);
             ch.force(true);
         }

@@ -1,4 +1,4 @@
-package io.sentinel.server.runtime;
+package io.sentinel.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StateFileTest {
+class AtomicFileTest {
     @TempDir
     Path dir;
 
@@ -29,10 +29,10 @@ class StateFileTest {
     @Test
     void createsAndReplacesLeavingNoTempFile() throws IOException {
         Path target = dir.resolve("sentinel.conf");
-        long nanos = StateFile.write(target, bytes("one\n"));
+        long nanos = AtomicFile.write(target, bytes("one\n"));
         assertTrue(nanos > 0);
         assertEquals("one\n", Files.readString(target));
-        StateFile.write(target, bytes("two\n"));
+        AtomicFile.write(target, bytes("two\n"));
         assertEquals("two\n", Files.readString(target));
         assertEquals(List.of(target), files());
     }
@@ -42,7 +42,7 @@ class StateFileTest {
         Path target = dir.resolve("sentinel.conf");
         Files.writeString(target, "old\n");
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
-        StateFile.write(target, bytes("new\n"));
+        AtomicFile.write(target, bytes("new\n"));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
@@ -50,7 +50,7 @@ class StateFileTest {
     void fallsBackToInPlaceWriteWhenRenameIsRefused() throws IOException {
         Path target = dir.resolve("sentinel.conf");
         Files.writeString(target, "a much longer old content than the new one\n");
-        StateFile.write(target, bytes("new\n"), (from, to) -> {
+        AtomicFile.write(target, bytes("new\n"), (from, to) -> {
             throw new FileSystemException(from.toString(), to.toString(), "Device or resource busy");
         });
         assertEquals("new\n", Files.readString(target));
@@ -61,7 +61,7 @@ class StateFileTest {
     void otherFailuresPropagateAndCleanUp() throws IOException {
         Path target = dir.resolve("sentinel.conf");
         Files.writeString(target, "old\n");
-        assertThrows(IOException.class, () -> StateFile.write(target, bytes("new\n"), (from, to) -> {
+        assertThrows(IOException.class, () -> AtomicFile.write(target, bytes("new\n"), (from, to) -> {
             throw new IOException("disk on fire");
         }));
         assertEquals("old\n", Files.readString(target));
@@ -73,7 +73,7 @@ class StateFileTest {
         byte[] big = new byte[3 * 1024 * 1024];
         for (int i = 0; i < big.length; i++) big[i] = (byte) ('a' + i % 26);
         Path target = dir.resolve("big");
-        StateFile.write(target, big);
+        AtomicFile.write(target, big);
         assertArrayEquals(big, Files.readAllBytes(target));
     }
 
