@@ -161,7 +161,8 @@ public final class Sentinel {
             for (ReplicaState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
             for (PeerState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
             out.event(m, EventType.MONITOR, Describe.of(m, m.master), "quorum " + m.quorum);
-            m.addressUnconfirmedUntil = now + 2 * s.timing.publishPeriod();
+            // peers known from an earlier run may have failed over meanwhile; with none, nobody knows better
+            m.addressUnconfirmedUntil = m.sentinels.isEmpty() ? 0 : now + 2 * s.timing.publishPeriod();
         }
         out.persist();
     }

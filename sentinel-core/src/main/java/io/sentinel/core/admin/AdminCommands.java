@@ -66,7 +66,7 @@ public final class AdminCommands {
                 r.quorum());
         MasterState m = new MasterState(config, now);
         m.announce = s::announced;
-        m.addressUnconfirmedUntil = now + 2 * s.timing.publishPeriod();
+        m.confirmAddress(); // a new master: no peer knows anything newer about it
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();

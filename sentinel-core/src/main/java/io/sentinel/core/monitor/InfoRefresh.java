@@ -26,7 +26,6 @@ public final class InfoRefresh {
             ri.runId = info.runId();
         }
         if (ri.role == Role.MASTER) discoverReplicas(s, m, info, now, out);
-        if (ri.role == Role.MASTER && info.role() == Role.MASTER && m.sentinels.isEmpty()) m.confirmAddress();
         ri.infoRefreshAt = now;
         ri.infoText = text;
         if (info.role() != null && info.role() != ri.roleReported) {

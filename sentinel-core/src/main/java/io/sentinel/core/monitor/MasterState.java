@@ -89,9 +89,10 @@ public final class MasterState {
     }
 
     /**
-     * Rule: after a start, the address is confirmed by the first hello of a peer about this master (we then know at
-     * least what that peer knows), by the master's own INFO saying {@code role:master} when no peer is known (there is
-     * nobody to ask), or by the deadline ({@code 2 x publish-period}: every live peer says hello at least that often).
+     * Rule: after a start with peers known from an earlier run, the address is confirmed by the first hello of a peer
+     * about this master (we then know at least what that peer knows), by a failover we run or hear of, or by the
+     * deadline ({@code 2 x publish-period}: every live peer says hello at least that often). With no peer known there
+     * is nobody who could know better: confirmed at once (a fresh start, a master added by MONITOR).
      */
     public void confirmAddress() {
         addressUnconfirmedUntil = 0;
