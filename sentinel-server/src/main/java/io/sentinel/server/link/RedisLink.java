@@ -1,7 +1,6 @@
 package io.sentinel.server.link;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
@@ -11,6 +10,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
+import io.sentinel.server.transport.NettyResources;
 import io.sentinel.server.runtime.MonotonicClock;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class RedisLink implements Link {
     /** When the pub/sub connection last came up or got a message. */
     private volatile long lastHelloActivityMillis = MonotonicClock.millis();
 
-    RedisLink(Target target, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
+    RedisLink(Target target, LinkSettings settings, NettyResources netty, LinkOptions options, InputSink sink,
               FreshAddresses addresses) {
         this.target = target;
         this.settings = settings;
@@ -43,9 +43,9 @@ final class RedisLink implements Link {
         this.sink = sink;
         this.failures = new FailureReports(target, sink);
         this.commands = new RespSession("link " + target.address() + " cmd", target.address(), addresses,
-                new CommandSteps(), null, group, options);
+                new CommandSteps(), null, netty, options);
         this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), addresses,
-                new HelloSteps(), this::onMessage, group, options);
+                new HelloSteps(), this::onMessage, netty, options);
     }
 
     @Override

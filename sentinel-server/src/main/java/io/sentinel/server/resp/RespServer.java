@@ -6,21 +6,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
 import io.sentinel.server.runtime.MonotonicClock;
 import io.sentinel.server.tls.ServerTls;
+import io.sentinel.server.transport.NettyResources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client-facing RESP server on port 26379: Netty, epoll when available, one acceptor thread and a few event
- * loops. Commands answered locally run on the client's event loop; only SENTINEL replies may come later from the
- * core loop.
+ * The client-facing RESP server on port 26379, on the acceptor and client event loops it borrows from
+ * {@link NettyResources}. Commands answered locally run on the client's event loop; only SENTINEL replies may come
+ * later from the core loop.
  */
 public final class RespServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RespServer.class);
@@ -50,14 +46,30 @@ public final class RespServer implements AutoCloseable {
     private final InstantaneousRates inputRate;
     private final InstantaneousRates outputRate;
     private final long startedAtMillis = MonotonicClock.millis();
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private final NettyResources netty;
+    /** True when this server made {@link #netty} itself (standalone, in tests) and so closes it. */
+    private final boolean ownsNetty;
+    private ScheduledFuture<?> rateSampler;
     private volatile int boundPort;
     private ServerTls tls; // null: no TLS listener, and no per-connection cost
 
-    public RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
+    /** A standalone server with event loops of its own (one for clients), closed with it: for tests. */
+    RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
             Runnable shutdownHook) {
+        this(cfg, new NettyResources(1, 1), true, handler, helloListener, shutdownHook);
+    }
+
+    /** A server on {@code netty}'s event loops, which its owner closes after this server. */
+    public RespServer(RespServerConfig cfg, NettyResources netty, SentinelCommandHandler handler,
+            Consumer<String> helloListener, Runnable shutdownHook) {
+        this(cfg, netty, false, handler, helloListener, shutdownHook);
+    }
+
+    private RespServer(RespServerConfig cfg, NettyResources netty, boolean ownsNetty, SentinelCommandHandler handler,
+            Consumer<String> helloListener, Runnable shutdownHook) {
         this.cfg = cfg;
+        this.netty = netty;
+        this.ownsNetty = ownsNetty;
         this.boundPort = cfg.port();
         ClientSettings clients = cfg.clients();
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes(), clients.pubsubSoftLimitBytes(),
@@ -98,13 +110,9 @@ public final class RespServer implements AutoCloseable {
 
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
     public synchronized void start() {
-        boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("resp-accept"))
-                : new NioEventLoopGroup(1, new DefaultThreadFactory("resp-accept"));
-        workers = epoll ? new EpollEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"))
-                : new NioEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"));
-        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(type)
+        EventLoopGroup acceptor = netty.respAcceptor();
+        ServerBootstrap b = new ServerBootstrap().group(acceptor, netty.respClients())
+                .channel(netty.serverChannelType())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -117,7 +125,7 @@ public final class RespServer implements AutoCloseable {
                     }
                 });
         // serverCron's instantaneous metrics: a 100 ms sample on the acceptor thread, which is idle otherwise
-        boss.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
+        rateSampler = acceptor.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
                 InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         try {
             for (BindAddress a : BindAddress.parse(cfg.bind())) {
@@ -219,15 +227,25 @@ public final class RespServer implements AutoCloseable {
         outputRate.sample(now);
     }
 
-    /** Stops listening, closes every client and waits (briefly) for the event loops to end. */
+    /**
+     * Stops listening, closes every client and waits (briefly) until they are closed: after this no command of
+     * theirs reaches the core. The event loops stay up for their owner to close (a standalone server closes its
+     * own).
+     */
     @Override
     public synchronized void close() {
+        if (rateSampler != null) rateSampler.cancel(false);
         for (Channel ch : listeners) ch.close().syncUninterruptibly();
         listeners.clear();
-        for (ClientConnection c : registry.all()) c.channel().close();
-        if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers = null;
-        boss = null;
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (ClientConnection c : registry.all()) closing.add(c.channel().close());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        for (ChannelFuture f : closing) {
+            f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        if (ownsNetty) netty.close();
     }
+
+    /** How long {@link #close} waits for its clients' connections to close. */
+    private static final int CLOSE_WAIT_SECONDS = 2;
 }

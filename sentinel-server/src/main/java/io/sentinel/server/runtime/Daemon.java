@@ -28,6 +28,7 @@ import io.sentinel.server.scripts.ScriptRunner;
 import io.sentinel.server.tls.Tls;
 import io.sentinel.server.tls.TlsAnnounce;
 import io.sentinel.server.tls.TlsSettings;
+import io.sentinel.server.transport.NettyResources;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +43,8 @@ public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final String VERSION = "0.1.0";
 
+    /** Made first, closed last: every event loop of the RESP server, the links and the HTTP server. */
+    private final NettyResources netty = NettyResources.forSentinel();
     private final ConfigStore store;
     private final CoreLoop core;
     private RespServer server; // assigned once, in the constructor; read by the event publisher lambda
@@ -83,7 +86,7 @@ public final class Daemon implements AutoCloseable {
                 tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
                 MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
-        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), commands,
+        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), netty, commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;
@@ -101,7 +104,7 @@ public final class Daemon implements AutoCloseable {
                 : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
         LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
         if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
-        links = new LinkManager(linkOptions, resolver, core::submit);
+        links = new LinkManager(linkOptions, resolver, netty, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;
@@ -110,7 +113,7 @@ public final class Daemon implements AutoCloseable {
                 scripts::runningScripts, scripts::queueLength);
         metrics.bindTls(tls);
         http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
-                new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
+                new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis), netty);
     }
 
     /**
@@ -214,6 +217,7 @@ public final class Daemon implements AutoCloseable {
         if (scripts != null) scripts.close();
         if (links != null) links.close();
         if (metrics != null) metrics.close();
+        netty.close();
         stopped.countDown();
     }
 }
