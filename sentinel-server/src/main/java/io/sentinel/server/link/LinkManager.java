@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs the link actions of the core: keeps one link per target (Redis instances and peer sentinels alike, over our
@@ -43,6 +44,7 @@ public final class LinkManager implements AutoCloseable {
     private final InputSink sink;
     private final HostResolver resolver;
     private final FreshAddresses addresses;
+    private final LongSupplier clock;
     private final Map<Target, Link> links = new LinkedHashMap<>();
     private boolean closed;
 
@@ -51,26 +53,33 @@ public final class LinkManager implements AutoCloseable {
         this(options, ResolverThreads.system(), sink);
     }
 
-    /** Standalone links with {@code resolver} and event loops of their own, closed with them: for tests. */
+    /**
+     * Standalone links with {@code resolver}, for tests: event loops of their own, closed with them, and the JVM's
+     * monotonic time.
+     */
     LinkManager(LinkOptions options, HostResolver resolver, Consumer<Input> sink) {
-        this(options, resolver, NettyResources.forSentinel(), true, sink);
+        this(options, resolver, NettyResources.forSentinel(), true, () -> System.nanoTime() / 1_000_000, sink);
     }
 
     /**
      * Links on {@code netty}'s event loops, which its owner closes after this manager, resolving names with
      * {@code resolver}, which this manager closes last.
+     *
+     * @param clock monotonic milliseconds: how long a lookup has run, when hellos last came
      */
-    public LinkManager(LinkOptions options, HostResolver resolver, NettyResources netty, Consumer<Input> sink) {
-        this(options, resolver, netty, false, sink);
+    public LinkManager(LinkOptions options, HostResolver resolver, NettyResources netty, LongSupplier clock,
+                       Consumer<Input> sink) {
+        this(options, resolver, netty, false, clock, sink);
     }
 
     private LinkManager(LinkOptions options, HostResolver resolver, NettyResources netty, boolean ownsNetty,
-                        Consumer<Input> sink) {
+                        LongSupplier clock, Consumer<Input> sink) {
         this.options = options;
         this.resolver = resolver;
         this.netty = netty;
         this.ownsNetty = ownsNetty;
-        this.addresses = new FreshAddresses(resolver, options.resolveTimeoutMillis());
+        this.clock = clock;
+        this.addresses = new FreshAddresses(resolver, options.resolveTimeoutMillis(), clock);
         // one event loop hands every input over, in order: no thread of its own for that
         this.sink = new InputSink(sink, netty.links().next());
     }
@@ -115,7 +124,7 @@ public final class LinkManager implements AutoCloseable {
             existing.close();
         }
         Link link = open.target().kind() == Target.Kind.REDIS
-                ? new RedisLink(open.target(), open.settings(), netty, options, sink, addresses)
+                ? new RedisLink(open.target(), open.settings(), netty, options, sink, addresses, clock)
                 : new PeerLink(open.target(), open.settings(), netty, options, sink, addresses);
         links.put(open.target(), link);
         link.start();

@@ -2,7 +2,6 @@ package io.sentinel.server.resp;
 
 import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
 import java.util.List;
 import java.util.Locale;
 
@@ -124,12 +123,11 @@ final class ClientCommands {
 
     /** One CLIENT LIST line in Redis 7.0's field order; buffer fields are ours (Netty's) or 0. */
     static String describe(ClientConnection c) {
-        long now = MonotonicClock.millis();
         String name = c.name();
         long omem = c.outputBacklog();
         return "id=" + c.id() + " addr=" + c.addr() + " laddr=" + c.laddr() + " fd=" + c.fd()
                 + " name=" + (name == null ? "" : name)
-                + " age=" + (now - c.createdAtMillis()) / 1000 + " idle=" + (now - c.lastInteractionAtMillis()) / 1000
+                + " age=" + c.ageMillis() / 1000 + " idle=" + c.idleMillis() / 1000
                 + " flags=" + flags(c) + " db=0"
                 + " sub=" + c.channelCount() + " psub=" + c.patternCount() + " ssub=0 multi=-1"
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0"

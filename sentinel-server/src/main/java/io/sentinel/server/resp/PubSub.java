@@ -1,7 +1,6 @@
 package io.sentinel.server.resp;
 
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +28,6 @@ public final class PubSub {
     private final long softLimitBytes;
     private final long softLimitMillis;
     private final LongSupplier clock;
-
-    PubSub(long outputLimitBytes) {
-        this(outputLimitBytes, 0, 0, MonotonicClock::millis);
-    }
 
     /** client-output-buffer-limit pubsub: the hard limit, and the soft one with how long it may be exceeded. */
     PubSub(long outputLimitBytes, long softLimitBytes, long softLimitSeconds, LongSupplier clock) {

@@ -14,7 +14,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
-import io.sentinel.server.runtime.MonotonicClock;
 import io.sentinel.server.tls.ServerTls;
 import io.sentinel.server.transport.NettyResources;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +35,9 @@ public final class RespServer implements AutoCloseable {
     private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final RespServerConfig cfg;
-    private final ClientRegistry registry = new ClientRegistry();
-    private final ClientPause pause = new ClientPause(MonotonicClock::millis);
+    private final LongSupplier clock;
+    private final ClientRegistry registry;
+    private final ClientPause pause;
     private final PubSub pubSub;
     private final Users users;
     private final CommandDispatcher dispatcher;
@@ -45,7 +46,7 @@ public final class RespServer implements AutoCloseable {
     private final InstantaneousRates opsRate;
     private final InstantaneousRates inputRate;
     private final InstantaneousRates outputRate;
-    private final long startedAtMillis = MonotonicClock.millis();
+    private final long startedAtMillis;
     private final NettyResources netty;
     /** True when this server made {@link #netty} itself (standalone, in tests) and so closes it. */
     private final boolean ownsNetty;
@@ -53,31 +54,43 @@ public final class RespServer implements AutoCloseable {
     private volatile int boundPort;
     private ServerTls tls; // null: no TLS listener, and no per-connection cost
 
-    /** A standalone server with event loops of its own (one for clients), closed with it: for tests. */
+    /**
+     * A standalone server, for tests: event loops of its own (one for clients), closed with it, and the JVM's
+     * monotonic time.
+     */
     RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
             Runnable shutdownHook) {
-        this(cfg, new NettyResources(1, 1), true, handler, helloListener, shutdownHook);
+        this(cfg, new NettyResources(1, 1), true, () -> System.nanoTime() / 1_000_000, handler, helloListener,
+                shutdownHook);
     }
 
-    /** A server on {@code netty}'s event loops, which its owner closes after this server. */
-    public RespServer(RespServerConfig cfg, NettyResources netty, SentinelCommandHandler handler,
+    /**
+     * A server on {@code netty}'s event loops, which its owner closes after this server.
+     *
+     * @param clock monotonic milliseconds: uptime, rates, client age and idle, ACL LOG ages
+     */
+    public RespServer(RespServerConfig cfg, NettyResources netty, LongSupplier clock, SentinelCommandHandler handler,
             Consumer<String> helloListener, Runnable shutdownHook) {
-        this(cfg, netty, false, handler, helloListener, shutdownHook);
+        this(cfg, netty, false, clock, handler, helloListener, shutdownHook);
     }
 
-    private RespServer(RespServerConfig cfg, NettyResources netty, boolean ownsNetty, SentinelCommandHandler handler,
-            Consumer<String> helloListener, Runnable shutdownHook) {
+    private RespServer(RespServerConfig cfg, NettyResources netty, boolean ownsNetty, LongSupplier clock,
+            SentinelCommandHandler handler, Consumer<String> helloListener, Runnable shutdownHook) {
         this.cfg = cfg;
         this.netty = netty;
         this.ownsNetty = ownsNetty;
+        this.clock = clock;
+        this.registry = new ClientRegistry(clock);
+        this.pause = new ClientPause(clock);
+        this.startedAtMillis = clock.getAsLong();
         this.boundPort = cfg.port();
         ClientSettings clients = cfg.clients();
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes(), clients.pubsubSoftLimitBytes(),
-                clients.pubsubSoftLimitSeconds(), MonotonicClock::millis);
+                clients.pubsubSoftLimitSeconds(), clock);
         CommandTable table = CommandTable.load();
         this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
-        AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen());
+        AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen(), clock);
         this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause, clients.renames());
         new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
@@ -86,7 +99,7 @@ public final class RespServer implements AutoCloseable {
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table.renamed(clients.renames()), help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
-        long now = MonotonicClock.millis();
+        long now = startedAtMillis;
         this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
         this.inputRate = new InstantaneousRates(net.inputBytes::sum, now);
         this.outputRate = new InstantaneousRates(net.outputBytes::sum, now);
@@ -208,7 +221,7 @@ public final class RespServer implements AutoCloseable {
     }
 
     public ServerStats stats() {
-        return new ServerStats(boundPort, MonotonicClock.millis() - startedAtMillis, registry.size(),
+        return new ServerStats(boundPort, clock.getAsLong() - startedAtMillis, registry.size(),
                 registry.pubsubClients(), registry.totalConnections(), registry.commandsProcessed(),
                 registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount(),
                 cfg.limits().maxClients(), netStats(), registry.flagCounts());
@@ -221,7 +234,7 @@ public final class RespServer implements AutoCloseable {
     }
 
     private void sampleRates() {
-        long now = MonotonicClock.millis();
+        long now = clock.getAsLong();
         opsRate.sample(now);
         inputRate.sample(now);
         outputRate.sample(now);

@@ -86,7 +86,8 @@ public final class Daemon implements AutoCloseable {
                 tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
                 MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
-        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), netty, commands,
+        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), netty,
+                MonotonicClock::millis, commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;
@@ -104,7 +105,7 @@ public final class Daemon implements AutoCloseable {
                 : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
         LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
         if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
-        links = new LinkManager(linkOptions, resolver, netty, core::submit);
+        links = new LinkManager(linkOptions, resolver, netty, MonotonicClock::millis, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new java.io.File(config.dir()));
         if (options.metricsPort() < 0) return;
