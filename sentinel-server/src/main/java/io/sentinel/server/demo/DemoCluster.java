@@ -1,5 +1,6 @@
 package io.sentinel.server.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -149,7 +150,7 @@ final class DemoCluster implements AutoCloseable {
      */
     private static List<String> classArchiveFlags() {
         String classPath = System.getProperty("java.class.path");
-        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return List.of();
+        if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) return List.of();
         Path archive = Paths.get(classPath).resolveSibling("sentinel.jsa");
         if (!Files.isReadable(archive)) return List.of();
         return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.tls.Tls;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -144,7 +145,7 @@ public final class SentinelMetrics implements AutoCloseable {
     }
 
     /** Adds the TLS meters (certificate expiry, failed handshakes) when TLS is on; null: nothing. */
-    public void bindTls(io.sentinel.server.tls.Tls tls) {
+    public void bindTls(Tls tls) {
         TlsMeters.bind(registry, tls);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -90,7 +91,7 @@ final class AclLog {
             Entry e = it.next();
             out.add(new Resp.MapReply(List.of(
                     Resp.bulk("count"), Resp.integer(e.count),
-                    Resp.bulk("reason"), Resp.bulk(e.reason.name().toLowerCase(java.util.Locale.ROOT)),
+                    Resp.bulk("reason"), Resp.bulk(e.reason.name().toLowerCase(Locale.ROOT)),
                     Resp.bulk("context"), Resp.bulk("toplevel"),
                     Resp.bulk("object"), Resp.bulk(e.object),
                     Resp.bulk("username"), Resp.bulk(e.user),

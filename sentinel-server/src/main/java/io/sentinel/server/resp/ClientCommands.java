@@ -2,8 +2,10 @@ package io.sentinel.server.resp;
 
 import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * CLIENT and its subcommands, as redis-sentinel 7.0 has them (no SETINFO or NO-TOUCH: they came with 7.2). PAUSE and
@@ -94,7 +96,7 @@ final class ClientCommands {
     /** CLIENT LIST [TYPE normal|master|replica|slave|pubsub] [ID id ...]. */
     private void list(ClientConnection c, List<String> args) {
         String type = null;
-        java.util.Set<Long> ids = null;
+        Set<Long> ids = null;
         if (args.size() == 4 && args.get(2).equalsIgnoreCase("type")) {
             type = args.get(3).toLowerCase(Locale.ROOT);
             if (!ClientKill.TYPES.contains(type)) {
@@ -102,7 +104,7 @@ final class ClientCommands {
                 return;
             }
         } else if (args.size() >= 4 && args.get(2).equalsIgnoreCase("id")) {
-            ids = new java.util.HashSet<>();
+            ids = new HashSet<>();
             for (String s : args.subList(3, args.size())) {
                 Long id = ConnectionCommands.parseLong(s);
                 if (id == null || id <= 0) { c.reply(Errors.reply(Errors.INVALID_CLIENT_ID)); return; }

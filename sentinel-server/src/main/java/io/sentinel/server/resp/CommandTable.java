@@ -2,6 +2,7 @@ package io.sentinel.server.resp;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class CommandTable {
                     Map.copyOf(docs), specs((List<Map<String, Object>>) e.get("subcommands")));
             out.put(spec.name(), spec);
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sentinel.server.resp;
 
+import io.sentinel.core.admin.Glob;
 import io.sentinel.server.reply.Resp;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class PubSub {
             }
         }
         for (Map.Entry<String, Set<ClientConnection>> e : patterns.entrySet()) {
-            if (!io.sentinel.core.admin.Glob.matches(e.getKey(), channel)) continue;
+            if (!Glob.matches(e.getKey(), channel)) continue;
             Resp push = new Resp.Push(List.of(PMESSAGE, Resp.bulk(e.getKey()), Resp.bulk(channel),
                     Resp.bulk(message)));
             for (ClientConnection c : e.getValue()) {

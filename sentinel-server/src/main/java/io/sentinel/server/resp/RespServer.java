@@ -16,6 +16,7 @@ import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
 import io.sentinel.server.tls.ServerTls;
 import io.sentinel.server.transport.NettyResources;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +157,7 @@ public final class RespServer implements AutoCloseable {
         try {
             Channel ch = b.bind(a.socketAddress(port)).syncUninterruptibly().channel();
             listeners.add(ch);
-            boundPort = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
+            boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
             LOG.info("RESP server listening on {}:{}", a.display(), boundPort);
         } catch (Exception e) {
             if (a.optional()) {
@@ -192,7 +193,7 @@ public final class RespServer implements AutoCloseable {
     /** Sets up one client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
     void initClient(Channel ch) {
         // first, so even the max-clients error goes out over TLS
-        if (tls != null && ch.localAddress() instanceof java.net.InetSocketAddress local
+        if (tls != null && ch.localAddress() instanceof InetSocketAddress local
                 && local.getPort() == tls.port()) {
             tls.addTo(ch);
         }

@@ -23,6 +23,9 @@ import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
 import io.sentinel.server.command.InfoExtras;
 import io.sentinel.core.event.EventType;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import io.sentinel.server.scripts.ScriptRunner;
 import io.sentinel.server.tls.Tls;
@@ -102,12 +105,12 @@ public final class Daemon implements AutoCloseable {
 
     private void startServices(SentinelConfig config, Options options) {
         HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()
-                : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
+                : ResolverThreads.hostsFile(Path.of(options.hostsFile()));
         LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
         if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
         links = new LinkManager(linkOptions, resolver, netty, MonotonicClock::millis, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
-                config.dir() == null ? null : new java.io.File(config.dir()));
+                config.dir() == null ? null : new File(config.dir()));
         if (options.metricsPort() < 0) return;
         metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
                 () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
@@ -159,7 +162,7 @@ public final class Daemon implements AutoCloseable {
         }
 
         /** Command line first, then the config's {@code metrics-bind} / {@code metrics-port}, then the defaults. */
-        public Options orConfig(java.util.Map<String, String> settings) {
+        public Options orConfig(Map<String, String> settings) {
             String bind = metricsBind != null ? metricsBind
                     : settings.getOrDefault("metrics-bind", DEFAULTS.metricsBind());
             Integer port = metricsPort != null ? metricsPort
