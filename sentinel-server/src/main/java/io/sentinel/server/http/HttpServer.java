@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP side: {@code GET /metrics} (Prometheus text or OpenMetrics), {@code /healthz} (liveness) and
  * {@code /readyz} (readiness), on the one HTTP event loop of {@link NettyResources}, so a slow scraper never
- * touches the RESP port or the core loop. Binds to loopback by default: metrics name every instance, expose them on purpose.
+ * touches the RESP port or the core loop. Binds to loopback by default: metrics name every instance, expose them
+ * on purpose.
  */
 public final class HttpServer implements AutoCloseable {
     public static final String DEFAULT_BIND = "127.0.0.1";

@@ -31,8 +31,8 @@ import java.util.function.LongSupplier;
 /**
  * Runs the link actions of the core: keeps one link per target (Redis instances and peer sentinels alike, over our
  * RESP client on Netty) on the links' event loops of {@link NettyResources}, and turns every reply, failure and
- * connection change into an input for {@code sink}. {@link #run} never blocks: connections and commands are asynchronous, and every command
- * is answered by exactly one input, from an I/O thread.
+ * connection change into an input for {@code sink}. {@link #run} never blocks: connections and commands are
+ * asynchronous, and every command is answered by exactly one input, from an I/O thread.
  */
 public final class LinkManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkManager.class);

@@ -9,7 +9,8 @@ import io.sentinel.server.tls.ClientTls;
  * @param clientNamePrefix    {@code sentinel-<first 8 chars of myid>}; connections are named {@code <prefix>-cmd}
  *                            and {@code <prefix>-pubsub}, as redis-sentinel names them
  * @param commandTimeoutMillis every command (and connect) fails after this; a later reply is dropped
- * @param reconnectMinMillis  first reconnect delay; doubles up to {@code reconnectMaxMillis}
+ * @param reconnectMinMillis  delay of the first {@link #FAST_ATTEMPTS} reconnects; then it doubles up to
+ *                            {@code reconnectMaxMillis}
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
  * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
@@ -77,7 +78,6 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
         return clientNamePrefix + "-pubsub";
     }
 
-    /** Delay before reconnect attempt {@code attempt} (1-based): min * 2^(attempt-1), capped at max. */
     /** Attempts made at the shortest delay before backing off: 5 s of retries every 100 ms by default. */
     public static final int FAST_ATTEMPTS = 50;
 
