@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running sentinel: wires the Netty resources, the state store, the core loop, the RESP server, the links, the
- * scripts and the metrics. Data flows one way: I/O -> inputs -> core -> actions -> I/O. Closing goes from the
- * outside in: the listeners (no new requests), the core (no new actions), what its actions reach (scripts, links),
- * the metrics, and last the event loops all of them ran on.
+ * scripts, the metrics and the pod labels. Data flows one way: I/O -> inputs -> core -> actions -> I/O. Closing goes
+ * from the outside in: the listeners (no new requests), the core (no new actions), what its actions and events reach
+ * (pod labels, scripts, links), the metrics, and last the event loops all of them ran on.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
