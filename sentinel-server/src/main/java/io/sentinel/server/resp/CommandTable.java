@@ -53,7 +53,7 @@ final class CommandTable {
             String name = renames.getOrDefault(e.getKey(), e.getKey()).toLowerCase(Locale.ROOT);
             if (!name.isEmpty()) out.put(name, e.getValue());
         }
-        return new CommandTable(java.util.Collections.unmodifiableMap(out));
+        return new CommandTable(Collections.unmodifiableMap(out));
     }
 
     /** A top-level command, by name in any case; null if unknown. */

@@ -3,6 +3,7 @@ package io.sentinel.server.resp;
 import io.sentinel.core.config.SentinelConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the RESP server needs to know.
@@ -26,7 +27,7 @@ public record RespServerConfig(
         bind = List.copyOf(bind);
         userLines = List.copyOf(userLines);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("bad port " + port);
-        java.util.Objects.requireNonNull(clients);
+        Objects.requireNonNull(clients);
     }
 
     public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
