@@ -5,6 +5,7 @@ import io.sentinel.server.config.ConfigLoader;
 import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.demo.DemoCommand;
 import io.sentinel.server.link.ResolverThreads;
+import io.sentinel.server.logging.LogFormat;
 import io.sentinel.server.runtime.Daemon;
 import io.sentinel.server.stepdown.StepDownCommand;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
 
 /**
  * {@code sentinel <sentinel.conf|sentinel.yaml> [--<directive> <args>...]}: the same arguments as
@@ -79,7 +82,7 @@ public final class Main implements Callable<Integer> {
         }
         Logging.apply(loaded, logFormat);
         Daemon.Options options = cliOptions.orConfig(loaded.serverSettings());
-        for (String w : loaded.warnings()) org.slf4j.LoggerFactory.getLogger(Main.class).warn(w);
+        for (String w : loaded.warnings()) LoggerFactory.getLogger(Main.class).warn(w);
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, options);
@@ -101,10 +104,10 @@ public final class Main implements Callable<Integer> {
     /** Like redis-sentinel: SIGTERM and SIGINT close everything in order and exit 0 (not the JVM's 143). */
     @SuppressWarnings("restriction")
     private static void exitCleanlyOn(String signal, Daemon daemon) {
-        sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
-            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Received SIG{} scheduling shutdown...", signal);
+        Signal.handle(new Signal(signal), s -> {
+            LoggerFactory.getLogger(Main.class).warn("Received SIG{} scheduling shutdown...", signal);
             daemon.close();
-            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Sentinel is now ready to exit, bye bye...");
+            LoggerFactory.getLogger(Main.class).warn("Sentinel is now ready to exit, bye bye...");
             System.exit(0);
         });
     }
@@ -151,7 +154,7 @@ public final class Main implements Callable<Integer> {
             if (i + 1 >= overrides.size()) throw new IllegalArgumentException(Logging.FLAG + " needs a value");
             format = overrides.remove(i + 1);
             overrides.remove(i);
-            io.sentinel.server.logging.LogFormat.parse(format);
+            LogFormat.parse(format);
         }
         return format;
     }

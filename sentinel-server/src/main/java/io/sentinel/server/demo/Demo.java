@@ -2,6 +2,8 @@ package io.sentinel.server.demo;
 
 import static io.sentinel.server.demo.DemoCluster.MASTER_NAME;
 
+import io.sentinel.server.logging.LogSink;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.event.Level;
 
 /**
  * {@code bin/sentinel demo}: a master, two replicas and three sentinels on free loopback ports in a temp dir, a
@@ -142,7 +145,7 @@ public final class Demo {
 
     static boolean onPath(String program, String path) {
         if (path == null) return false;
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, program))) return true;
         }
         return false;
@@ -153,7 +156,7 @@ public final class Demo {
      * demo a dead instance is the point. Main's defaults (warn) are overridden: these loggers do not exist yet.
      */
     private static void quietClientLogs() {
-        io.sentinel.server.logging.LogSink.INSTANCE.quietLibraries(org.slf4j.event.Level.ERROR);
+        LogSink.INSTANCE.quietLibraries(Level.ERROR);
     }
 
     private static void removeHook(Thread hook) {

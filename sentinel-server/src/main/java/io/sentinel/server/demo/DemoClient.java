@@ -4,6 +4,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -150,7 +151,7 @@ final class DemoClient implements AutoCloseable {
         return RedisURI.builder().withHost(DemoProcess.HOST).withPort(port).withTimeout(TIMEOUT).build();
     }
 
-    private static void drop(io.lettuce.core.api.StatefulConnection<?, ?> connection) {
+    private static void drop(StatefulConnection<?, ?> connection) {
         if (connection == null) return;
         try {
             connection.closeAsync();

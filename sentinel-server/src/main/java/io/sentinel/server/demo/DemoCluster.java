@@ -1,9 +1,12 @@
 package io.sentinel.server.demo;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,12 +23,8 @@ import java.util.stream.Stream;
 final class DemoCluster implements AutoCloseable {
     static final String MASTER_NAME = "mymaster";
     static final int QUORUM = 2;
-    /** The flags bin/sentinel gives the JVM (docs/operations.md): three sentinels share one small machine. */
-    /** bin/sentinel's flags (docs/operations.md, "JVM flags"), minus the probed optional ones. */
-    static final List<String> SENTINEL_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
-            "-XX:NewRatio=5", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps",
-            "-XX:MaxDirectMemorySize=256m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
+    /** conf/jvm.flags, which the build puts beside this class: bin/sentinel's flags for our sentinels. */
+    static final String JVM_FLAGS_RESOURCE = "jvm.flags";
 
     final Path dir;
     final List<DemoProcess> redis = new ArrayList<>();
@@ -131,16 +130,42 @@ final class DemoCluster implements AutoCloseable {
         return process;
     }
 
-    /** The same command bin/sentinel runs, on this JVM's class path (the jar, whose manifest names lib/). */
-    /** Each gets its own metrics port: three on the default one would leave two without metrics. */
+    /**
+     * The same command bin/sentinel runs, on this JVM's class path (the jar, whose manifest names lib/). Each gets
+     * its own metrics port: three on the default one would leave two without metrics.
+     */
     private static List<String> ourSentinel(Path conf, int metricsPort) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SENTINEL_JVM_FLAGS);
+        command.addAll(sentinelJvmFlags());
         command.addAll(classArchiveFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
                 conf.toString(), "--metrics-port", Integer.toString(metricsPort)));
         return command;
+    }
+
+    /**
+     * bin/sentinel's flags (conf/jvm.flags: three sentinels share one small machine) without the {@code #optional}
+     * ones, which this java may not take.
+     */
+    static List<String> sentinelJvmFlags() {
+        try (InputStream in = DemoCluster.class.getResourceAsStream(JVM_FLAGS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(JVM_FLAGS_RESOURCE + " is missing from the build");
+            return argFileOptions(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The options of a java argument file without quoting: words, with '#' starting a comment to the line's end. */
+    static List<String> argFileOptions(String text) {
+        List<String> options = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String words = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (!words.isEmpty()) options.addAll(List.of(words.split("\\s+")));
+        }
+        return options;
     }
 
     /**
@@ -149,7 +174,7 @@ final class DemoCluster implements AutoCloseable {
      */
     private static List<String> classArchiveFlags() {
         String classPath = System.getProperty("java.class.path");
-        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return List.of();
+        if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) return List.of();
         Path archive = Paths.get(classPath).resolveSibling("sentinel.jsa");
         if (!Files.isReadable(archive)) return List.of();
         return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.model.Role;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ final class FailoverPhases {
         for (Phase p : Phase.values()) {
             timers[p.ordinal()] = Timer.builder(FAILOVER_PHASE)
                     .description("Duration of failover phases, from event to event")
-                    .tag(L_PHASE, p.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag(L_PHASE, p.name().toLowerCase(Locale.ROOT))
                     .serviceLevelObjectives(BUCKETS)
                     .register(registry);
         }

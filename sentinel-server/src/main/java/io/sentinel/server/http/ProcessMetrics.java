@@ -1,5 +1,6 @@
 package io.sentinel.server.http;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,7 +89,7 @@ final class ProcessMetrics {
     }
 
     private void fromJvm() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean u) {
             cpuSeconds = Math.max(0, u.getProcessCpuTime()) / 1e9;
             openFds = u.getOpenFileDescriptorCount();
             maxFds = u.getMaxFileDescriptorCount();

@@ -1,5 +1,6 @@
 package io.sentinel.server.http;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -9,11 +10,14 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.tls.Tls;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Every metric this sentinel exposes, and every metric name. Gauges read the latest {@link SentinelView} when
@@ -144,7 +148,7 @@ public final class SentinelMetrics implements AutoCloseable {
     }
 
     /** Adds the TLS meters (certificate expiry, failed handshakes) when TLS is on; null: nothing. */
-    public void bindTls(io.sentinel.server.tls.Tls tls) {
+    public void bindTls(Tls tls) {
         TlsMeters.bind(registry, tls);
     }
 
@@ -153,10 +157,9 @@ public final class SentinelMetrics implements AutoCloseable {
      * master-label feature is on: {@code countOf.applyAsLong(source, result)} counts a result. Micrometer holds
      * {@code source} weakly: pass the long-lived object itself, not a lambda that nothing else keeps.
      */
-    public <T> void bindPodLabels(T source, java.util.function.ToLongBiFunction<T, String> countOf) {
-        for (String result : java.util.List.of("ok", "denied", "not_found", "error")) {
-            io.micrometer.core.instrument.FunctionCounter.builder(KUBERNETES_LABEL_PATCHES, source,
-                            s -> countOf.applyAsLong(s, result))
+    public <T> void bindPodLabels(T source, ToLongBiFunction<T, String> countOf) {
+        for (String result : List.of("ok", "denied", "not_found", "error")) {
+            FunctionCounter.builder(KUBERNETES_LABEL_PATCHES, source, s -> countOf.applyAsLong(s, result))
                     .description("Patches of the master label on Redis pods sent to the Kubernetes API, by result")
                     .tag(L_RESULT, result).register(registry);
         }

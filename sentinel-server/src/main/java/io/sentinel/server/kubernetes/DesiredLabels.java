@@ -10,6 +10,7 @@ import io.sentinel.core.view.SentinelView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ record DesiredLabels(Map<String, String> byPod, List<Address> unmappable) {
     static String podName(String host) {
         if (host == null || IpLiteral.isIp(host)) return null;
         int dot = host.indexOf('.');
-        String first = (dot < 0 ? host : host.substring(0, dot)).toLowerCase(java.util.Locale.ROOT);
+        String first = (dot < 0 ? host : host.substring(0, dot)).toLowerCase(Locale.ROOT);
         return POD_NAME.matcher(first).matches() ? first : null;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class PodLabeler implements AutoCloseable {
     private final Map<String, String> applied = new HashMap<>();
     private final Map<String, Retry> failing = new HashMap<>();
     private final Set<Address> reportedUnmappable = new HashSet<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> counts = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
 
     private record Retry(String value, int status, long delayMillis, long dueAtMillis) {
     }
@@ -57,7 +58,7 @@ public final class PodLabeler implements AutoCloseable {
             return t;
         });
         this.api = new PodsApi(settings);
-        for (String r : RESULTS) counts.put(r, new java.util.concurrent.atomic.AtomicLong());
+        for (String r : RESULTS) counts.put(r, new AtomicLong());
     }
 
     /** Starts checking at once, then every second. */

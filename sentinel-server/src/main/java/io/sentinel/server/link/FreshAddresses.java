@@ -2,7 +2,6 @@ package io.sentinel.server.link;
 
 import io.netty.util.NetUtil;
 import io.sentinel.core.model.Address;
-import io.sentinel.server.runtime.MonotonicClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The address each connection attempt goes to: a name is resolved afresh for every attempt (as redis-sentinel does
@@ -28,15 +28,18 @@ final class FreshAddresses {
 
     private final HostResolver resolver;
     private final long timeoutMillis;
+    private final LongSupplier clock;
     private final Map<String, InetAddress> lastKnown = new ConcurrentHashMap<>();
     private final Map<String, Pending> running = new ConcurrentHashMap<>();
 
     private record Pending(CompletableFuture<InetAddress> answer, long startedAtMillis) {
     }
 
-    FreshAddresses(HostResolver resolver, long timeoutMillis) {
+    /** @param clock monotonic milliseconds, for how long a lookup has been running */
+    FreshAddresses(HostResolver resolver, long timeoutMillis, LongSupplier clock) {
         this.resolver = resolver;
         this.timeoutMillis = timeoutMillis;
+        this.clock = clock;
     }
 
     /** Where to connect for {@code address} now; an IP literal at once, a name after a fresh lookup. */
@@ -45,7 +48,7 @@ final class FreshAddresses {
         int port = address.port();
         byte[] literal = NetUtil.createByteArrayFromIpAddressString(host);
         if (literal != null) return CompletableFuture.completedFuture(socket(null, literal, port));
-        long now = MonotonicClock.millis();
+        long now = clock.getAsLong();
         Pending pending = pending(host, now);
         InetAddress known = lastKnown.get(host);
         long left = timeoutMillis - (now - pending.startedAtMillis());

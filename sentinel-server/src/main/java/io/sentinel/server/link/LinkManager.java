@@ -1,13 +1,5 @@
 package io.sentinel.server.link;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
 import io.sentinel.core.action.CloseLink;
@@ -20,6 +12,7 @@ import io.sentinel.core.action.SendPing;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Target;
+import io.sentinel.server.transport.NettyResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,44 +26,62 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs the link actions of the core: keeps one link per target (Redis instances and peer sentinels alike, over our
- * RESP client on Netty) on one small shared set of event loops, and turns every reply, failure and connection change into an
- * input for {@code sink}. {@link #run} never blocks: connections and commands are asynchronous, and every command
- * is answered by exactly one input, from an I/O thread.
+ * RESP client on Netty) on the links' event loops of {@link NettyResources}, and turns every reply, failure and
+ * connection change into an input for {@code sink}. {@link #run} never blocks: connections and commands are
+ * asynchronous, and every command is answered by exactly one input, from an I/O thread.
  */
 public final class LinkManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkManager.class);
 
     private final LinkOptions options;
-    private final EventLoopGroup group;
+    private final NettyResources netty;
+    /** True when this manager made {@link #netty} itself (standalone, in tests) and so closes it. */
+    private final boolean ownsNetty;
     private final InputSink sink;
     private final HostResolver resolver;
     private final FreshAddresses addresses;
+    private final LongSupplier clock;
     private final Map<Target, Link> links = new LinkedHashMap<>();
     private boolean closed;
 
-    /** Links that resolve names with the system resolver (see {@link ResolverThreads#system()}). */
-    public LinkManager(LinkOptions options, Consumer<Input> sink) {
+    /** Standalone links with the system resolver and event loops of their own, closed with them: for tests. */
+    LinkManager(LinkOptions options, Consumer<Input> sink) {
         this(options, ResolverThreads.system(), sink);
     }
 
-    /** Links that resolve names with {@code resolver}, which they own and close last. */
-    public LinkManager(LinkOptions options, HostResolver resolver, Consumer<Input> sink) {
-        this.options = options;
-        this.resolver = resolver;
-        this.addresses = new FreshAddresses(resolver, options.resolveTimeoutMillis());
-        DefaultThreadFactory threads = new DefaultThreadFactory("sentinel-link", true);
-        this.group = Epoll.isAvailable() ? new EpollEventLoopGroup(options.ioThreads(), threads)
-                : new NioEventLoopGroup(options.ioThreads(), threads);
-        // one event loop hands every input over, in order: no thread of its own for that
-        this.sink = new InputSink(sink, group.next());
+    /**
+     * Standalone links with {@code resolver}, for tests: event loops of their own, closed with them, and the JVM's
+     * monotonic time.
+     */
+    LinkManager(LinkOptions options, HostResolver resolver, Consumer<Input> sink) {
+        this(options, resolver, NettyResources.forSentinel(), true, () -> System.nanoTime() / 1_000_000, sink);
     }
 
-    /** The socket channel type that goes with {@code group}'s transport. */
-    static Class<? extends SocketChannel> channelType(EventLoopGroup group) {
-        return group instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class;
+    /**
+     * Links on {@code netty}'s event loops, which its owner closes after this manager, resolving names with
+     * {@code resolver}, which this manager closes last.
+     *
+     * @param clock monotonic milliseconds: how long a lookup has run, when hellos last came
+     */
+    public LinkManager(LinkOptions options, HostResolver resolver, NettyResources netty, LongSupplier clock,
+                       Consumer<Input> sink) {
+        this(options, resolver, netty, false, clock, sink);
+    }
+
+    private LinkManager(LinkOptions options, HostResolver resolver, NettyResources netty, boolean ownsNetty,
+                        LongSupplier clock, Consumer<Input> sink) {
+        this.options = options;
+        this.resolver = resolver;
+        this.netty = netty;
+        this.ownsNetty = ownsNetty;
+        this.clock = clock;
+        this.addresses = new FreshAddresses(resolver, options.resolveTimeoutMillis(), clock);
+        // one event loop hands every input over, in order: no thread of its own for that
+        this.sink = new InputSink(sink, netty.links().next());
     }
 
     /** Runs one link action; any other action is a programmer error. */
@@ -113,8 +124,8 @@ public final class LinkManager implements AutoCloseable {
             existing.close();
         }
         Link link = open.target().kind() == Target.Kind.REDIS
-                ? new RedisLink(open.target(), open.settings(), group, options, sink, addresses)
-                : new PeerLink(open.target(), open.settings(), group, options, sink, addresses);
+                ? new RedisLink(open.target(), open.settings(), netty, options, sink, addresses, clock)
+                : new PeerLink(open.target(), open.settings(), netty, options, sink, addresses);
         links.put(open.target(), link);
         link.start();
     }
@@ -126,7 +137,10 @@ public final class LinkManager implements AutoCloseable {
         return link;
     }
 
-    /** Closes every link, newest first, then the shared event loops, then the resolver. */
+    /**
+     * Closes every link, newest first, then the resolver. The event loops stay up for their owner to close (a
+     * standalone manager closes its own, before the resolver).
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -143,8 +157,7 @@ public final class LinkManager implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             log.warn("closing links: {}", LinkErrors.reason(e));
         }
-        // quiet period 0: an input handed over before this point is delivered, a reconnect scheduled later is not
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (ownsNetty) netty.close();
         resolver.close();
     }
 }

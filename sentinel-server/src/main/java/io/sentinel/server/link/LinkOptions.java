@@ -9,8 +9,8 @@ import io.sentinel.server.tls.ClientTls;
  * @param clientNamePrefix    {@code sentinel-<first 8 chars of myid>}; connections are named {@code <prefix>-cmd}
  *                            and {@code <prefix>-pubsub}, as redis-sentinel names them
  * @param commandTimeoutMillis every command (and connect) fails after this; a later reply is dropped
- * @param reconnectMinMillis  first reconnect delay; doubles up to {@code reconnectMaxMillis}
- * @param ioThreads           event loop threads shared by all links
+ * @param reconnectMinMillis  delay of the first {@link #FAST_ATTEMPTS} reconnects; then it doubles up to
+ *                            {@code reconnectMaxMillis}
  * @param maxPendingCommands  commands in flight per connection before new ones are rejected
  * @param pubSubIdleMillis    a pub/sub connection that received nothing for this long (our own hellos come every
  *                            2 s) is reconnected: it may be half-open, as redis-sentinel fears of its pc link
@@ -19,9 +19,8 @@ import io.sentinel.server.tls.ClientTls;
  * @param tls                 TLS for every link ({@code tls-replication yes}); null for plain TCP
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
-                          long reconnectMaxMillis, int ioThreads,
-                          int maxPendingCommands, long pubSubIdleMillis, long resolveTimeoutMillis,
-                          ClientTls tls) {
+                          long reconnectMaxMillis, int maxPendingCommands, long pubSubIdleMillis,
+                          long resolveTimeoutMillis, ClientTls tls) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -30,46 +29,45 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
         if (reconnectMinMillis <= 0 || reconnectMaxMillis < reconnectMinMillis) {
             throw new IllegalArgumentException("need 0 < reconnectMinMillis <= reconnectMaxMillis");
         }
-        if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
         if (maxPendingCommands < 1) throw new IllegalArgumentException("maxPendingCommands must be >= 1");
         if (pubSubIdleMillis <= 0) throw new IllegalArgumentException("pubSubIdleMillis must be > 0");
         if (resolveTimeoutMillis <= 0) throw new IllegalArgumentException("resolveTimeoutMillis must be > 0");
     }
 
     /**
-     * Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s, 2 I/O threads,
+     * Defaults for the sentinel with run id {@code myId}: 2 s timeout, reconnect 100 ms .. 1 s,
      * pub/sub reconnected after 15 s of silence (redis-sentinel's SENTINEL_MIN_LINK_RECONNECT_PERIOD), a name's
      * lookup awaited 500 ms (a DNS server that answers at all answers well within that on a cluster network).
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 2, 1000, 15_000, 500, null);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 1000, 15_000, 500, null);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, millis, resolveTimeoutMillis, tls);
+                maxPendingCommands, millis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
     }
 
     public LinkOptions withResolveTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, millis, tls);
+                maxPendingCommands, pubSubIdleMillis, millis, tls);
     }
 
     /** These options with every link over TLS. */
     public LinkOptions withTls(ClientTls clientTls) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                ioThreads, maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, clientTls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, clientTls);
     }
 
     public String commandClientName() {
@@ -80,7 +78,6 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
         return clientNamePrefix + "-pubsub";
     }
 
-    /** Delay before reconnect attempt {@code attempt} (1-based): min * 2^(attempt-1), capped at max. */
     /** Attempts made at the shortest delay before backing off: 5 s of retries every 100 ms by default. */
     public static final int FAST_ATTEMPTS = 50;
 

@@ -1,7 +1,6 @@
 package io.sentinel.server.link;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import io.sentinel.core.action.AskPeer;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.InfoReceived;
@@ -11,6 +10,7 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.input.VoteReplied;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
+import io.sentinel.server.transport.NettyResources;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +29,7 @@ final class PeerLink implements Link {
     private final FailureReports failures;
     private final RespSession session;
 
-    PeerLink(Target peer, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
+    PeerLink(Target peer, LinkSettings settings, NettyResources netty, LinkOptions options, InputSink sink,
              FreshAddresses addresses) {
         this.peer = peer;
         this.settings = settings;
@@ -37,7 +37,7 @@ final class PeerLink implements Link {
         this.sink = sink;
         this.failures = new FailureReports(peer, sink);
         this.session = new RespSession("peer link " + peer.address(), peer.address(), addresses, new Steps(), null,
-                group, options);
+                netty, options);
     }
 
     @Override

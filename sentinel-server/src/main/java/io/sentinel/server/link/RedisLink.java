@@ -1,7 +1,6 @@
 package io.sentinel.server.link;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
@@ -11,13 +10,14 @@ import io.sentinel.core.input.PingReplied;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
-import io.sentinel.server.runtime.MonotonicClock;
+import io.sentinel.server.transport.NettyResources;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The link to a Redis master or replica, over our RESP client: a command connection (PING, INFO, PUBLISH,
@@ -32,20 +32,23 @@ final class RedisLink implements Link {
     private final FailureReports failures;
     private final RespSession commands;
     private final RespSession hellos;
-    /** When the pub/sub connection last came up or got a message. */
-    private volatile long lastHelloActivityMillis = MonotonicClock.millis();
+    private final LongSupplier clock;
+    /** When the pub/sub connection last came up or got a message (monotonic ms). */
+    private volatile long lastHelloActivityMillis;
 
-    RedisLink(Target target, LinkSettings settings, EventLoopGroup group, LinkOptions options, InputSink sink,
-              FreshAddresses addresses) {
+    RedisLink(Target target, LinkSettings settings, NettyResources netty, LinkOptions options, InputSink sink,
+              FreshAddresses addresses, LongSupplier clock) {
         this.target = target;
+        this.clock = clock;
+        this.lastHelloActivityMillis = clock.getAsLong();
         this.settings = settings;
         this.options = options;
         this.sink = sink;
         this.failures = new FailureReports(target, sink);
         this.commands = new RespSession("link " + target.address() + " cmd", target.address(), addresses,
-                new CommandSteps(), null, group, options);
+                new CommandSteps(), null, netty, options);
         this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), addresses,
-                new HelloSteps(), this::onMessage, group, options);
+                new HelloSteps(), this::onMessage, netty, options);
     }
 
     @Override
@@ -67,8 +70,8 @@ final class RedisLink implements Link {
     /** Each PING (every second from the core) also checks that hellos still flow on the pub/sub connection. */
     @Override
     public void ping() {
-        if (MonotonicClock.millis() - lastHelloActivityMillis > options.pubSubIdleMillis()) {
-            lastHelloActivityMillis = MonotonicClock.millis();
+        if (clock.getAsLong() - lastHelloActivityMillis > options.pubSubIdleMillis()) {
+            lastHelloActivityMillis = clock.getAsLong();
             hellos.recycle("no message for " + options.pubSubIdleMillis() + " ms");
         }
         send(CommandFailed.Command.PING, "PING", reply -> {
@@ -164,7 +167,7 @@ final class RedisLink implements Link {
     }
 
     private void onMessage(List<Object> message) {
-        lastHelloActivityMillis = MonotonicClock.millis();
+        lastHelloActivityMillis = clock.getAsLong();
         if (message.size() == 3 && RedisHandshake.HELLO_CHANNEL.equals(message.get(1))
                 && message.get(2) instanceof String payload) {
             sink.emit(new HelloReceived(payload));
@@ -206,7 +209,7 @@ final class RedisLink implements Link {
 
         @Override
         public void up(Channel channel) {
-            lastHelloActivityMillis = MonotonicClock.millis();
+            lastHelloActivityMillis = clock.getAsLong();
         }
 
         @Override

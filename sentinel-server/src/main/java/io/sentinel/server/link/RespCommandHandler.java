@@ -25,10 +25,10 @@ import java.util.function.Consumer;
 /**
  * Our RESP2 client, for Redis instances and peer sentinels alike: writes commands as RESP arrays, matches replies
  * to them in order (a bounded FIFO), and fails each command that gets no reply within the timeout. A command that
- * timed out keeps its place in the FIFO, and the connection stays open, as with Lettuce before: its late reply is
- * matched, and dropped, rather than taken for the next one's. A connection that stops answering altogether fills
- * the FIFO and is closed; the core closes one silent past down-after as well. On a subscribed connection, pub/sub
- * messages go to {@code pushes} instead. Runs on the channel's event loop only.
+ * timed out keeps its place in the FIFO, and the connection stays open (as Lettuce, our former client, did): its
+ * late reply is matched, and dropped, rather than taken for the next one's. A connection that stops answering
+ * altogether fills the FIFO and is closed; the core closes one silent past down-after as well. On a subscribed
+ * connection, pub/sub messages go to {@code pushes} instead. Runs on the channel's event loop only.
  */
 final class RespCommandHandler extends SimpleChannelInboundHandler<RedisMessage> {
     private static final Logger log = LoggerFactory.getLogger(RespCommandHandler.class);

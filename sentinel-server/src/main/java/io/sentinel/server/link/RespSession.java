@@ -12,6 +12,7 @@ import io.netty.handler.codec.redis.RedisBulkStringAggregator;
 import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.sentinel.core.model.Address;
+import io.sentinel.server.transport.NettyResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +61,16 @@ final class RespSession {
 
     /** @param pushes pub/sub messages, for a connection that subscribes; null for a command connection */
     RespSession(String name, Address address, FreshAddresses addresses, Steps steps, Consumer<List<Object>> pushes,
-                EventLoopGroup group, LinkOptions options) {
+                NettyResources netty, LinkOptions options) {
         this.name = name;
         this.address = address;
         this.addresses = addresses;
         this.steps = steps;
         this.options = options;
+        EventLoopGroup group = netty.links();
         this.scheduler = group.next();
         // addresses come resolved (FreshAddresses): Netty's default resolver would block an event loop
-        this.bootstrap = new Bootstrap().group(group).channel(LinkManager.channelType(group))
+        this.bootstrap = new Bootstrap().group(group).channel(netty.socketChannelType())
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.commandTimeoutMillis())
                 .option(ChannelOption.TCP_NODELAY, true)

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The command table as ACL sees it: every command and subcommand gets an id (a bit in a user's command set), its
@@ -34,7 +35,7 @@ final class AclCommandSet {
         }
         // Redis walks a hash table seeded at random per process, so its order changes from run to run; ours is the
         // table's (COMMAND's) order, fixed
-        dictOrder = java.util.stream.IntStream.range(0, names.size()).toArray();
+        dictOrder = IntStream.range(0, names.size()).toArray();
     }
 
     private int add(CommandSpec spec, int parent) {

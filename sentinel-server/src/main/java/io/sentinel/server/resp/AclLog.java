@@ -1,13 +1,14 @@
 package io.sentinel.server.resp;
 
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * ACL LOG: the refused commands, channels and logins, newest first, at most acllog-max-len (Redis's default:
@@ -40,18 +41,20 @@ final class AclLog {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final Function<ClientConnection, String> clientInfo;
     private final int maxEntries;
+    private final LongSupplier clock;
 
-    AclLog(Function<ClientConnection, String> clientInfo) {
-        this(clientInfo, MAX_ENTRIES);
-    }
-
-    AclLog(Function<ClientConnection, String> clientInfo, int maxEntries) {
+    /**
+     * @param maxEntries acllog-max-len
+     * @param clock      monotonic milliseconds, for grouping entries and their age
+     */
+    AclLog(Function<ClientConnection, String> clientInfo, int maxEntries, LongSupplier clock) {
         this.clientInfo = clientInfo;
         this.maxEntries = maxEntries;
+        this.clock = clock;
     }
 
     synchronized void add(Reason reason, String object, String user, ClientConnection c) {
-        long now = MonotonicClock.millis();
+        long now = clock.getAsLong();
         Entry match = null;
         int scanned = 0;
         for (Entry e : entries) {
@@ -81,14 +84,14 @@ final class AclLog {
 
     /** The newest {@code count} entries, each as Redis 7.0 lists them. */
     synchronized Resp reply(long count) {
-        long now = MonotonicClock.millis();
+        long now = clock.getAsLong();
         List<Resp> out = new ArrayList<>();
         Iterator<Entry> it = entries.iterator();
         while (it.hasNext() && out.size() < count) {
             Entry e = it.next();
             out.add(new Resp.MapReply(List.of(
                     Resp.bulk("count"), Resp.integer(e.count),
-                    Resp.bulk("reason"), Resp.bulk(e.reason.name().toLowerCase(java.util.Locale.ROOT)),
+                    Resp.bulk("reason"), Resp.bulk(e.reason.name().toLowerCase(Locale.ROOT)),
                     Resp.bulk("context"), Resp.bulk("toplevel"),
                     Resp.bulk("object"), Resp.bulk(e.object),
                     Resp.bulk("username"), Resp.bulk(e.user),

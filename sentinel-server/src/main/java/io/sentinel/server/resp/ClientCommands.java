@@ -2,9 +2,10 @@ package io.sentinel.server.resp;
 
 import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * CLIENT and its subcommands, as redis-sentinel 7.0 has them (no SETINFO or NO-TOUCH: they came with 7.2). PAUSE and
@@ -95,7 +96,7 @@ final class ClientCommands {
     /** CLIENT LIST [TYPE normal|master|replica|slave|pubsub] [ID id ...]. */
     private void list(ClientConnection c, List<String> args) {
         String type = null;
-        java.util.Set<Long> ids = null;
+        Set<Long> ids = null;
         if (args.size() == 4 && args.get(2).equalsIgnoreCase("type")) {
             type = args.get(3).toLowerCase(Locale.ROOT);
             if (!ClientKill.TYPES.contains(type)) {
@@ -103,7 +104,7 @@ final class ClientCommands {
                 return;
             }
         } else if (args.size() >= 4 && args.get(2).equalsIgnoreCase("id")) {
-            ids = new java.util.HashSet<>();
+            ids = new HashSet<>();
             for (String s : args.subList(3, args.size())) {
                 Long id = ConnectionCommands.parseLong(s);
                 if (id == null || id <= 0) { c.reply(Errors.reply(Errors.INVALID_CLIENT_ID)); return; }
@@ -124,12 +125,11 @@ final class ClientCommands {
 
     /** One CLIENT LIST line in Redis 7.0's field order; buffer fields are ours (Netty's) or 0. */
     static String describe(ClientConnection c) {
-        long now = MonotonicClock.millis();
         String name = c.name();
         long omem = c.outputBacklog();
         return "id=" + c.id() + " addr=" + c.addr() + " laddr=" + c.laddr() + " fd=" + c.fd()
                 + " name=" + (name == null ? "" : name)
-                + " age=" + (now - c.createdAtMillis()) / 1000 + " idle=" + (now - c.lastInteractionAtMillis()) / 1000
+                + " age=" + c.ageMillis() / 1000 + " idle=" + c.idleMillis() / 1000
                 + " flags=" + flags(c) + " db=0"
                 + " sub=" + c.channelCount() + " psub=" + c.patternCount() + " ssub=0 multi=-1"
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0"

@@ -4,13 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One client: its identity, protocol, user and subscriptions. Mutated only on its channel's event loop; the
@@ -21,6 +21,7 @@ final class ClientConnection {
     private final Channel channel;
     private final String addr;
     private final String laddr;
+    private final LongSupplier clock;
     private final long createdAtMillis;
     private final ReplyQueue out;
     private final Set<String> channels = new LinkedHashSet<>();
@@ -50,14 +51,16 @@ final class ClientConnection {
     private boolean skipNextReply;
     private boolean muted;
 
-    ClientConnection(long id, Channel channel, AclUser defaultUser, boolean authenticated) {
+    /** @param clock monotonic milliseconds, for CLIENT LIST's age and idle */
+    ClientConnection(long id, Channel channel, AclUser defaultUser, boolean authenticated, LongSupplier clock) {
         this.id = id;
+        this.clock = clock;
         this.user = defaultUser;
         this.channel = channel;
         this.authenticated = authenticated;
         this.addr = format(channel.remoteAddress());
         this.laddr = format(channel.localAddress());
-        this.createdAtMillis = MonotonicClock.millis();
+        this.createdAtMillis = clock.getAsLong();
         this.lastInteractionAtMillis = createdAtMillis;
         this.out = new ReplyQueue(channel);
     }
@@ -116,7 +119,7 @@ final class ClientConnection {
 
     /** The client sent something: once per read, as Redis stamps lastinteraction (not once per command). */
     void touched() {
-        lastInteractionAtMillis = MonotonicClock.millis();
+        lastInteractionAtMillis = clock.getAsLong();
     }
 
     void replyMode(String mode) {
@@ -194,12 +197,14 @@ final class ClientConnection {
         return channel instanceof EpollSocketChannel ? ((EpollSocketChannel) channel).fd().intValue() : -1;
     }
 
-    long createdAtMillis() {
-        return createdAtMillis;
+    /** CLIENT LIST's age, in ms. */
+    long ageMillis() {
+        return clock.getAsLong() - createdAtMillis;
     }
 
-    long lastInteractionAtMillis() {
-        return lastInteractionAtMillis;
+    /** CLIENT LIST's idle: since the client last sent something, in ms. */
+    long idleMillis() {
+        return clock.getAsLong() - lastInteractionAtMillis;
     }
 
     String name() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** Every connected client by id (CLIENT LIST order), and the connection counters INFO reports. */
 final class ClientRegistry {
@@ -17,9 +18,16 @@ final class ClientRegistry {
     private final AtomicLong rejectedConnections = new AtomicLong();
     /** Commands run by clients that have gone; live ones count their own (no shared counter on the hot path). */
     private final LongAdder retiredCommands = new LongAdder();
+    private final LongSupplier clock;
+
+    /** @param clock monotonic milliseconds, handed to every client */
+    ClientRegistry(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     ClientConnection register(Channel channel, AclUser defaultUser, boolean authenticated) {
-        ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, defaultUser, authenticated);
+        ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, defaultUser, authenticated,
+                clock);
         clients.put(c.id(), c);
         totalConnections.incrementAndGet();
         return c;

@@ -5,6 +5,7 @@ import io.sentinel.server.resp.RouteIndex.Route;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,7 +102,7 @@ final class CommandDispatcher {
         if (route != null && route.subcommands != null && args.size() > 1) {
             Route sub = route.subcommands.find(args, 1);
             if (sub == null) sub = byFullName.get(VALKEY_ALIASES.get(route.spec.name() + "|"
-                    + args.get(1).toLowerCase(java.util.Locale.ROOT)));
+                    + args.get(1).toLowerCase(Locale.ROOT)));
             if (sub == null) {
                 client.commandLookedUp(false);
                 client.reply(Errors.reply(Errors.unknownSubcommand(args.get(1), args.get(0))));

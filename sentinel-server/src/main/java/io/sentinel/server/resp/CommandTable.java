@@ -2,6 +2,7 @@ package io.sentinel.server.resp;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class CommandTable {
                     Map.copyOf(docs), specs((List<Map<String, Object>>) e.get("subcommands")));
             out.put(spec.name(), spec);
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -52,7 +53,7 @@ final class CommandTable {
             String name = renames.getOrDefault(e.getKey(), e.getKey()).toLowerCase(Locale.ROOT);
             if (!name.isEmpty()) out.put(name, e.getValue());
         }
-        return new CommandTable(java.util.Collections.unmodifiableMap(out));
+        return new CommandTable(Collections.unmodifiableMap(out));
     }
 
     /** A top-level command, by name in any case; null if unknown. */

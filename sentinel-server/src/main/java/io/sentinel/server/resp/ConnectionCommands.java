@@ -117,7 +117,7 @@ final class ConnectionCommands {
         }
         if ((save && nosave) || (abort && args.size() > 2)) { c.reply(Errors.reply(Errors.SYNTAX)); return; }
         if (abort) { c.reply(Errors.reply("ERR No shutdown in progress.")); return; }
-        // off the event loop: the hook closes this server, which waits for the event loops to finish
+        // off the event loop: the hook closes this server, which waits for its clients' connections to close
         Thread t = new Thread(shutdownHook, "sentinel-shutdown");
         t.setDaemon(false);
         t.start();

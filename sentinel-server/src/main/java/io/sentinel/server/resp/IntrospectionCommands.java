@@ -1,5 +1,6 @@
 package io.sentinel.server.resp;
 
+import io.sentinel.core.admin.Glob;
 import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class IntrospectionCommands {
     private static boolean matches(CommandSpec s, String by, String value) {
         switch (by) {
             case "aclcat": return s.aclCategories().contains("@" + value.toLowerCase(Locale.ROOT));
-            case "pattern": return io.sentinel.core.admin.Glob.matches(value.toLowerCase(Locale.ROOT), s.name());
+            case "pattern": return Glob.matches(value.toLowerCase(Locale.ROOT), s.name());
             default: return false; // no modules in a sentinel
         }
     }

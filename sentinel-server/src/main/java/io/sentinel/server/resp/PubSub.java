@@ -1,7 +1,7 @@
 package io.sentinel.server.resp;
 
+import io.sentinel.core.admin.Glob;
 import io.sentinel.server.reply.Resp;
-import io.sentinel.server.runtime.MonotonicClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +30,6 @@ public final class PubSub {
     private final long softLimitMillis;
     private final LongSupplier clock;
 
-    PubSub(long outputLimitBytes) {
-        this(outputLimitBytes, 0, 0, MonotonicClock::millis);
-    }
-
     /** client-output-buffer-limit pubsub: the hard limit, and the soft one with how long it may be exceeded. */
     PubSub(long outputLimitBytes, long softLimitBytes, long softLimitSeconds, LongSupplier clock) {
         this.outputLimitBytes = outputLimitBytes;
@@ -53,7 +49,7 @@ public final class PubSub {
             }
         }
         for (Map.Entry<String, Set<ClientConnection>> e : patterns.entrySet()) {
-            if (!io.sentinel.core.admin.Glob.matches(e.getKey(), channel)) continue;
+            if (!Glob.matches(e.getKey(), channel)) continue;
             Resp push = new Resp.Push(List.of(PMESSAGE, Resp.bulk(e.getKey()), Resp.bulk(channel),
                     Resp.bulk(message)));
             for (ClientConnection c : e.getValue()) {

@@ -4,6 +4,7 @@ import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +44,7 @@ final class PubSubCommands {
 
     /** Without arguments: every current one, or a single confirmation with a null name when there are none. */
     private static void unsubscribe(ClientConnection c, String kind, List<String> args,
-            java.util.Set<String> current, Change change) {
+            Set<String> current, Change change) {
         List<String> names = args.size() > 1 ? args.subList(1, args.size()) : new ArrayList<>(current);
         if (names.isEmpty()) {
             c.reply(confirmation(kind, Resp.NULL, c.subscriptionCount()));

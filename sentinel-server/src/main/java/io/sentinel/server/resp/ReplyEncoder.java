@@ -6,6 +6,7 @@ import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,9 +16,9 @@ import java.util.List;
  */
 public final class ReplyEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] NULL_BULK = "$-1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] NULL_ARRAY = "*-1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] NULL3 = "_\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] NULL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL3 = "_\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private ReplyEncoder() {
     }
@@ -62,7 +63,7 @@ public final class ReplyEncoder {
             if (resp3) {
                 int len = ByteBufUtil.utf8Bytes(v.text());
                 number(out, '=', len + 4);
-                out.writeCharSequence(v.format(), java.nio.charset.StandardCharsets.US_ASCII);
+                out.writeCharSequence(v.format(), StandardCharsets.US_ASCII);
                 out.writeByte(':');
                 ByteBufUtil.reserveAndWriteUtf8(out, v.text(), len);
                 out.writeBytes(CRLF);
@@ -97,7 +98,7 @@ public final class ReplyEncoder {
         if (value >= 0 && value < 10) {
             out.writeByte('0' + (int) value);
         } else {
-            out.writeCharSequence(Long.toString(value), java.nio.charset.StandardCharsets.US_ASCII);
+            out.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
         }
         out.writeBytes(CRLF);
     }

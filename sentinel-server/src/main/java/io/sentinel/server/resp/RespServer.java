@@ -6,41 +6,39 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
-import io.sentinel.server.runtime.MonotonicClock;
 import io.sentinel.server.tls.ServerTls;
+import io.sentinel.server.transport.NettyResources;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client-facing RESP server on port 26379: Netty, epoll when available, one acceptor thread and a few event
- * loops. Commands answered locally run on the client's event loop; only SENTINEL replies may come later from the
- * core loop.
+ * The client-facing RESP server on port 26379, on the acceptor and client event loops it borrows from
+ * {@link NettyResources}. Commands answered locally run on the client's event loop; only SENTINEL replies may come
+ * later from the core loop.
  */
 public final class RespServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RespServer.class);
     private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final RespServerConfig cfg;
-    private final ClientRegistry registry = new ClientRegistry();
-    private final ClientPause pause = new ClientPause(MonotonicClock::millis);
+    private final LongSupplier clock;
+    private final ClientRegistry registry;
+    private final ClientPause pause;
     private final PubSub pubSub;
     private final Users users;
     private final CommandDispatcher dispatcher;
@@ -49,23 +47,51 @@ public final class RespServer implements AutoCloseable {
     private final InstantaneousRates opsRate;
     private final InstantaneousRates inputRate;
     private final InstantaneousRates outputRate;
-    private final long startedAtMillis = MonotonicClock.millis();
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private final long startedAtMillis;
+    private final NettyResources netty;
+    /** True when this server made {@link #netty} itself (standalone, in tests) and so closes it. */
+    private final boolean ownsNetty;
+    private ScheduledFuture<?> rateSampler;
     private volatile int boundPort;
     private ServerTls tls; // null: no TLS listener, and no per-connection cost
 
-    public RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
+    /**
+     * A standalone server, for tests: event loops of its own (one for clients), closed with it, and the JVM's
+     * monotonic time.
+     */
+    RespServer(RespServerConfig cfg, SentinelCommandHandler handler, Consumer<String> helloListener,
             Runnable shutdownHook) {
+        this(cfg, new NettyResources(1, 1), true, () -> System.nanoTime() / 1_000_000, handler, helloListener,
+                shutdownHook);
+    }
+
+    /**
+     * A server on {@code netty}'s event loops, which its owner closes after this server.
+     *
+     * @param clock monotonic milliseconds: uptime, rates, client age and idle, ACL LOG ages
+     */
+    public RespServer(RespServerConfig cfg, NettyResources netty, LongSupplier clock, SentinelCommandHandler handler,
+            Consumer<String> helloListener, Runnable shutdownHook) {
+        this(cfg, netty, false, clock, handler, helloListener, shutdownHook);
+    }
+
+    private RespServer(RespServerConfig cfg, NettyResources netty, boolean ownsNetty, LongSupplier clock,
+            SentinelCommandHandler handler, Consumer<String> helloListener, Runnable shutdownHook) {
         this.cfg = cfg;
+        this.netty = netty;
+        this.ownsNetty = ownsNetty;
+        this.clock = clock;
+        this.registry = new ClientRegistry(clock);
+        this.pause = new ClientPause(clock);
+        this.startedAtMillis = clock.getAsLong();
         this.boundPort = cfg.port();
         ClientSettings clients = cfg.clients();
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes(), clients.pubsubSoftLimitBytes(),
-                clients.pubsubSoftLimitSeconds(), MonotonicClock::millis);
+                clients.pubsubSoftLimitSeconds(), clock);
         CommandTable table = CommandTable.load();
         this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
-        AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen());
+        AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen(), clock);
         this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause, clients.renames());
         new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
@@ -74,7 +100,7 @@ public final class RespServer implements AutoCloseable {
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table.renamed(clients.renames()), help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
-        long now = MonotonicClock.millis();
+        long now = startedAtMillis;
         this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
         this.inputRate = new InstantaneousRates(net.inputBytes::sum, now);
         this.outputRate = new InstantaneousRates(net.outputBytes::sum, now);
@@ -98,13 +124,9 @@ public final class RespServer implements AutoCloseable {
 
     /** Binds every configured address; returns once listening, or throws with Redis's message. */
     public synchronized void start() {
-        boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("resp-accept"))
-                : new NioEventLoopGroup(1, new DefaultThreadFactory("resp-accept"));
-        workers = epoll ? new EpollEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"))
-                : new NioEventLoopGroup(cfg.ioThreads(), new DefaultThreadFactory("resp-io"));
-        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(type)
+        EventLoopGroup acceptor = netty.respAcceptor();
+        ServerBootstrap b = new ServerBootstrap().group(acceptor, netty.respClients())
+                .channel(netty.serverChannelType())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -117,7 +139,7 @@ public final class RespServer implements AutoCloseable {
                     }
                 });
         // serverCron's instantaneous metrics: a 100 ms sample on the acceptor thread, which is idle otherwise
-        boss.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
+        rateSampler = acceptor.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
                 InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         try {
             for (BindAddress a : BindAddress.parse(cfg.bind())) {
@@ -135,7 +157,7 @@ public final class RespServer implements AutoCloseable {
         try {
             Channel ch = b.bind(a.socketAddress(port)).syncUninterruptibly().channel();
             listeners.add(ch);
-            boundPort = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
+            boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
             LOG.info("RESP server listening on {}:{}", a.display(), boundPort);
         } catch (Exception e) {
             if (a.optional()) {
@@ -171,7 +193,7 @@ public final class RespServer implements AutoCloseable {
     /** Sets up one client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
     void initClient(Channel ch) {
         // first, so even the max-clients error goes out over TLS
-        if (tls != null && ch.localAddress() instanceof java.net.InetSocketAddress local
+        if (tls != null && ch.localAddress() instanceof InetSocketAddress local
                 && local.getPort() == tls.port()) {
             tls.addTo(ch);
         }
@@ -200,7 +222,7 @@ public final class RespServer implements AutoCloseable {
     }
 
     public ServerStats stats() {
-        return new ServerStats(boundPort, MonotonicClock.millis() - startedAtMillis, registry.size(),
+        return new ServerStats(boundPort, clock.getAsLong() - startedAtMillis, registry.size(),
                 registry.pubsubClients(), registry.totalConnections(), registry.commandsProcessed(),
                 registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount(),
                 cfg.limits().maxClients(), netStats(), registry.flagCounts());
@@ -213,21 +235,31 @@ public final class RespServer implements AutoCloseable {
     }
 
     private void sampleRates() {
-        long now = MonotonicClock.millis();
+        long now = clock.getAsLong();
         opsRate.sample(now);
         inputRate.sample(now);
         outputRate.sample(now);
     }
 
-    /** Stops listening, closes every client and waits (briefly) for the event loops to end. */
+    /**
+     * Stops listening, closes every client and waits (briefly) until they are closed: after this no command of
+     * theirs reaches the core. The event loops stay up for their owner to close (a standalone server closes its
+     * own).
+     */
     @Override
     public synchronized void close() {
+        if (rateSampler != null) rateSampler.cancel(false);
         for (Channel ch : listeners) ch.close().syncUninterruptibly();
         listeners.clear();
-        for (ClientConnection c : registry.all()) c.channel().close();
-        if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers = null;
-        boss = null;
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (ClientConnection c : registry.all()) closing.add(c.channel().close());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        for (ChannelFuture f : closing) {
+            f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        if (ownsNetty) netty.close();
     }
+
+    /** How long {@link #close} waits for its clients' connections to close. */
+    private static final int CLOSE_WAIT_SECONDS = 2;
 }

@@ -31,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that touches the {@link Sentinel}: Netty handlers and Lettuce callbacks only {@link #submit}
- * inputs. After a step that changed what clients can see, it publishes a fresh immutable {@link SentinelView}
- * before any event of that step goes out, so a client reacting to {@code +switch-master} reads the new master.
+ * The one thread that touches the {@link Sentinel}: the RESP server's handlers and the links' event loops only
+ * {@link #submit} inputs (or {@link #request} a reply). After a step that changed what clients can see, it
+ * publishes a fresh immutable {@link SentinelView} before any event of that step goes out, so a client reacting to
+ * {@code +switch-master} reads the new master.
  * <p>
  * Group commit: the inputs waiting when the thread gets to them are handled one by one, then their actions run as
  * one batch behind one {@code PersistState} (the newest snapshot, which holds every earlier step's durable

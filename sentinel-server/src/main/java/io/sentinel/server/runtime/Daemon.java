@@ -23,11 +23,15 @@ import io.sentinel.server.resp.RespServer;
 import io.sentinel.server.resp.RespServerConfig;
 import io.sentinel.server.command.InfoExtras;
 import io.sentinel.core.event.EventType;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import io.sentinel.server.scripts.ScriptRunner;
 import io.sentinel.server.tls.Tls;
 import io.sentinel.server.tls.TlsAnnounce;
 import io.sentinel.server.tls.TlsSettings;
+import io.sentinel.server.transport.NettyResources;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -35,13 +39,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running sentinel: wires the state store, the core loop, the links and the RESP server, and closes them in
- * reverse order. Data flows one way: I/O -> inputs -> core -> actions -> I/O.
+ * One running sentinel: wires the Netty resources, the state store, the core loop, the RESP server, the links, the
+ * scripts, the metrics and the pod labels. Data flows one way: I/O -> inputs -> core -> actions -> I/O. Closing goes
+ * from the outside in: the listeners (no new requests), the core (no new actions), what its actions and events reach
+ * (pod labels, scripts, links), the metrics, and last the event loops all of them ran on.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final String VERSION = "0.1.0";
 
+    /** Made first, closed last: every event loop of the RESP server, the links and the HTTP server. */
+    private final NettyResources netty = NettyResources.forSentinel();
     private final ConfigStore store;
     private final CoreLoop core;
     private RespServer server; // assigned once, in the constructor; read by the event publisher lambda
@@ -83,7 +91,8 @@ public final class Daemon implements AutoCloseable {
                 tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
                 MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
-        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), commands,
+        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), netty,
+                MonotonicClock::millis, commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;
@@ -98,19 +107,19 @@ public final class Daemon implements AutoCloseable {
 
     private void startServices(SentinelConfig config, Options options) {
         HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()
-                : ResolverThreads.hostsFile(java.nio.file.Path.of(options.hostsFile()));
+                : ResolverThreads.hostsFile(Path.of(options.hostsFile()));
         LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
         if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
-        links = new LinkManager(linkOptions, resolver, core::submit);
+        links = new LinkManager(linkOptions, resolver, netty, MonotonicClock::millis, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
-                config.dir() == null ? null : new java.io.File(config.dir()));
+                config.dir() == null ? null : new File(config.dir()));
         if (options.metricsPort() < 0) return;
         metrics = new SentinelMetrics(core::view, MonotonicClock::millis,
                 () -> server.stats().connectedClients(), () -> server.stats().pubsubClients(),
                 scripts::runningScripts, scripts::queueLength);
         metrics.bindTls(tls);
         http = new HttpServer(options.metricsBind(), options.metricsPort(), metrics,
-                new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis));
+                new Health(core::view, core::lastStepAtMillis, MonotonicClock::millis), netty);
     }
 
     /**
@@ -155,7 +164,7 @@ public final class Daemon implements AutoCloseable {
         }
 
         /** Command line first, then the config's {@code metrics-bind} / {@code metrics-port}, then the defaults. */
-        public Options orConfig(java.util.Map<String, String> settings) {
+        public Options orConfig(Map<String, String> settings) {
             String bind = metricsBind != null ? metricsBind
                     : settings.getOrDefault("metrics-bind", DEFAULTS.metricsBind());
             Integer port = metricsPort != null ? metricsPort
@@ -214,6 +223,7 @@ public final class Daemon implements AutoCloseable {
         if (scripts != null) scripts.close();
         if (links != null) links.close();
         if (metrics != null) metrics.close();
+        netty.close();
         stopped.countDown();
     }
 }

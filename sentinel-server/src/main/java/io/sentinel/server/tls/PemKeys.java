@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The traditional OpenSSL key files that the JDK cannot read but Redis (OpenSSL) and cert-manager's default
@@ -111,6 +112,6 @@ final class PemKeys {
     }
 
     private static byte[] hex(String s) {
-        return java.util.HexFormat.of().parseHex(s);
+        return HexFormat.of().parseHex(s);
     }
 }

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +82,7 @@ final class ReloadingContext {
             stamps = seen;
             failedStamps = null;
             log.info("TLS {}: reloaded {} (certificate valid until {})", name, files,
-                    java.time.Instant.ofEpochSecond(notAfter));
+                    Instant.ofEpochSecond(notAfter));
         } catch (Exception e) {
             failedStamps = seen;
             log.warn("TLS {}: files changed but cannot be loaded, keeping the previous ones: {}", name,

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -22,6 +25,17 @@ class DemoTest {
         assertEquals(1, status);
         assertEquals(Demo.NO_REDIS + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sentinelsGetTheFlagsOfConfJvmFlagsWithoutTheOptionalOnes() throws Exception {
+        String file = Files.readString(Path.of("..", "conf", "jvm.flags"));
+        List<String> flags = DemoCluster.sentinelJvmFlags();
+        assertEquals(DemoCluster.argFileOptions(file), flags, "the build packages conf/jvm.flags as it is");
+        assertTrue(flags.contains("-XX:+UseSerialGC") && flags.contains("-Xmx256m"), flags.toString());
+        assertFalse(flags.stream().anyMatch(f -> f.startsWith("-XX:TrimNativeHeapInterval")), "optional: " + flags);
+        assertEquals(List.of("-Xms8m", "-Xmx256m", "-XX:+A"),
+                DemoCluster.argFileOptions("# comment\n-Xms8m  -Xmx256m\n\n-XX:+A # why\n#optional -XX:+B\n"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.sentinel.server.http.HttpServer;
 import io.sentinel.server.http.SentinelMetrics;
 import io.sentinel.server.stepdown.StepDown;
 import io.sentinel.server.stepdown.StepDownCommand;
+import io.sentinel.server.transport.NettyResources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,9 @@ class KubernetesWiringTest {
         assertTrue(sentinel.getArgs().containsAll(List.of("--metrics-bind", "0.0.0.0")), "reachable by the kubelet");
         long now = 1_000_000;
         SentinelMetrics metrics = new SentinelMetrics(() -> null, () -> now, () -> 0, () -> 0);
-        HttpServer http = new HttpServer("127.0.0.1", 0, metrics, new Health(() -> null, () -> now, () -> now));
+        NettyResources netty = new NettyResources(1, 1);
+        HttpServer http = new HttpServer("127.0.0.1", 0, metrics, new Health(() -> null, () -> now, () -> now),
+                netty);
         http.start();
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -76,6 +79,7 @@ class KubernetesWiringTest {
             }
         } finally {
             http.close();
+            netty.close();
             metrics.close();
         }
         assertEquals(6379, port(container("redis"), "redis"));

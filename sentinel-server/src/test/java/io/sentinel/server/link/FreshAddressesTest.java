@@ -1,6 +1,7 @@
 package io.sentinel.server.link;
 
 import io.sentinel.core.model.Address;
+import io.sentinel.server.runtime.MonotonicClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FreshAddressesTest {
     private static final long TIMEOUT_MILLIS = 200;
     private final TableResolver table = new TableResolver();
-    private final FreshAddresses addresses = new FreshAddresses(table, TIMEOUT_MILLIS);
+    private final FreshAddresses addresses = new FreshAddresses(table, TIMEOUT_MILLIS, MonotonicClock::millis);
 
     private InetSocketAddress lookup(String host) throws Exception {
         return addresses.lookup(new Address(host, 6379)).get(5, TimeUnit.SECONDS);

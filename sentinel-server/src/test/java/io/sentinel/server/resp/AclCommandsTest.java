@@ -14,7 +14,7 @@ class AclCommandsTest {
             + " +subscribe &+switch-master";
     private final StubSentinelHandler handler = new StubSentinelHandler();
     private final RespServer server = new RespServer(new RespServerConfig(List.of("127.0.0.1"), 0, null,
-            List.of(APP, "ch on nopass +@all &foo*"), RespLimits.defaults(), 1), handler, m -> { }, () -> { });
+            List.of(APP, "ch on nopass +@all &foo*"), RespLimits.defaults()), handler, m -> { }, () -> { });
     private final List<List<String>> persisted = new ArrayList<>();
 
     AclCommandsTest() {

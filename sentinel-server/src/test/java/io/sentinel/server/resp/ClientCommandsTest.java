@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sentinel.server.transport.NettyResources;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ClientCommandsTest {
@@ -20,6 +22,20 @@ class ClientCommandsTest {
         assertEquals("+OK\r\n$-1\r\n", a.call("CLIENT SETNAME \"\"\r\nCLIENT GETNAME\r\n"));
         assertEquals("-ERR Client names cannot contain spaces, newlines or special characters.\r\n",
                 a.call("CLIENT SETNAME \"a b\"\r\n"));
+    }
+
+    @Test
+    void ageAndIdleComeFromTheInjectedClock() {
+        AtomicLong clock = new AtomicLong(1);
+        RespServer timed = new RespServer(RespServerConfig.loopback(0), new NettyResources(1, 1), clock::get,
+                new StubSentinelHandler(), m -> { }, () -> { });
+        EmbeddedClient asker = new EmbeddedClient(timed);
+        EmbeddedClient pinger = new EmbeddedClient(timed);
+        clock.set(7_001);
+        pinger.call("PING\r\n");
+        clock.set(10_001);
+        String line = asker.call("CLIENT LIST ID 2\r\n");
+        assertTrue(line.contains(" age=10 idle=3 "), "age since connect, idle since its PING: " + line);
     }
 
     @Test

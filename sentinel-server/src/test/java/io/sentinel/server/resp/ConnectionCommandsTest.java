@@ -76,7 +76,7 @@ class ConnectionCommandsTest {
     @Test
     void configuredAclUsers() {
         RespServerConfig cfg = new RespServerConfig(List.of("127.0.0.1"), 0, "pw",
-                List.of("alice on >wonder ~* +@all", "carol off >x"), RespLimits.defaults(), 1);
+                List.of("alice on >wonder ~* +@all", "carol off >x"), RespLimits.defaults());
         EmbeddedClient c = new EmbeddedClient(new RespServer(cfg, new StubSentinelHandler(), m -> { }, () -> { }));
         assertTrue(c.call("AUTH carol x\r\n").startsWith("-WRONGPASS"), "disabled user");
         assertEquals("+OK\r\n$5\r\nalice\r\n", c.call("AUTH alice wonder\r\nACL WHOAMI\r\n"));
