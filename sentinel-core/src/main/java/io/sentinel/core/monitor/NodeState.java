@@ -1,6 +1,7 @@
 package io.sentinel.core.monitor;
 
 import io.sentinel.core.info.InfoSnapshot;
+import io.sentinel.core.info.ServerFailover;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 
@@ -12,12 +13,24 @@ public class NodeState extends InstanceState {
     public boolean infoInFlight;
     /** When the INFO in flight was asked for. */
     public long infoRequestedAt;
+    /**
+     * INFO requests sent, and answers (replies or failures) received: the link answers each request once and in
+     * order, so answer number n answers request number n, and a reply can be told to be newer than a command sent
+     * before its request (a hand-over, say).
+     */
+    public long infoRequests;
+    public long infoAnswers;
+    /** The number of the request the latest INFO reply answered. */
+    public long infoReplySeq;
     public long infoRefreshAt;
     public String infoText;
     public Role roleReported;
     public long roleReportedAt;
     public long replicaConfChangeAt;
     public long rebootSince;
+    /** Its own {@code FAILOVER} command's state, as its INFO reports it, and since when. */
+    public ServerFailover failover = ServerFailover.UNREPORTED;
+    public long failoverChangedAt;
 
     // from its INFO, as a replica
     public long masterLinkDownMillis;
