@@ -1,5 +1,6 @@
 package io.sentinel.server.e2e;
 
+import io.sentinel.core.model.Address;
 import io.sentinel.server.it.Await;
 import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
@@ -21,6 +22,26 @@ final class Topology {
         Await.until(timeout, "every sentinel knows the others and " + replicas + " replica(s) of " + masters,
                 () -> sentinels.stream().allMatch(s -> discovered(s, masters, sentinels.size() - 1, replicas)),
                 () -> state(sentinels));
+    }
+
+    /**
+     * Waits until every live sentinel names one same master for {@code master}, other than {@code old}; returns it.
+     */
+    static Address awaitNewMaster(List<? extends SentinelProcess> sentinels, String master, Address old,
+            Duration timeout) {
+        Address[] agreed = new Address[1];
+        Await.until(timeout, "every sentinel names one new master for " + master, () -> {
+            Address first = null;
+            for (SentinelProcess s : sentinels) {
+                if (!s.isAlive()) continue;
+                Address a = s.masterAddress(master);
+                if (a == null || a.equals(old) || (first != null && !first.equals(a))) return false;
+                first = a;
+            }
+            agreed[0] = first;
+            return first != null;
+        }, () -> state(sentinels));
+        return agreed[0];
     }
 
     private static boolean discovered(SentinelProcess s, List<String> masters, int peers, int replicas) {
