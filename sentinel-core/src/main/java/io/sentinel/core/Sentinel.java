@@ -238,12 +238,12 @@ public final class Sentinel {
         LinkState link = s.links.get(i.target());
         if (link == null) return;
         link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        link.infoReplySeq = ++link.infoAnswers;
         InfoSnapshot info = InfoParser.parse(i.info());
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             List<NodeState> at = nodesAt(m, i.target());
             for (NodeState ri : at) {
                 ri.infoInFlight = false;
-                ri.infoReplySeq = ++ri.infoAnswers;
                 InfoRefresh.apply(s, m, ri, info, i.info(), now, out);
             }
             if (!at.isEmpty() && m.failoverInProgress()) react(m, now, out);
@@ -289,11 +289,9 @@ public final class Sentinel {
             return;
         }
         if (f.command() != CommandFailed.Command.INFO) return;
+        link.infoAnswers++;
         for (MasterState m : s.masters.values()) {
-            for (NodeState ri : nodesAt(m, f.target())) {
-                ri.infoInFlight = false;
-                ri.infoAnswers++;
-            }
+            for (NodeState ri : nodesAt(m, f.target())) ri.infoInFlight = false;
         }
     }
 

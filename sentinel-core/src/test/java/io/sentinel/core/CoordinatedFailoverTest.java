@@ -185,6 +185,43 @@ class CoordinatedFailoverTest {
                 events(newer).toString());
     }
 
+    /**
+     * Found in SwitchoverFaultsIT: right after a switch the new master's state is fresh but its link (the promoted
+     * replica's) still has an INFO in flight; its late reply, older than the next hand-over, aborted that one.
+     */
+    @Test
+    void anInfoInFlightAcrossASwitchSaysNothingOfTheNextHandOver() {
+        monitoring("no-failover");
+        at(2050, new AdminRequest.SetTiming(1, List.of(new AdminRequest.SetTiming.Period("info-period", 500))));
+        List<Action> asked = at(2100, new Tick());
+        assertTrue(asked.contains(new RequestInfo(REPLICA)) && asked.contains(new RequestInfo(MASTER)), asked.toString());
+        // a peer's hello moves the master to 6380 (config epoch 1) while both INFOs are in flight
+        List<String> moved = events(at(2110, new HelloReceived("127.0.0.1,26380," + PEER_ID + ",1,mymaster,127.0.0.1,"
+                + "6380,1")));
+        assertTrue(moved.contains("+switch-master mymaster 127.0.0.1 6379 127.0.0.1 6380"), moved.toString());
+        String newMaster = "# Server\r\nrun_id:" + Fixtures.runId('c') + "\r\n# Replication\r\nrole:master\r\n"
+                + "connected_slaves:1\r\nslave0:ip=127.0.0.1,port=6379,state=online,offset=90,lag=0\r\n"
+                + "master_failover_state:no-failover\r\n";
+        String oldMaster = "# Server\r\nrun_id:" + Fixtures.runId('d') + "\r\n# Replication\r\nrole:slave\r\n"
+                + "master_host:127.0.0.1\r\nmaster_port:6380\r\nmaster_link_status:up\r\nslave_repl_offset:90\r\n"
+                + "slave_priority:100\r\nmaster_failover_state:no-failover\r\n";
+        at(2120, new InfoReceived(REPLICA, newMaster)); // answers the request made when 6380 was a replica
+        at(2121, new InfoReceived(MASTER, oldMaster));
+        for (Action a : at(2130, new Tick())) if (a instanceof SendPing p) at(2130, new PingReplied(p.target(), "PONG", false));
+        assertEquals(Outcome.OK, failover(2140, true));
+        for (Action a : at(2150, new Tick())) if (a instanceof SendPing p) at(2150, new PingReplied(p.target(), "PONG", false));
+        at(2200, new VoteReplied(PEER, "mymaster", false, Fixtures.MY_ID, 2)); // elected; 6379 asked for INFO
+        List<Action> periodic = at(2700, new Tick());
+        assertTrue(periodic.contains(new RequestInfo(REPLICA)), "the new master's periodic INFO: " + periodic);
+        List<Action> sent = at(2710, new InfoReceived(MASTER, oldMaster));
+        assertTrue(sent.contains(new HandOver(REPLICA, Fixtures.MASTER, 10_000)), sent.toString());
+        List<Action> older = at(2720, new InfoReceived(REPLICA, newMaster));
+        assertTrue(events(older).isEmpty(), "the reply to the request before the hand-over: " + events(older));
+        List<Action> newer = at(2730, new InfoReceived(REPLICA, newMaster));
+        assertTrue(events(newer).contains("-failover-abort-slave-timeout master mymaster 127.0.0.1 6380"),
+                events(newer).toString());
+    }
+
     @Test
     void aRefusedHandOverAbortsWithTheServersWords() {
         electedAndHandedOver();

@@ -46,7 +46,7 @@ public final class CoordinatedFailover {
         out.add(new HandOver(master.target(), r.address, remaining));
         m.handOverSentAt = now;
         Periodic.requestInfo(master, now, out);
-        m.handOverInfoSeq = master.infoRequests;
+        m.handOverInfoSeq = master.link.infoRequests;
         Failover.enter(m, FailoverPhase.WAIT_PROMOTION, now);
         out.event(m, EventType.FAILOVER_STATE_WAIT_PROMOTION, Describe.of(m, r));
         out.event(m, EventType.WRITES_PAUSED, Describe.of(m, master), "timeout " + remaining);
@@ -66,8 +66,8 @@ public final class CoordinatedFailover {
 
     static boolean masterGaveUp(MasterState m) {
         NodeState master = m.master;
-        return master.infoReplySeq >= m.handOverInfoSeq && master.roleReported == Role.MASTER
-                && master.failover == ServerFailover.NONE;
+        return master.link != null && master.link.infoReplySeq >= m.handOverInfoSeq
+                && master.roleReported == Role.MASTER && master.failover == ServerFailover.NONE;
     }
 
     /** The master refused the hand-over (CommandFailed(HAND_OVER)): abort now, with the server's words. */

@@ -13,15 +13,6 @@ public class NodeState extends InstanceState {
     public boolean infoInFlight;
     /** When the INFO in flight was asked for. */
     public long infoRequestedAt;
-    /**
-     * INFO requests sent, and answers (replies or failures) received: the link answers each request once and in
-     * order, so answer number n answers request number n, and a reply can be told to be newer than a command sent
-     * before its request (a hand-over, say).
-     */
-    public long infoRequests;
-    public long infoAnswers;
-    /** The number of the request the latest INFO reply answered. */
-    public long infoReplySeq;
     public long infoRefreshAt;
     public String infoText;
     public Role roleReported;

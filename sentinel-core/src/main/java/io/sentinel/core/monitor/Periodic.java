@@ -78,7 +78,7 @@ public final class Periodic {
         out.add(new RequestInfo(ri.target()));
         ri.infoInFlight = true;
         ri.infoRequestedAt = now;
-        ri.infoRequests++;
+        ri.link.infoRequests++;
         ri.link.pendingCommands++;
     }
 
