@@ -141,7 +141,7 @@ final class RedisLink implements Link {
         List<String[]> steps = new ArrayList<>();
         RedisWire.command(settings, "FAILOVER", "ABORT").ifPresent(steps::add);
         RedisWire.command(settings, "CLIENT", "UNPAUSE").ifPresent(steps::add);
-        transaction(CommandFailed.Command.CANCEL_HAND_OVER, steps, RedisWire::execFailure);
+        transaction(CommandFailed.Command.CANCEL_HAND_OVER, steps, RedisWire::lastExecFailure);
     }
 
     /** Valkey's sentinelKillClients: {@code MULTI, CONFIG REWRITE, CLIENT KILL TYPE normal|pubsub, CLIENT UNPAUSE, EXEC}. */
@@ -152,7 +152,7 @@ final class RedisLink implements Link {
         RedisWire.command(settings, "CLIENT", "KILL", "TYPE", "normal").ifPresent(steps::add);
         RedisWire.command(settings, "CLIENT", "KILL", "TYPE", "pubsub").ifPresent(steps::add);
         RedisWire.command(settings, "CLIENT", "UNPAUSE").ifPresent(steps::add);
-        transaction(CommandFailed.Command.RELEASE_CLIENTS, steps, RedisWire::execFailure);
+        transaction(CommandFailed.Command.RELEASE_CLIENTS, steps, RedisWire::lastExecFailure);
     }
 
     /** {@code CONFIG REWRITE}; its error (no config file) is the server's business, as inside reconfigure's EXEC. */

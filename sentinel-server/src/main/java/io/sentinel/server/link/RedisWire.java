@@ -25,7 +25,8 @@ final class RedisWire {
      * REWRITE without a config file, say) are Redis's business, as in redis-sentinel which discards them; only a
      * top-level error (EXECABORT) or a null array (aborted) fails the command.
      */
-    static String execFailure(List<Object> replies) {
+    /** {@link #execFailure(Object)} of the last of a MULTI .. EXEC's replies. */
+    static String lastExecFailure(List<Object> replies) {
         return execFailure(replies.get(replies.size() - 1));
     }
 

@@ -79,8 +79,17 @@ class RedisSentinelParityIT {
     @MethodSource("requests")
     void sameReplyInBothProtocols(String request) throws IOException {
         for (String proto : List.of("2", "3")) {
-            assertEquals(reply(realPort, proto, request), reply(ours.port(), proto, request), "RESP" + proto);
+            assertEquals(reply(realPort, proto, request), accepted(reply(ours.port(), proto, request)),
+                    "RESP" + proto);
         }
+    }
+
+    /**
+     * The one difference we keep on purpose (docs/compatibility.md): SENTINEL FAILOVER takes Valkey 9's optional
+     * COORDINATED (issue 14), so its arity is -3 as in Valkey's command table, where redis-sentinel 7.0 says 3.
+     */
+    static String accepted(String ours) {
+        return ours.replace("sentinel|failover\r\n:-3\r\n", "sentinel|failover\r\n:3\r\n");
     }
 
     private static String reply(int port, String proto, String request) throws IOException {
