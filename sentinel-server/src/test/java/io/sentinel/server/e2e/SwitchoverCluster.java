@@ -153,6 +153,16 @@ final class SwitchoverCluster {
     }
 
 
+    /** A metric summed over every sample of it on each of our (live) sentinels. */
+    double metricSum(String name) {
+        double sum = 0;
+        for (SentinelProcess s : sentinels) {
+            if (s instanceof RealSentinelProcess || !s.isAlive()) continue;
+            for (PromText.Sample sample : MetricsHttp.scrape(s).all(name)) sum += sample.value();
+        }
+        return sum;
+    }
+
     /** What a series of switchovers did to the writer. */
     record Series(int runs, CounterWriter writer, long finalValue, List<Long> pausesMillis) {
         long lost() {

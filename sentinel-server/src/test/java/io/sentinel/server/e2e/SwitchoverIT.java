@@ -21,13 +21,20 @@ class SwitchoverIT {
 
     @Test
     void coordinatedSwitchoversLoseNoAcknowledgedWrite() {
-        SwitchoverCluster.Series s = new SwitchoverCluster(processes).start(3, 0, 100, 100).switchovers(RUNS, true);
+        SwitchoverCluster c = new SwitchoverCluster(processes).start(3, 0, 100, 100);
+        SwitchoverCluster.Series s = c.switchovers(RUNS, true);
         System.out.println(s.report("coordinated"));
         CounterWriter w = s.writer();
         assertEquals(0, s.lost(), w.summary(s.finalValue()));
         // and every write that ran is one we sent: acknowledged, or its reply lost with a dropped connection
         assertTrue(s.finalValue() >= w.acknowledged.get()
                 && s.finalValue() <= w.acknowledged.get() + w.uncertain.get(), w.summary(s.finalValue()));
+        // the leaders' metrics saw each one through, and timed each pause
+        assertEquals(RUNS, c.metricSum("sentinel_switchovers_started_total"));
+        assertEquals(RUNS, c.metricSum("sentinel_switchovers_succeeded_total"));
+        assertEquals(RUNS, c.metricSum("sentinel_switchover_write_pause_seconds_count"));
+        System.out.printf("SWITCHOVER coordinated: write pause as the leaders timed it (hand-over to release): mean %d"
+                + " ms%n", Math.round(1000 * c.metricSum("sentinel_switchover_write_pause_seconds_sum") / RUNS));
     }
 
     /** For comparison: the plain failover promotes while the old master still takes writes. */
