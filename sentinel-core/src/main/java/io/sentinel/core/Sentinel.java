@@ -162,6 +162,7 @@ public final class Sentinel {
             for (ReplicaState r : m.replicas.values()) s.links.attach(r, m.linkSettings(), now, out);
             for (PeerState p : m.sentinels.values()) s.links.attach(p, s.peerLinkSettings(), now, out);
             out.event(m, EventType.MONITOR, Describe.of(m, m.master), "quorum " + m.quorum);
+            m.addressUnconfirmedUntil = now + 2 * s.timing.publishPeriod();
         }
         out.persist();
     }

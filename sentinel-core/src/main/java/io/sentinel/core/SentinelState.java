@@ -7,6 +7,7 @@ import io.sentinel.core.event.EventType;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
+import io.sentinel.core.monitor.LinkState;
 import io.sentinel.core.monitor.Links;
 import io.sentinel.core.monitor.MasterState;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class SentinelState {
     public long lastTickAt;
     public int simulateFailureFlags;
     /** Our address on the links, learnt from LinkConnected, for hellos without announce-ip. */
-    public String localHost;
+    String localHost;
     /** The IP each host name last connected at (LinkConnected), for {@link #announced} without announce-hostnames. */
     public final TreeMap<String, String> resolvedIps = new TreeMap<>();
     private long voteJitterEpoch = -1;
@@ -90,7 +91,7 @@ public final class SentinelState {
      * Adopt a higher epoch seen in a hello or vote request about master {@code m}, or our own new one:
      * {@code +new-epoch}, persisted.
      */
-    public void adoptEpoch(io.sentinel.core.monitor.MasterState m, long epoch, Effects out) {
+    public void adoptEpoch(MasterState m, long epoch, Effects out) {
         if (epoch <= currentEpoch) return;
         currentEpoch = epoch;
         out.persist();
@@ -116,7 +117,7 @@ public final class SentinelState {
     public void reopenPeerLinks(Effects out) {
         LinkSettings settings = peerLinkSettings();
         List<Target> peers = new ArrayList<>();
-        for (io.sentinel.core.monitor.LinkState link : links.all()) {
+        for (LinkState link : links.all()) {
             if (link.target.kind() == Target.Kind.SENTINEL) peers.add(link.target);
         }
         for (Target peer : peers) links.reopen(peer, settings, out);

@@ -13,10 +13,8 @@ import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.SendPing;
-import io.sentinel.core.config.Timing;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
-import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.PingReplied;
@@ -27,7 +25,6 @@ import io.sentinel.core.input.VoteRequested;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,26 +33,15 @@ import org.junit.jupiter.api.Test;
  * the down-after deadline ({@link Sentinel#nextDueAt}), ODOWN and the election on the answers themselves, the
  * promotion confirmed by an INFO sent right behind it. One peer ('b'), quorum 2, down-after 1000 ms.
  */
-class FastFailoverTest {
+class FastFailoverTest extends DrivenSentinel {
     static final Target MASTER = Target.redis(Fixtures.MASTER);
     static final Address REPLICA_ADDR = new Address("127.0.0.1", 6380);
     static final Target REPLICA = Target.redis(REPLICA_ADDR);
     static final Target PEER = Target.sentinel(new Address("127.0.0.1", 26380));
     static final String PEER_ID = Fixtures.runId('b');
-    Sentinel sentinel;
-
     @BeforeEach
     void setUp() {
-        sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 1000)), Timing.DEFAULTS, new SplittableRandom(7),
-                1000);
-    }
-
-    List<Action> at(long now, Input input) {
-        return sentinel.handle(input, now);
-    }
-
-    static List<String> events(List<Action> batch) {
-        return SentinelTest.events(batch);
+        start(1000, 7);
     }
 
     static String replicaInfo() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.Outcome;
-import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
@@ -13,7 +12,6 @@ import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.GlobalChange;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
-import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.MasterChange;
 import io.sentinel.core.input.Started;
@@ -30,24 +28,17 @@ import org.junit.jupiter.api.Test;
  * redis-sentinel 7.0 with {@code resolve-hostnames no} (the default) makes no instance of a replica or peer known
  * only by name, so neither do we; with {@code yes} the name is the instance's identity.
  */
-class HostnamesTest {
+class HostnamesTest extends DrivenSentinel {
     static final Target MASTER = Target.redis(Fixtures.MASTER);
     static final String INFO = Fixtures.resource("info/master.txt")
             .replace("slave0:ip=127.0.0.1,port=56141", "slave0:ip=rs-2.test,port=56141");
     static final String PEER = Fixtures.runId('b');
-    Sentinel sentinel;
-
     @BeforeEach
     void setUp() {
-        sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS, new SplittableRandom(1),
-                1000);
+        start(5000, 1);
         at(1000, new Started());
         at(1010, new LinkConnected(MASTER, "127.0.0.1"));
         at(1100, new Tick());
-    }
-
-    List<Action> at(long now, Input input) {
-        return sentinel.handle(input, now);
     }
 
     private List<Address> replicas() {
@@ -68,7 +59,7 @@ class HostnamesTest {
 
     @Test
     void withResolveHostnamesTheNameIsTheIdentity() {
-        at(1150, new AdminRequest.ConfigSet(1, new GlobalChange.ResolveHostnames(true)));
+        at(1150, new AdminRequest.ConfigSet(1, List.of(new GlobalChange.ResolveHostnames(true))));
         at(1200, new InfoReceived(MASTER, INFO));
         assertEquals(List.of(new Address("rs-2.test", 56141)), replicas());
         at(1300, new HelloReceived("sentinel-1.test,26380," + PEER + ",7,mymaster,127.0.0.1,6379,0"));
@@ -123,9 +114,5 @@ class HostnamesTest {
         List<Action> batch = named.handle(new VoteRequested(3, "10.0.0.5", 6379, 0, null), 1100);
         Reply reply = (Reply) batch.get(batch.size() - 1);
         assertEquals(new Outcome.VoteAnswer(false, null, 0), reply.outcome());
-    }
-
-    private static List<String> events(List<Action> batch) {
-        return batch.stream().filter(a -> a instanceof Publish).map(a -> ((Publish) a).event().logLine()).toList();
     }
 }

@@ -8,7 +8,6 @@ import io.sentinel.core.action.Action;
 import io.sentinel.core.action.OpenLink;
 import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
-import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.SendPing;
@@ -17,7 +16,6 @@ import io.sentinel.core.info.InfoParser;
 import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.input.HelloReceived;
 import io.sentinel.core.input.InfoReceived;
-import io.sentinel.core.input.Input;
 import io.sentinel.core.input.LinkConnected;
 import io.sentinel.core.input.LinkLost;
 import io.sentinel.core.input.MasterChange;
@@ -28,24 +26,16 @@ import io.sentinel.core.input.UsersChanged;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Monitoring basics through {@link Sentinel#handle} only, as the shell drives it. */
-class SentinelTest {
+class SentinelTest extends DrivenSentinel {
     static final Target MASTER = Target.redis(Fixtures.MASTER);
     static final String DESCRIBED = "master mymaster 127.0.0.1 6379";
-    Sentinel sentinel;
-
     @BeforeEach
     void setUp() {
-        sentinel = new Sentinel(Fixtures.config(Fixtures.master(2, 5000)), Timing.DEFAULTS, new SplittableRandom(1),
-                1000);
-    }
-
-    List<Action> at(long now, Input input) {
-        return sentinel.handle(input, now);
+        start(5000, 1);
     }
 
     /** Ticks every 100 ms from {@code from} to {@code to} (ticks further apart would trigger TILT); their events. */
@@ -53,10 +43,6 @@ class SentinelTest {
         List<String> all = new java.util.ArrayList<>();
         for (long t = from; t <= to; t += 100) all.addAll(events(at(t, new Tick())));
         return all;
-    }
-
-    static List<String> events(List<Action> batch) {
-        return batch.stream().filter(a -> a instanceof Publish).map(a -> ((Publish) a).event().logLine()).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.demo.DemoCommand;
 import io.sentinel.server.link.ResolverThreads;
 import io.sentinel.server.runtime.Daemon;
+import io.sentinel.server.stepdown.StepDownCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code redis-sentinel}. Stays in the foreground; SIGTERM stops it cleanly.
  */
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {DemoCommand.class},
+        subcommands = {DemoCommand.class, StepDownCommand.class},
         description = {"A Redis Sentinel compatible high-availability monitor for Redis.",
             "Give it a sentinel.conf (or .yaml) and, like redis-sentinel, Redis-style overrides:",
             "  sentinel sentinel.conf --port 26380 --sentinel",

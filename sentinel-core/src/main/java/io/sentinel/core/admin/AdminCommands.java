@@ -44,7 +44,7 @@ public final class AdminCommands {
             out.persist();
             return Outcome.OK;
         } else if (r instanceof AdminRequest.ConfigSet m) {
-            return ConfigSetCommand.run(s, m.change(), out);
+            return ConfigSetCommand.run(s, m.changes(), out);
         } else if (r instanceof AdminRequest.SetTiming m) {
             Timing t = s.timing;
             for (AdminRequest.SetTiming.Period p : m.periods()) t = t.with(p.name(), p.millis());
@@ -67,6 +67,7 @@ public final class AdminCommands {
                 r.quorum());
         MasterState m = new MasterState(config, now);
         m.announce = s::announced;
+        m.addressUnconfirmedUntil = now + 2 * s.timing.publishPeriod();
         s.masters.put(m.name, m);
         s.links.attach(m.master, m.linkSettings(), now, out);
         out.persist();

@@ -5,13 +5,26 @@ import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.Outcome;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.input.GlobalChange;
+import java.util.List;
 
-/** {@code SENTINEL CONFIG SET <option> <value>} (sentinelConfigSetCommand); GET is answered from the config. */
+/**
+ * {@code SENTINEL CONFIG SET <option> <value> ...} (sentinelConfigSetCommand, Redis 7.2's several at once); GET is
+ * answered from the config.
+ */
 final class ConfigSetCommand {
     private ConfigSetCommand() {
     }
 
-    static Outcome run(SentinelState s, GlobalChange change, Effects out) {
+    static Outcome run(SentinelState s, List<GlobalChange> changes, Effects out) {
+        boolean relinkPeers = false;
+        for (GlobalChange change : changes) relinkPeers |= apply(s, change);
+        out.persist();
+        if (relinkPeers) s.reopenPeerLinks(out);
+        return Outcome.OK;
+    }
+
+    /** Applies one change; true when the peer links must log in again. */
+    private static boolean apply(SentinelState s, GlobalChange change) {
         SentinelConfig c = s.config;
         boolean relinkPeers = false;
         if (change instanceof GlobalChange.ResolveHostnames v) {
@@ -42,9 +55,7 @@ final class ConfigSetCommand {
         } else {
             throw new IllegalStateException("unhandled global change " + change);
         }
-        out.persist();
-        if (relinkPeers) s.reopenPeerLinks(out);
-        return Outcome.OK;
+        return relinkPeers;
     }
 
     private static SentinelConfig with(SentinelConfig c, boolean resolve, boolean announceHostnames,

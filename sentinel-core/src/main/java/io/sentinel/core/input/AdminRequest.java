@@ -45,8 +45,15 @@ public sealed interface AdminRequest extends Input {
     /** {@code SENTINEL FLUSHCONFIG}. */
     record FlushConfig(long requestId) implements AdminRequest { }
 
-    /** {@code SENTINEL CONFIG SET <option> <value>}, the value already checked. */
-    record ConfigSet(long requestId, GlobalChange change) implements AdminRequest { }
+    /**
+     * {@code SENTINEL CONFIG SET <option> <value> [<option> <value> ...]}, every value already checked: all apply, in
+     * order, or (refused by the shell) none.
+     */
+    record ConfigSet(long requestId, List<GlobalChange> changes) implements AdminRequest {
+        public ConfigSet {
+            changes = List.copyOf(changes);
+        }
+    }
 
     /** {@code SENTINEL DEBUG <period> <millis> ...}: known period names, positive values, in the order given. */
     record SetTiming(long requestId, List<Period> periods) implements AdminRequest {

@@ -56,6 +56,7 @@ public final class Hellos {
             }
         }
         peer.lastHelloAt = now;
+        m.confirmAddress();
     }
 
     /**

@@ -26,6 +26,7 @@ public final class InfoRefresh {
             ri.runId = info.runId();
         }
         if (ri.role == Role.MASTER) discoverReplicas(s, m, info, now, out);
+        if (ri.role == Role.MASTER && info.role() == Role.MASTER && m.sentinels.isEmpty()) m.confirmAddress();
         ri.infoRefreshAt = now;
         ri.infoText = text;
         if (info.failover() != ri.failover) {

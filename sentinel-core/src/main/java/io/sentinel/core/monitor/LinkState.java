@@ -1,5 +1,7 @@
 package io.sentinel.core.monitor;
 
+import io.sentinel.core.model.LinkFailure;
+import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
 
 /**
@@ -14,19 +16,19 @@ public final class LinkState {
     /** act_ping_time: when the oldest unanswered PING was sent; 0 when none is pending. */
     public long pingSentAt;
     /** last_ping_time: when the last PING was sent. */
-    public long lastPingSentAt;
+    long lastPingSentAt;
     /** last_avail_time: last valid PING reply (PONG, LOADING, MASTERDOWN); creation time at first. */
     public long lastOkPingReplyAt;
     /** last_pong_time: last PING reply of any kind. */
     public long lastPingReplyAt;
     public long connectedSince;
     /** Why the link cannot be used (null when it can): set by LinkFailed, cleared by a connection or a valid PONG. */
-    public io.sentinel.core.model.LinkFailure failure;
+    public LinkFailure failure;
     public String failureDetail;
     public long failingSince;
     /** What the last OpenLink asked for, and when: a link that stays down is asked for again (see Links). */
-    public io.sentinel.core.model.LinkSettings settings;
-    public long openRequestedAt;
+    LinkSettings settings;
+    long openRequestedAt;
     /**
      * INFO requests sent on this link, and answers (replies or failures) received: the shell answers each request
      * once and in order, so answer number n answers request number n, and a reply can be told to be newer than a

@@ -19,6 +19,7 @@ public final class MasterReset {
      * that stays in use (the promoted replica) is not closed in between.
      */
     public static void changeAddress(SentinelState s, MasterState m, Address newAddress, long now, Effects out) {
+        m.confirmAddress(); // a failover we ran or heard of: nothing newer to wait for
         List<Address> replicas = new ArrayList<>();
         for (Address a : m.replicas.keySet()) {
             if (!a.equals(newAddress)) replicas.add(a);

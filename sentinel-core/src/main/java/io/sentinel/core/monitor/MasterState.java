@@ -59,6 +59,12 @@ public final class MasterState {
     public long retryNotBeforeAt;
     /** When, during WAIT_START, we vote for ourselves (0 = done or not a candidate). */
     public long ownVoteAt;
+    /**
+     * Until when the master's address, as persisted, is still to be confirmed after a start (0: confirmed). A
+     * sentinel restarted while its peers failed over would otherwise hand out the old master for the few moments
+     * before it hears from them; see {@link #confirmAddress} and {@code ViewBuilder}.
+     */
+    public long addressUnconfirmedUntil = Long.MAX_VALUE; // until Started sets the deadline: the view exists before
     /** How events and views show an address ({@link io.sentinel.core.SentinelState#announced}); set on creation. */
     public UnaryOperator<Address> announce = UnaryOperator.identity();
 
@@ -88,6 +94,19 @@ public final class MasterState {
         clientReconfigScript = c.clientReconfigScript();
         rebootDownAfterPeriodMillis = c.masterRebootDownAfterPeriodMillis();
         renamedCommands = new LinkedHashMap<>(c.renamedCommands());
+    }
+
+    /**
+     * Rule: after a start, the address is confirmed by the first hello of a peer about this master (we then know at
+     * least what that peer knows), by the master's own INFO saying {@code role:master} when no peer is known (there is
+     * nobody to ask), or by the deadline ({@code 2 x publish-period}: every live peer says hello at least that often).
+     */
+    public void confirmAddress() {
+        addressUnconfirmedUntil = 0;
+    }
+
+    public boolean addressConfirmed(long now) {
+        return addressUnconfirmedUntil == 0 || now >= addressUnconfirmedUntil;
     }
 
     public boolean failoverInProgress() {

@@ -12,12 +12,12 @@ import io.sentinel.core.model.Role;
 public class NodeState extends InstanceState {
     public boolean infoInFlight;
     /** When the INFO in flight was asked for. */
-    public long infoRequestedAt;
+    long infoRequestedAt;
     public long infoRefreshAt;
     public String infoText;
     public Role roleReported;
     public long roleReportedAt;
-    public long replicaConfChangeAt;
+    long replicaConfChangeAt;
     public long rebootSince;
     /** Its own {@code FAILOVER} command's state, as its INFO reports it, and since when. */
     public ServerFailover failover = ServerFailover.UNREPORTED;

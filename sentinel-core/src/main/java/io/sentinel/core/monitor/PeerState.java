@@ -12,7 +12,7 @@ public final class PeerState extends InstanceState {
     public long lastHelloAt;
     public boolean masterDown;
     public long lastMasterDownReplyAt;
-    public long lastAskSentAt;
+    long lastAskSentAt;
     /** The master address our last is-master-down-by-addr question to this peer named. */
     public Address askedAbout;
     public String votedFor;

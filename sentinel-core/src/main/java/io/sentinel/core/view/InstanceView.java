@@ -1,6 +1,7 @@
 package io.sentinel.core.view;
 
 import io.sentinel.core.model.Address;
+import io.sentinel.core.model.LinkFailure;
 import io.sentinel.core.model.Role;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public record InstanceView(
         String votedLeader,
         long votedLeaderEpoch,
         // why the link cannot be used (null when it can), since when, and the instance's or the OS's words
-        io.sentinel.core.model.LinkFailure linkFailure,
+        LinkFailure linkFailure,
         long linkFailingSinceMillis,
         String linkFailureDetail) {
 

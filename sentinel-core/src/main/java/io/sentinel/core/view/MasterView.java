@@ -9,7 +9,9 @@ import java.util.List;
  * A read-only snapshot of one monitored master: the master instance itself, its settings ({@code config}, whose
  * address is the current master), its replicas and peer sentinels in a stable order (by address), and the failover
  * in progress ({@code phase}), and {@code currentAddress}: where clients should write now, the promoted replica's
- * address once the failover has promoted it (redis-sentinel's get-master-addr-by-name), else the master's.
+ * address once the failover has promoted it (redis-sentinel's get-master-addr-by-name), else the master's;
+ * {@code addressConfirmed}: false after a start until a peer or the master confirmed it (see
+ * {@code MasterState.confirmAddress}).
  */
 public record MasterView(
         InstanceView master,
@@ -23,7 +25,8 @@ public record MasterView(
         String promotedReplica,
         String leader,
         long leaderEpoch,
-        Address currentAddress) {
+        Address currentAddress,
+        boolean addressConfirmed) {
 
     public MasterView {
         replicas = List.copyOf(replicas);

@@ -20,12 +20,12 @@ public final class ViewBuilder {
 
     public static SentinelView build(SentinelState s, long now) {
         List<MasterView> masters = new ArrayList<>(s.masters.size());
-        for (MasterState m : s.masters.values()) masters.add(master(m));
+        for (MasterState m : s.masters.values()) masters.add(master(m, now));
         return new SentinelView(now, s.myid, s.currentEpoch, s.tilt, s.tiltSince, s.simulateFailureFlags, s.timing,
                 masters);
     }
 
-    static MasterView master(MasterState m) {
+    static MasterView master(MasterState m, long now) {
         List<InstanceView> replicas = new ArrayList<>(m.replicas.size());
         for (ReplicaState r : m.replicas.values()) replicas.add(instance(m, r));
         List<InstanceView> sentinels = new ArrayList<>(m.sentinels.size());
@@ -33,7 +33,7 @@ public final class ViewBuilder {
         return new MasterView(instance(m, m.master), m.toConfig(), replicas, sentinels, m.phase,
                 m.failoverStateChangeAt, m.failoverStartAt, m.failoverEpoch,
                 m.promoted == null ? null : m.announce.apply(m.promoted.address).hostPort(), m.leader, m.leaderEpoch,
-                m.announce.apply(currentAddress(m)));
+                m.announce.apply(currentAddress(m)), m.addressConfirmed(now));
     }
 
     /** Once the failover has promoted its replica, clients are sent there, before the config switches. */

@@ -18,14 +18,20 @@ class LeaderTallyTest {
         return new MasterState(Fixtures.master(quorum, 5000), 1);
     }
 
+    /** Our vote, then peers b and c with their votes ({@code null}: none), counted for {@code epoch}. */
+    static LeaderTally.Result count(int quorum, long epoch, String ours, long ourEpoch, String b, long bEpoch,
+            String c, long cEpoch) {
+        MasterState m = master(quorum);
+        m.leader = ours;
+        m.leaderEpoch = ourEpoch;
+        Fixtures.peer(m, 'b', b, bEpoch);
+        Fixtures.peer(m, 'c', c, cEpoch);
+        return LeaderTally.count(m, ME, epoch);
+    }
+
     @Test
     void majorityOfKnownSentinelsElects() {
-        MasterState m = master(2);
-        m.leader = ME;
-        m.leaderEpoch = 4;
-        Fixtures.peer(m, 'b', ME, 4);
-        Fixtures.peer(m, 'c', null, 0);
-        LeaderTally.Result r = LeaderTally.count(m, ME, 4);
+        LeaderTally.Result r = count(2, 4, ME, 4, ME, 4, null, 0);
         assertEquals(ME, r.winner());
         assertEquals(2, r.votes());
         assertEquals(2, r.needed());
@@ -33,24 +39,14 @@ class LeaderTallyTest {
 
     @Test
     void votesOfOtherEpochsDoNotCount() {
-        MasterState m = master(2);
-        m.leader = ME;
-        m.leaderEpoch = 4;
-        Fixtures.peer(m, 'b', ME, 3);
-        Fixtures.peer(m, 'c', ME, 5);
-        LeaderTally.Result r = LeaderTally.count(m, ME, 4);
+        LeaderTally.Result r = count(2, 4, ME, 4, ME, 3, ME, 5);
         assertNull(r.winner());
         assertEquals(1, r.votes());
     }
 
     @Test
     void quorumAboveMajorityRaisesTheBar() {
-        MasterState m = master(3);
-        m.leader = ME;
-        m.leaderEpoch = 1;
-        Fixtures.peer(m, 'b', ME, 1);
-        Fixtures.peer(m, 'c', null, 0);
-        LeaderTally.Result r = LeaderTally.count(m, ME, 1);
+        LeaderTally.Result r = count(3, 1, ME, 1, ME, 1, null, 0);
         assertEquals(3, r.needed());
         assertNull(r.winner());
     }
@@ -58,11 +54,9 @@ class LeaderTallyTest {
     @Test
     void majorityAboveQuorumRaisesTheBar() {
         MasterState m = master(1);
-        for (char id = 'b'; id <= 'e'; id++) Fixtures.peer(m, id, null, 0);
+        for (char id = 'b'; id <= 'e'; id++) Fixtures.peer(m, id, id == 'b' ? ME : null, id == 'b' ? 1 : 0);
         m.leader = ME;
         m.leaderEpoch = 1;
-        m.sentinels.get(B).votedFor = ME;
-        m.sentinels.get(B).votedForEpoch = 1;
         LeaderTally.Result r = LeaderTally.count(m, ME, 1);
         assertEquals(3, r.needed(), "5 voters need 3");
         assertNull(r.winner());
@@ -70,24 +64,14 @@ class LeaderTallyTest {
 
     @Test
     void splitVoteHasNoWinnerAndNobodyElse() {
-        MasterState m = master(2);
-        m.leader = ME;
-        m.leaderEpoch = 7;
-        Fixtures.peer(m, 'b', B, 7);
-        Fixtures.peer(m, 'c', C, 7);
-        LeaderTally.Result r = LeaderTally.count(m, ME, 7);
+        LeaderTally.Result r = count(2, 7, ME, 7, B, 7, C, 7);
         assertNull(r.winner());
         assertFalse(LeaderTally.anotherWon(r, ME));
     }
 
     @Test
     void anotherCandidateWithEnoughVotesIsSeen() {
-        MasterState m = master(2);
-        m.leader = B;
-        m.leaderEpoch = 7;
-        Fixtures.peer(m, 'b', B, 7);
-        Fixtures.peer(m, 'c', C, 7);
-        LeaderTally.Result r = LeaderTally.count(m, ME, 7);
+        LeaderTally.Result r = count(2, 7, B, 7, B, 7, C, 7);
         assertEquals(B, r.winner());
         assertTrue(LeaderTally.anotherWon(r, ME));
     }

@@ -112,7 +112,8 @@ class GhostsTest {
     @Test
     void configSetTurnsItOn() {
         start(0);
-        List<Action> set = at(2000, new AdminRequest.ConfigSet(1, new GlobalChange.ForgetUnresolvedAfter(60_000)));
+        List<Action> set = at(2000, new AdminRequest.ConfigSet(1,
+                List.of(new GlobalChange.ForgetUnresolvedAfter(60_000))));
         assertTrue(set.contains(new Reply(1, Outcome.OK)), set.toString());
         assertEquals(60_000, sentinel.state().config.forgetUnresolvedAfterMillis());
         tickUntil(2200 + FORGET_AFTER);

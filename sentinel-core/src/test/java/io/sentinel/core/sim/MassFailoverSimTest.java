@@ -21,28 +21,29 @@ class MassFailoverSimTest {
         fail(SimRunner.report(test, s));
     }
 
+    /** {@code seeds} runs of {@code masters} masters under {@code sentinels} sentinels, all masters killed at once. */
+    private static void run(String test, int seeds, int sentinels, int masters, SimMassScenario.Fault fault) {
+        check("MassFailoverSimTest#" + test, SimRunner.run(seeds,
+                seed -> SimMassScenario.run(seed, sentinels, masters, fault, SimRunner.traceLines())));
+    }
+
     @Test
     void fiftyMastersKilledTogetherFailOverInOneRound() {
-        check("MassFailoverSimTest#fiftyMastersKilledTogetherFailOverInOneRound", SimRunner.run(12,
-                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.NONE, SimRunner.traceLines())));
+        run("fiftyMastersKilledTogetherFailOverInOneRound", 12, 3, 50, SimMassScenario.Fault.NONE);
     }
 
     @Test
     void hundredMastersUnderFiveSentinels() {
-        check("MassFailoverSimTest#hundredMastersUnderFiveSentinels", SimRunner.run(2,
-                seed -> SimMassScenario.run(seed, 5, 100, SimMassScenario.Fault.NONE, SimRunner.traceLines())));
+        run("hundredMastersUnderFiveSentinels", 2, 5, 100, SimMassScenario.Fault.NONE);
     }
 
     @Test
     void fiftyMastersUnderMessageLoss() {
-        check("MassFailoverSimTest#fiftyMastersUnderMessageLoss", SimRunner.run(12,
-                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.MESSAGE_LOSS, SimRunner.traceLines())));
+        run("fiftyMastersUnderMessageLoss", 12, 3, 50, SimMassScenario.Fault.MESSAGE_LOSS);
     }
 
     @Test
     void fiftyMastersWithASentinelCrashed() {
-        check("MassFailoverSimTest#fiftyMastersWithASentinelCrashed", SimRunner.run(12,
-                seed -> SimMassScenario.run(seed, 3, 50, SimMassScenario.Fault.SENTINEL_CRASHED,
-                        SimRunner.traceLines())));
+        run("fiftyMastersWithASentinelCrashed", 12, 3, 50, SimMassScenario.Fault.SENTINEL_CRASHED);
     }
 }

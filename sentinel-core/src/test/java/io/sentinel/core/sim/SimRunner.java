@@ -1,9 +1,19 @@
 package io.sentinel.core.sim;
 
+import io.sentinel.core.event.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs many seeds (in parallel: each seed is its own deterministic world), collects every failure, and reports the
@@ -11,9 +21,9 @@ import java.util.stream.LongStream;
  */
 final class SimRunner {
     record Summary(int seeds, List<SimScenario.Result> failures, long wallMillis, long steps,
-            java.util.Map<io.sentinel.core.event.EventType, Integer> events) {
+            Map<EventType, Integer> events) {
         /** How many runs saw {@code type} at least once: shows the faults really happen. */
-        int runsWith(io.sentinel.core.event.EventType type) {
+        int runsWith(EventType type) {
             return events.getOrDefault(type, 0);
         }
     }
@@ -44,8 +54,8 @@ final class SimRunner {
         List<SimScenario.Result> results = seeds.parallel().mapToObj(scenario).toList();
         long wall = (System.nanoTime() - start) / 1_000_000;
         List<SimScenario.Result> failures = new ArrayList<>();
-        java.util.Map<io.sentinel.core.event.EventType, Integer> runsWith = new java.util.EnumMap<>(
-                io.sentinel.core.event.EventType.class);
+        Map<EventType, Integer> runsWith = new EnumMap<>(
+                EventType.class);
         long steps = 0;
         for (SimScenario.Result r : results) {
             steps += r.steps();
@@ -64,21 +74,31 @@ final class SimRunner {
     private static void dumpSteps(List<SimScenario.Result> results) {
         String dir = System.getProperty("sim.stepsDir");
         if (dir == null || dir.isBlank()) return;
-        StackWalker.StackFrame caller = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().equals(SimRunner.class.getName())).findFirst().orElseThrow());
+        StackWalker.StackFrame caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(SimRunner::isTest).findFirst().orElseThrow());
         String simple = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1);
         StringBuilder b = new StringBuilder();
         for (SimScenario.Result r : results) {
             b.append(r.seed()).append(' ').append(r.steps()).append(' ').append(r.virtualMillis()).append(' ')
-                    .append(new java.util.TreeMap<>(r.events())).append('\n');
+                    .append(new TreeMap<>(r.events())).append('\n');
         }
         try {
-            java.nio.file.Path file = java.nio.file.Path.of(dir, simple + "." + caller.getMethodName() + ".steps");
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, b);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path file = Path.of(dir, simple + "." + caller.getMethodName() + ".steps");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** A frame of a JUnit test method: the test whose seeds these are. */
+    private static boolean isTest(StackWalker.StackFrame f) {
+        for (Method m : f.getDeclaringClass().getDeclaredMethods()) {
+            if (m.getName().equals(f.getMethodName()) && m.isAnnotationPresent(Test.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String report(String test, Summary s) {

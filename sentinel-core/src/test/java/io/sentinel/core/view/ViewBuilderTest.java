@@ -19,13 +19,13 @@ class ViewBuilderTest {
         MasterState m = new MasterState(MasterConfig.withDefaults("m", M, 2), 0);
         ReplicaState r = new ReplicaState(R, 0);
         m.replicas.put(R, r);
-        assertEquals(M, ViewBuilder.master(m).currentAddress());
+        assertEquals(M, ViewBuilder.master(m, 0).currentAddress());
         m.promoted = r;
         for (FailoverPhase p : FailoverPhase.values()) {
             m.phase = p;
             boolean past = p == FailoverPhase.RECONF_SLAVES || p == FailoverPhase.UPDATE_CONFIG;
-            assertEquals(past ? R : M, ViewBuilder.master(m).currentAddress(), p.toString());
-            assertEquals(p, ViewBuilder.master(m).phase());
+            assertEquals(past ? R : M, ViewBuilder.master(m, 0).currentAddress(), p.toString());
+            assertEquals(p, ViewBuilder.master(m, 0).phase());
         }
     }
 }

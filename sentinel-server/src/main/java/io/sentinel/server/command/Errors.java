@@ -31,6 +31,9 @@ public final class Errors {
     /** Ours: the state write failed, so nothing of the request took effect or left the process. */
     static final Resp NOT_SAVED = Resp.error("ERR Failed to save config, command not applied");
     static final Resp SHUTTING_DOWN = Resp.error("ERR sentinel is shutting down");
+    /** Ours: a restarted sentinel that has not yet heard from its peers does not hand out a doubtful address. */
+    static final Resp ADDRESS_NOT_CONFIRMED = Resp.error("NOTCONFIRMED This sentinel restarted and has not yet "
+            + "confirmed the master address with its peers; ask another sentinel");
     static final Resp NOT_INTEGER_REPLY = Resp.error("ERR value is not an integer or out of range");
 
     public static final String ONLY_HELLO = "ERR Only HELLO messages are accepted by Sentinel instances.";
@@ -54,6 +57,23 @@ public final class Errors {
     public static final String INVALID_COMMAND = "ERR Invalid command specified";
     public static final String CACHING_NEEDS_TRACKING = "ERR CLIENT CACHING can be called only when the client is in"
             + " tracking mode with OPTIN or OPTOUT mode enabled";
+    public static final String CACHING_YES_NEEDS_OPTIN = "ERR CLIENT CACHING YES is only valid when tracking is enabled"
+            + " in OPTIN mode.";
+    public static final String CACHING_NO_NEEDS_OPTOUT = "ERR CLIENT CACHING NO is only valid when tracking is enabled"
+            + " in OPTOUT mode.";
+    public static final String TIMEOUT_NOT_INTEGER = "ERR timeout is not an integer or out of range";
+    public static final String TIMEOUT_NEGATIVE = "ERR timeout is negative";
+    public static final String PAUSE_MODE = "ERR CLIENT PAUSE mode must be WRITE or ALL";
+    public static final String UNBLOCK_REASON = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
+    public static final String REDIRECT_ONCE = "ERR A client can only redirect to a single other client";
+    public static final String NO_REDIRECT_CLIENT = "ERR The client ID you want redirect to does not exist";
+    public static final String PREFIX_NEEDS_BCAST = "ERR PREFIX option requires BCAST mode to be enabled";
+    public static final String BCAST_SWITCH = "ERR You can't switch BCAST mode on/off before disabling tracking for"
+            + " this client, and then re-enabling it with a different mode.";
+    public static final String OPTIN_OPTOUT_WITH_BCAST = "ERR OPTIN and OPTOUT are not compatible with BCAST";
+    public static final String OPTIN_AND_OPTOUT = "ERR You can't specify both OPTIN mode and OPTOUT mode";
+    public static final String OPTIN_OPTOUT_SWITCH = "ERR You can't switch OPTIN/OPTOUT mode before disabling"
+            + " tracking for this client, and then re-enabling it with a different mode.";
 
     public static final String PROTO_INLINE_TOO_BIG = "ERR Protocol error: too big inline request";
     public static final String PROTO_MBULK_COUNT_TOO_BIG = "ERR Protocol error: too big mbulk count string";
@@ -115,7 +135,23 @@ public final class Errors {
     }
 
     public static String aclSyntax(String sub) {
-        return "ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try ACL HELP.";
+        return subcommandSyntax(sub, "ACL");
+    }
+
+    /** addReplySubcommandSyntaxError: the subcommand as the client typed it, the container in upper case. */
+    public static String subcommandSyntax(String sub, String container) {
+        return sanitize("ERR unknown subcommand or wrong number of arguments for '" + clip(sub) + "'. Try "
+                + container.toUpperCase(Locale.ROOT) + " HELP.");
+    }
+
+    public static String prefixOverlapsExisting(String prefix, String existing) {
+        return sanitize("ERR Prefix '" + prefix + "' overlaps with an existing prefix '" + existing
+                + "'. Prefixes for a single client must not overlap.");
+    }
+
+    public static String prefixOverlapsProvided(String prefix, String other) {
+        return sanitize("ERR Prefix '" + prefix + "' overlaps with another provided prefix '" + other
+                + "'. Prefixes for a single client must not overlap.");
     }
 
     public static String noPermCommand(String fullName) {
@@ -177,6 +213,14 @@ public final class Errors {
 
     static Resp badConfigValue(String option, String value) {
         return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
+    }
+
+    static Resp duplicateConfigOption(String option) {
+        return Resp.error("ERR Duplicate argument '" + option + "' to SENTINEL CONFIG SET");
+    }
+
+    static Resp missingConfigValue(String option) {
+        return Resp.error("ERR Missing argument '" + option + "' value");
     }
 
     static Resp unknownConfigOption(String option) {

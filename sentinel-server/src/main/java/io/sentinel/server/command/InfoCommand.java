@@ -119,8 +119,8 @@ final class InfoCommand {
         line(out, "maxclients", stats.maxClients());
         line(out, "client_recent_max_input_buffer", 0);
         line(out, "client_recent_max_output_buffer", 0);
-        line(out, "blocked_clients", 0);
-        line(out, "tracking_clients", 0);
+        line(out, "blocked_clients", stats.flags().blocked());
+        line(out, "tracking_clients", stats.flags().tracking());
         if (extras.enabled()) line(out, "pubsub_clients", stats.pubsubClients());
         line(out, "clients_in_timeout_table", 0);
     }

@@ -7,6 +7,7 @@ import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.logging.LogSink;
 import io.sentinel.server.reply.Resp;
 import io.sentinel.server.scripts.PendingScript;
 import java.util.ArrayList;
@@ -77,9 +78,14 @@ public final class SentinelCommands implements SentinelCommandHandler {
         String sub = args.get(1).toLowerCase(Locale.ROOT);
         if (!SentinelRequests.forCore(sub, args)) return done(readOnly(sub, args, view.get(), monotonicMillis.getAsLong()));
         SentinelRequests.Parsed parsed = SentinelRequests.parse(sub, args, config.get());
-        if (parsed.reply() != null) return done(parsed.reply());
-        return toCore.apply(parsed.input()).handle((outcome, failure) ->
-                failure == null ? OutcomeReplies.of(outcome) : OutcomeReplies.of(failure));
+        if (parsed.input() == null) return done(parsed.reply());
+        return toCore.apply(parsed.input()).handle((outcome, failure) -> {
+            if (failure != null) return OutcomeReplies.of(failure);
+            if (parsed.reply() != null) return parsed.reply();
+            // loglevel is the shell's: set once the core has taken the rest of the same CONFIG SET
+            if (parsed.logLevel() != null && outcome instanceof Outcome.Ok) LogSink.INSTANCE.level(parsed.logLevel());
+            return OutcomeReplies.of(outcome);
+        });
     }
 
     @Override
@@ -123,9 +129,14 @@ public final class SentinelCommands implements SentinelCommandHandler {
         return reply;
     }
 
-    /** Null array for an unknown master; during a failover, past promotion, the promoted replica's address. */
+    /**
+     * Null array for an unknown master; during a failover, past promotion, the promoted replica's address; an error
+     * while a restarted sentinel has not yet confirmed the address, so clients ask another sentinel.
+     */
     private static Resp masterAddress(MasterView m) {
         if (m == null) return Resp.NULL_ARRAY;
+        // ours: not an address we have reason to doubt, after a restart (see MasterState.confirmAddress)
+        if (!m.addressConfirmed()) return Errors.ADDRESS_NOT_CONFIRMED;
         Address address = m.currentAddress();
         return Resp.bulks(List.of(address.host(), Integer.toString(address.port())));
     }
@@ -171,8 +182,8 @@ public final class SentinelCommands implements SentinelCommandHandler {
 
     private Resp configGet(List<String> args) {
         String op = args.get(2).toLowerCase(Locale.ROOT);
-        if (!op.equals("get") || args.size() != 4) return Errors.CONFIG_USAGE;
-        return ConfigGet.reply(config.get(), args.get(3));
+        if (!op.equals("get") || args.size() < 4) return Errors.CONFIG_USAGE;
+        return ConfigGet.reply(config.get(), LogSink.INSTANCE.level(), args.subList(3, args.size()));
     }
 
     @Override

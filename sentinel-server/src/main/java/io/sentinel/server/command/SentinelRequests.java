@@ -11,8 +11,10 @@ import io.sentinel.core.input.VoteRequested;
 import io.sentinel.server.config.AnnounceCheck;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -25,14 +27,17 @@ final class SentinelRequests {
     private SentinelRequests() {
     }
 
-    /** An input for the core, made with the request id the core loop assigns; or the reply to send instead (an error, mostly). */
-    record Parsed(LongFunction<Input> input, Resp reply) {
+    /**
+     * An input for the core, made with the request id the core loop assigns, or the reply to send without the core
+     * (an error, mostly), or both: the input goes to the core and the reply is sent whatever its outcome.
+     */
+    record Parsed(LongFunction<Input> input, Resp reply, String logLevel) {
         static Parsed of(LongFunction<Input> input) {
-            return new Parsed(input, null);
+            return new Parsed(input, null, null);
         }
 
         static Parsed answered(Resp reply) {
-            return new Parsed(null, reply);
+            return new Parsed(null, reply, null);
         }
     }
 
@@ -45,7 +50,7 @@ final class SentinelRequests {
             case "debug":
                 return args.size() > 2;
             case "config":
-                return args.get(2).equalsIgnoreCase("set") && args.size() == 5;
+                return args.get(2).equalsIgnoreCase("set") && args.size() >= 5;
             default:
                 return false;
         }
@@ -145,20 +150,24 @@ final class SentinelRequests {
         return Parsed.of(id -> new VoteRequested(id, host, port.intValue(), epoch, candidate));
     }
 
+    /**
+     * As sentinelCommand does: the flags are cleared, then set one by one; {@code help} or an unknown flag ends the
+     * list with its reply, the flags before it staying set.
+     */
     private static Parsed simulateFailure(List<String> a) {
         boolean election = false;
         boolean promotion = false;
-        for (int i = 2; i < a.size(); i++) {
+        Resp reply = null;
+        for (int i = 2; i < a.size() && reply == null; i++) {
             String f = a.get(i).toLowerCase(Locale.ROOT);
             if (f.equals("crash-after-election")) election = true;
             else if (f.equals("crash-after-promotion")) promotion = true;
-            else if (f.equals("help")) return Parsed.answered(Resp.bulks(List.of("crash-after-election",
-                    "crash-after-promotion")));
-            else return Parsed.answered(Errors.UNKNOWN_FAILURE_SIMULATION);
+            else if (f.equals("help")) reply = Resp.bulks(List.of("crash-after-election", "crash-after-promotion"));
+            else reply = Errors.UNKNOWN_FAILURE_SIMULATION;
         }
         boolean e = election;
         boolean p = promotion;
-        return Parsed.of(id -> new AdminRequest.SimulateFailure(id, e, p));
+        return new Parsed(id -> new AdminRequest.SimulateFailure(id, e, p), reply, null);
     }
 
     private static Parsed debug(List<String> a) {
@@ -173,44 +182,71 @@ final class SentinelRequests {
         return Parsed.of(id -> new AdminRequest.SetTiming(id, periods));
     }
 
+    /**
+     * Redis 7.2's several options at once, checked before any applies: an unknown or repeated option, a missing or
+     * bad value refuses the whole request. {@code loglevel} is the shell's own (the core knows nothing of logging):
+     * it comes back in {@code logLevel} to apply once the core has said OK.
+     */
     private static Parsed configSet(List<String> a, SentinelConfig config) {
-        String option = a.get(3).toLowerCase(Locale.ROOT);
-        String value = a.get(4);
+        List<GlobalChange> changes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String logLevel = null;
+        for (int i = 3; i < a.size(); i += 2) {
+            String option = a.get(i).toLowerCase(Locale.ROOT);
+            if (!CONFIG_OPTIONS.contains(option)) return Parsed.answered(Errors.unknownConfigOption(a.get(i)));
+            if (!seen.add(option)) return Parsed.answered(Errors.duplicateConfigOption(a.get(i)));
+            if (i + 1 == a.size()) return Parsed.answered(Errors.missingConfigValue(a.get(i)));
+            String value = a.get(i + 1);
+            if (option.equals("loglevel")) {
+                if (!LOG_LEVELS.contains(value.toLowerCase(Locale.ROOT))) {
+                    return Parsed.answered(Errors.badConfigValue(a.get(i), value));
+                }
+                logLevel = value.toLowerCase(Locale.ROOT);
+                continue;
+            }
+            Object change = globalChange(option, value, config);
+            if (change instanceof Resp refusal) return Parsed.answered(refusal);
+            changes.add((GlobalChange) change);
+        }
+        String level = logLevel;
+        return new Parsed(id -> new AdminRequest.ConfigSet(id, changes), null, level);
+    }
+
+    /** Redis 7.2's options of SENTINEL CONFIG SET, and ours (forget-unresolved-after). */
+    private static final Set<String> CONFIG_OPTIONS = Set.of("resolve-hostnames", "announce-hostnames", "announce-ip",
+            "announce-port", "sentinel-user", "sentinel-pass", "loglevel", "forget-unresolved-after");
+    static final Set<String> LOG_LEVELS = Set.of("debug", "verbose", "notice", "warning", "nothing");
+
+    /** The change, or the error reply refusing it. */
+    private static Object globalChange(String option, String value, SentinelConfig config) {
         String orNull = value.isEmpty() ? null : value;
-        GlobalChange change;
         switch (option) {
             case "resolve-hostnames": case "announce-hostnames": {
                 Boolean yes = yesNo(value);
-                if (yes == null) return Parsed.answered(Errors.badConfigValue(option, value));
-                change = option.equals("resolve-hostnames") ? new GlobalChange.ResolveHostnames(yes)
+                if (yes == null) return Errors.badConfigValue(option, value);
+                return option.equals("resolve-hostnames") ? new GlobalChange.ResolveHostnames(yes)
                         : new GlobalChange.AnnounceHostnames(yes);
-                break;
             }
             case "announce-ip": {
                 // ours: an address nobody could reach is refused here as at start (wildcard, loopback behind others)
                 String problem = AnnounceCheck.problem(orNull, config == null ? List.of() : config.bind());
-                if (problem != null) return Parsed.answered(Resp.error("ERR " + problem));
-                change = new GlobalChange.AnnounceIp(orNull);
-                break;
+                if (problem != null) return Resp.error("ERR " + problem);
+                return new GlobalChange.AnnounceIp(orNull);
             }
             case "announce-port": {
                 Long port = parseLong(value);
-                if (port == null || port < 0 || port > 65535) return Parsed.answered(Errors.badConfigValue(option, value));
-                change = new GlobalChange.AnnouncePort(port.intValue());
-                break;
+                if (port == null || port < 0 || port > 65535) return Errors.badConfigValue(option, value);
+                return new GlobalChange.AnnouncePort(port.intValue());
             }
             case "forget-unresolved-after": {
                 Long ms = parseLong(value);
-                if (ms == null || ms < 0) return Parsed.answered(Errors.badConfigValue(option, value));
-                change = new GlobalChange.ForgetUnresolvedAfter(ms);
-                break;
+                if (ms == null || ms < 0) return Errors.badConfigValue(option, value);
+                return new GlobalChange.ForgetUnresolvedAfter(ms);
             }
-            case "sentinel-user": change = new GlobalChange.SentinelUser(orNull); break;
-            case "sentinel-pass": change = new GlobalChange.SentinelPass(orNull); break;
-            default: return Parsed.answered(Errors.unknownConfigOption(a.get(3)));
+            case "sentinel-user": return new GlobalChange.SentinelUser(orNull);
+            case "sentinel-pass": return new GlobalChange.SentinelPass(orNull);
+            default: throw new IllegalStateException("unchecked option " + option);
         }
-        GlobalChange c = change;
-        return Parsed.of(id -> new AdminRequest.ConfigSet(id, c));
     }
 
     private static Boolean yesNo(String v) {

@@ -12,13 +12,22 @@ public record ServerStats(
         int pubsubChannels,
         int pubsubPatterns,
         int maxClients,
-        NetStats net) {
+        NetStats net,
+        ClientFlagCounts flags) {
+
+    /** No client blocked or tracking. */
+    public ServerStats(int tcpPort, long uptimeMillis, int connectedClients, int pubsubClients,
+                       long totalConnectionsReceived, long totalCommandsProcessed, long rejectedConnections,
+                       int pubsubChannels, int pubsubPatterns, int maxClients, NetStats net) {
+        this(tcpPort, uptimeMillis, connectedClients, pubsubClients, totalConnectionsReceived, totalCommandsProcessed,
+                rejectedConnections, pubsubChannels, pubsubPatterns, maxClients, net, ClientFlagCounts.NONE);
+    }
 
     /** Without traffic counters: Redis's default maxclients, no bytes. */
     public ServerStats(int tcpPort, long uptimeMillis, int connectedClients, int pubsubClients,
                        long totalConnectionsReceived, long totalCommandsProcessed, long rejectedConnections,
                        int pubsubChannels, int pubsubPatterns) {
         this(tcpPort, uptimeMillis, connectedClients, pubsubClients, totalConnectionsReceived, totalCommandsProcessed,
-                rejectedConnections, pubsubChannels, pubsubPatterns, 10_000, NetStats.NONE);
+                rejectedConnections, pubsubChannels, pubsubPatterns, 10_000, NetStats.NONE, ClientFlagCounts.NONE);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * {@code INFO stats} field for field as redis-sentinel 7.0 prints it: real counters for connections, commands,
- * traffic, rates, pub/sub and error replies; Redis's neutral zeros for what a sentinel has no such thing as
- * (keyspace, replication, expiry, eviction, forks, defrag, tracking, I/O threads).
+ * traffic, rates, pub/sub, error replies and CLIENT TRACKING's BCAST prefixes; Redis's neutral zeros for what a
+ * sentinel has no such thing as (keyspace, replication, expiry, eviction, forks, defrag, tracked keys, I/O threads).
  */
 final class StatsSection {
     private static final List<String> KEYSPACE_AND_REPLICATION = List.of("sync_full", "sync_partial_ok",
@@ -17,8 +17,7 @@ final class StatsSection {
     private static final List<String> FORKS_DEFRAG_TRACKING = List.of("latest_fork_usec", "total_forks",
             "migrate_cached_sockets", "slave_expires_tracked_keys", "active_defrag_hits", "active_defrag_misses",
             "active_defrag_key_hits", "active_defrag_key_misses", "total_active_defrag_time",
-            "current_active_defrag_time", "tracking_total_keys", "tracking_total_items", "tracking_total_prefixes",
-            "unexpected_error_replies");
+            "current_active_defrag_time", "tracking_total_keys", "tracking_total_items");
 
     private StatsSection() {
     }
@@ -45,6 +44,8 @@ final class StatsSection {
         line(out, "pubsub_patterns", stats.pubsubPatterns());
         line(out, "pubsubshard_channels", 0);
         zeros(out, FORKS_DEFRAG_TRACKING);
+        line(out, "tracking_total_prefixes", stats.flags().trackingPrefixes());
+        line(out, "unexpected_error_replies", 0);
         line(out, "total_error_replies", net.errorReplies());
         line(out, "dump_payload_sanitizations", 0);
         line(out, "total_reads_processed", net.readsProcessed());

@@ -161,6 +161,12 @@ public final class ConfFileParser {
                 }
                 draft.serverSettings.put(name, v.toLowerCase(Locale.ROOT));
                 break;
+            case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
+            case "kubernetes-token-file": case "kubernetes-ca-file":
+                String problem = KubernetesDirectives.problem(name, v);
+                if (problem != null) throw l.error(problem);
+                draft.serverSettings.put(name, v);
+                break;
             case "metrics-port":
                 try {
                     int port = Integer.parseInt(v);
@@ -184,7 +190,8 @@ public final class ConfFileParser {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
             case "loglevel": case "pidfile": case "log-format": case "metrics-port": case "metrics-bind":
-            case "info-extras":
+            case "info-extras": case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
+            case "kubernetes-token-file": case "kubernetes-ca-file":
                 return true;
             default:
                 return false;

@@ -70,6 +70,7 @@ public final class SentinelMetrics implements AutoCloseable {
     static final String STATE_WRITE = "sentinel_state_write_seconds";
     static final String TLS_CERT_EXPIRY = "sentinel_tls_certificate_expiry_timestamp";
     static final String TLS_HANDSHAKE_FAILURES = "sentinel_tls_handshake_failures";
+    static final String KUBERNETES_LABEL_PATCHES = "sentinel_kubernetes_label_patches";
 
     // label names
     static final String L_MASTER_NAME = "master_name";
@@ -150,6 +151,20 @@ public final class SentinelMetrics implements AutoCloseable {
     /** Adds the TLS meters (certificate expiry, failed handshakes) when TLS is on; null: nothing. */
     public void bindTls(io.sentinel.server.tls.Tls tls) {
         TlsMeters.bind(registry, tls);
+    }
+
+    /**
+     * Adds {@code sentinel_kubernetes_label_patches_total{result}} (ok, denied, not_found, error) when the
+     * master-label feature is on: {@code countOf.applyAsLong(source, result)} counts a result. Micrometer holds
+     * {@code source} weakly: pass the long-lived object itself, not a lambda that nothing else keeps.
+     */
+    public <T> void bindPodLabels(T source, java.util.function.ToLongBiFunction<T, String> countOf) {
+        for (String result : java.util.List.of("ok", "denied", "not_found", "error")) {
+            io.micrometer.core.instrument.FunctionCounter.builder(KUBERNETES_LABEL_PATCHES, source,
+                            s -> countOf.applyAsLong(s, result))
+                    .description("Patches of the master label on Redis pods sent to the Kubernetes API, by result")
+                    .tag(L_RESULT, result).register(registry);
+        }
     }
 
     /** Records one state-file write, as measured by the shell. */

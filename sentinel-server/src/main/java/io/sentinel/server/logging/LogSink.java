@@ -24,6 +24,7 @@ public final class LogSink {
 
     private final LongSupplier wallMillis;
     private volatile int threshold = Level.INFO.toInt();
+    private volatile String levelName = "notice";
     private volatile int libraryThreshold = Level.WARN.toInt();
     private volatile LogFormat format = LogFormat.REDIS;
     private volatile OutputStream out;
@@ -48,6 +49,12 @@ public final class LogSink {
             default: throw new IllegalArgumentException("Invalid loglevel '" + redisLevel
                     + "' (expected debug, verbose, notice, warning or nothing)");
         }
+        levelName = redisLevel.toLowerCase(Locale.ROOT);
+    }
+
+    /** The current {@code loglevel}, as Redis names it. */
+    public String level() {
+        return levelName;
     }
 
     /** The least level Netty, Lettuce, Reactor and Micrometer log at (warnings unless changed). */

@@ -6,7 +6,10 @@ import io.sentinel.server.runtime.MonotonicClock;
 import java.util.List;
 import java.util.Locale;
 
-/** CLIENT and its subcommands, as Redis 7.0 has them (no SETINFO: that came with 7.2). */
+/**
+ * CLIENT and its subcommands, as redis-sentinel 7.0 has them (no SETINFO or NO-TOUCH: they came with 7.2). PAUSE and
+ * UNPAUSE are {@link ClientPause}'s, TRACKING and its companions {@link TrackingCommands}'.
+ */
 final class ClientCommands {
     private final ClientRegistry registry;
     private final Users users;
@@ -22,19 +25,15 @@ final class ClientCommands {
         d.define("client|id", (c, a) -> c.reply(Resp.integer(c.id())));
         d.define("client|getname", (c, a) -> c.reply(Resp.bulk(c.name())));
         d.define("client|setname", this::setName);
-        d.define("client|info", (c, a) -> c.reply(Resp.bulk(describe(c) + "\n")));
+        // verbatim text under RESP3 (addReplyVerbatim "txt"), a bulk string under RESP2
+        d.define("client|info", (c, a) -> c.reply(new Resp.Verbatim("txt", describe(c) + "\n")));
         d.define("client|list", this::list);
         d.define("client|kill", new ClientKill(registry, users)::run);
         d.define("client|help", (c, a) -> c.reply(help.reply("client")));
         d.define("client|reply", this::replyMode);
-        d.define("client|no-evict", (c, a) -> c.reply(onOff(a.get(2)) ? Resp.OK : Errors.reply(Errors.SYNTAX)));
-        d.define("client|getredir", (c, a) -> c.reply(Resp.integer(-1)));
-        d.define("client|trackinginfo", (c, a) -> c.reply(new Resp.MapReply(List.of(
-                Resp.bulk("flags"), new Resp.SetReply(List.of(Resp.bulk("off"))),
-                Resp.bulk("redirect"), Resp.integer(-1),
-                Resp.bulk("prefixes"), Resp.array(List.of())))));
-        d.define("client|caching", (c, a) -> c.reply(Errors.reply(Errors.CACHING_NEEDS_TRACKING)));
-        d.define("client|unblock", (c, a) -> c.reply(Resp.integer(0)));
+        d.define("client|no-evict", this::noEvict);
+        d.define("client|unblock", ClientCommands::unblock);
+        new TrackingCommands(registry).register(d);
     }
 
     /** Redis accepts names of printable ASCII without spaces ('!' to '~'); empty clears the name. */
@@ -46,8 +45,32 @@ final class ClientCommands {
         return true;
     }
 
-    private static boolean onOff(String arg) {
-        return arg.equalsIgnoreCase("on") || arg.equalsIgnoreCase("off");
+    private void noEvict(ClientConnection c, List<String> args) {
+        String arg = args.get(2);
+        if (!arg.equalsIgnoreCase("on") && !arg.equalsIgnoreCase("off")) {
+            c.reply(Errors.reply(Errors.SYNTAX));
+            return;
+        }
+        c.noEvict(arg.equalsIgnoreCase("on"));
+        c.reply(Resp.OK);
+    }
+
+    /**
+     * CLIENT UNBLOCK id [TIMEOUT|ERROR]: the reason is checked before the id, as clientCommand does. No sentinel
+     * command blocks, so it unblocks nothing: 0. A client held by CLIENT PAUSE is not unblocked either (redis-sentinel
+     * 7.0.15 crashes there: "Unknown btype in replyToBlockedClientTimedOut()").
+     */
+    private static void unblock(ClientConnection c, List<String> args) {
+        if (args.size() > 4) {
+            c.reply(Errors.reply(Errors.subcommandSyntax(args.get(1), "client")));
+        } else if (args.size() == 4 && !args.get(3).equalsIgnoreCase("timeout")
+                && !args.get(3).equalsIgnoreCase("error")) {
+            c.reply(Errors.reply(Errors.UNBLOCK_REASON));
+        } else if (ConnectionCommands.parseLong(args.get(2)) == null) {
+            c.reply(Errors.reply(Errors.NOT_INTEGER));
+        } else {
+            c.reply(Resp.integer(0));
+        }
     }
 
     private void setName(ClientConnection c, List<String> args) {
@@ -96,7 +119,7 @@ final class ClientCommands {
             if (ids != null && !ids.contains(other.id())) continue;
             sb.append(describe(other)).append('\n');
         }
-        c.reply(Resp.bulk(sb.toString()));
+        c.reply(new Resp.Verbatim("txt", sb.toString()));
     }
 
     /** One CLIENT LIST line in Redis 7.0's field order; buffer fields are ours (Netty's) or 0. */
@@ -107,11 +130,22 @@ final class ClientCommands {
         return "id=" + c.id() + " addr=" + c.addr() + " laddr=" + c.laddr() + " fd=" + c.fd()
                 + " name=" + (name == null ? "" : name)
                 + " age=" + (now - c.createdAtMillis()) / 1000 + " idle=" + (now - c.lastInteractionAtMillis()) / 1000
-                + " flags=" + (c.subscriptionCount() > 0 ? "P" : "N") + " db=0"
+                + " flags=" + flags(c) + " db=0"
                 + " sub=" + c.channelCount() + " psub=" + c.patternCount() + " ssub=0 multi=-1"
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0"
                 + " obl=0 oll=0 omem=" + omem + " tot-mem=" + omem
                 + " events=r" + (omem > 0 ? "w" : "") + " cmd=" + c.lastCommand() + " user=" + c.user()
-                + " redir=-1 resp=" + c.protocol();
+                + " redir=" + (c.tracking().on() ? c.tracking().redirect() : -1) + " resp=" + c.protocol();
+    }
+
+    /** The flags a sentinel's client can have, in catClientInfoString's order; N for none. */
+    private static String flags(ClientConnection c) {
+        StringBuilder f = new StringBuilder(4);
+        if (c.subscriptionCount() > 0) f.append('P');
+        if (c.blocked()) f.append('b');
+        if (c.tracking().on()) f.append('t');
+        if (c.tracking().bcast()) f.append('B');
+        if (c.noEvict()) f.append('e');
+        return f.length() == 0 ? "N" : f.toString();
     }
 }

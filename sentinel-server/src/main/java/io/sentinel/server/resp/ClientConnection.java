@@ -38,6 +38,12 @@ final class ClientConnection {
     private volatile int patternCount;
     /** Written only on the event loop; volatile so INFO on another loop sees it. */
     private volatile long commandsProcessed;
+    /** CLIENT TRACKING's state; replaced on the event loop, read by INFO and CLIENT LIST anywhere. */
+    private volatile Tracking tracking = Tracking.OFF;
+    /** A CLIENT PAUSE holds one of this client's requests (CLIENT LIST's {@code b}, INFO's blocked_clients). */
+    private volatile boolean blocked;
+    /** CLIENT NO-EVICT on: only shown ({@code e}); a sentinel evicts no client for memory. */
+    private volatile boolean noEvict;
     private boolean replyOff;
     private boolean skipNextReply;
     private boolean muted;
@@ -219,6 +225,36 @@ final class ClientConnection {
 
     void protocol(int version) {
         protocol = version;
+    }
+
+    Tracking tracking() {
+        return tracking;
+    }
+
+    void tracking(Tracking state) {
+        tracking = state;
+    }
+
+    /** resetClient: CLIENT CACHING lasts until a command other than CLIENT has been looked up. */
+    void commandLookedUp(boolean clientCommand) {
+        Tracking t = tracking;
+        if (t.caching() && !clientCommand) tracking = t.withCaching(false);
+    }
+
+    boolean blocked() {
+        return blocked;
+    }
+
+    void blocked(boolean value) {
+        blocked = value;
+    }
+
+    boolean noEvict() {
+        return noEvict;
+    }
+
+    void noEvict(boolean value) {
+        noEvict = value;
     }
 
     String lastCommand() {

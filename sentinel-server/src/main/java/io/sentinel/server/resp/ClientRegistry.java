@@ -1,7 +1,10 @@
 package io.sentinel.server.resp;
 
 import io.netty.channel.Channel;
+import io.sentinel.server.command.ClientFlagCounts;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -48,6 +51,20 @@ final class ClientRegistry {
             if (c.subscriptionCount() > 0) n++;
         }
         return n;
+    }
+
+    /** Clients a CLIENT PAUSE holds, clients tracking, and their distinct BCAST prefixes (Redis's PrefixTable). */
+    ClientFlagCounts flagCounts() {
+        int blocked = 0;
+        int tracking = 0;
+        Set<String> prefixes = new HashSet<>();
+        for (ClientConnection c : clients.values()) {
+            if (c.blocked()) blocked++;
+            Tracking t = c.tracking();
+            if (t.on()) tracking++;
+            prefixes.addAll(t.prefixes());
+        }
+        return new ClientFlagCounts(blocked, tracking, prefixes.size());
     }
 
     long totalConnections() {

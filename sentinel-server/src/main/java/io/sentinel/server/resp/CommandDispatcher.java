@@ -20,6 +20,13 @@ final class CommandDispatcher {
     private static final Set<String> SUBSCRIBED_MODE = Set.of("ping", "subscribe", "psubscribe", "unsubscribe",
             "punsubscribe", "ssubscribe", "sunsubscribe", "quit", "reset");
 
+    /**
+     * Valkey's spellings of three read-only SENTINEL subcommands, run as redis-sentinel 7.0's (and checked by the ACL
+     * as those); COMMAND does not list them, as redis-sentinel 7.0's does not.
+     */
+    private static final Map<String, String> VALKEY_ALIASES = Map.of("sentinel|primaries", "sentinel|masters",
+            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name");
+
     /** Not a reply: the connection's user was deleted and the connection is closing. */
     private static final String CLOSED = new String("closed");
 
@@ -27,10 +34,12 @@ final class CommandDispatcher {
     private final RouteIndex commands;
     private final Map<String, Route> byFullName = new HashMap<>();
     private final AclLog aclLog;
+    private final ClientPause pause;
 
-    CommandDispatcher(CommandTable table, AclCommandSet acl, AclLog aclLog) {
+    CommandDispatcher(CommandTable table, AclCommandSet acl, AclLog aclLog, ClientPause pause) {
         this.table = table;
         this.aclLog = aclLog;
+        this.pause = pause;
         List<Route> top = new ArrayList<>();
         for (CommandSpec c : table.topLevel()) {
             boolean allowed = SUBSCRIBED_MODE.contains(c.name());
@@ -61,31 +70,45 @@ final class CommandDispatcher {
         return table;
     }
 
-    void dispatch(ClientConnection client, Request args) {
+    /**
+     * Runs or refuses {@code args}; false if a CLIENT PAUSE holds it (after every check, as in Redis): the caller
+     * keeps a copy and dispatches it again when {@code waiter} is woken.
+     */
+    boolean dispatch(ClientConnection client, Request args, ClientPause.Waiter waiter) {
         Route route = commands.find(args, 0);
-        if (route == null) {
-            client.reply(Errors.reply(Errors.unknownCommand(args)));
-            return;
-        }
-        if (route.subcommands != null && args.size() > 1) {
+        if (route != null && route.subcommands != null && args.size() > 1) {
             Route sub = route.subcommands.find(args, 1);
+            if (sub == null) sub = byFullName.get(VALKEY_ALIASES.get(route.spec.name() + "|"
+                    + args.get(1).toLowerCase(java.util.Locale.ROOT)));
             if (sub == null) {
+                client.commandLookedUp(false);
                 client.reply(Errors.reply(Errors.unknownSubcommand(args.get(1), args.get(0))));
-                return;
+                return true;
             }
             route = sub;
+        }
+        client.commandLookedUp(route != null && route.clientCommand);
+        if (route == null) {
+            client.reply(Errors.reply(Errors.unknownCommand(args)));
+            return true;
         }
         String refusal = refusal(client, route, args.size());
         if (refusal == null) refusal = aclRefusal(client, route, args);
         if (refusal == null) refusal = subscribedRefusal(client, route);
         if (refusal != null) {
             if (refusal != CLOSED) client.reply(Errors.reply(refusal));
-            return;
+            return true;
         }
         String name = route.spec.name();
+        if (pause.holds(route.mayReplicate)) {
+            client.refusedCommand(name);
+            pause.park(waiter, route.mayReplicate);
+            return false;
+        }
         client.beginCommand(name);
         if (route.body == null) client.reply(Errors.reply(Errors.notSupported(name)));
         else route.body.run(client, args);
+        return true;
     }
 
     private static String refusal(ClientConnection client, Route route, int words) {

@@ -12,28 +12,66 @@ import org.slf4j.LoggerFactory;
  * (answers are local, or queue in order behind a late SENTINEL reply), flushes once per read batch, stops reading
  * while the client does not drain its output, and forgets the client when it goes.
  */
-final class CommandHandler extends ChannelInboundHandlerAdapter implements RespDecoder.Sink {
+final class CommandHandler extends ChannelInboundHandlerAdapter implements RespDecoder.Sink, ClientPause.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
     private final ClientConnection client;
     private final CommandDispatcher dispatcher;
     private final ClientRegistry registry;
     private final PubSub pubSub;
+    private final ClientPause pause;
     /** A read batch is under way: the client's interaction time is already stamped. */
     private boolean reading;
+    /** The request a CLIENT PAUSE holds; what the client sends after it stays undecoded until it runs. */
+    private Request held;
 
-    CommandHandler(ClientConnection client, CommandDispatcher dispatcher, ClientRegistry registry, PubSub pubSub) {
+    CommandHandler(ClientConnection client, CommandDispatcher dispatcher, ClientRegistry registry, PubSub pubSub,
+            ClientPause pause) {
         this.client = client;
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.pubSub = pubSub;
+        this.pause = pause;
     }
 
     @Override
     public void request(Request request) {
         if (client.output().closing()) return;
         stampInteraction();
-        dispatcher.dispatch(client, request);
+        if (!dispatcher.dispatch(client, request, this)) hold(request.copy());
+    }
+
+    /** Redis stops processing a blocked client's input: so does the decoder, and we stop reading the socket. */
+    private void hold(Request request) {
+        held = request;
+        client.blocked(true);
+        client.channel().config().setAutoRead(false);
+    }
+
+    @Override
+    public boolean holding() {
+        return held != null;
+    }
+
+    @Override
+    public void wake() {
+        client.channel().eventLoop().execute(this::resume);
+    }
+
+    /** The pause ended: run the held request again (a pause may hold it again), then the input behind it. */
+    private void resume() {
+        Request request = held;
+        if (request == null || !client.channel().isActive()) return;
+        held = null;
+        client.blocked(false);
+        if (!dispatcher.dispatch(client, request, this)) {
+            hold(request);
+            return;
+        }
+        client.channel().config().setAutoRead(client.channel().isWritable());
+        RespDecoder decoder = client.channel().pipeline().get(RespDecoder.class);
+        if (decoder != null) decoder.resume();
+        else client.output().flush();
     }
 
     @Override
@@ -61,12 +99,14 @@ final class CommandHandler extends ChannelInboundHandlerAdapter implements RespD
     /** Backpressure: a client that does not read its replies stops being read until it catches up. */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && held == null);
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (held != null) pause.unpark(this);
+        held = null;
         pubSub.unsubscribeAll(client);
         registry.unregister(client);
         client.output().release();

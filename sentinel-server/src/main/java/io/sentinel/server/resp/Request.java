@@ -59,6 +59,14 @@ final class Request extends AbstractList<String> implements RandomAccess {
         bounds[++size] = start + bytes.length;
     }
 
+    /** A copy that outlives the decoder's next request (a request a CLIENT PAUSE holds). */
+    Request copy() {
+        Request c = new Request();
+        c.reset(size);
+        for (int i = 0; i < size; i++) c.append(data, bounds[i], bounds[i + 1] - bounds[i]);
+        return c;
+    }
+
     private int reserve(int length) {
         if (size == strings.length) grow(size * 2);
         int start = bounds[size];

@@ -1,6 +1,7 @@
 package io.sentinel.server.resp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
@@ -29,6 +30,11 @@ public final class RespDecoder extends ByteToMessageDecoder {
 
         /** The decoder gave up on this connection: reply {@code message} and close. */
         void protocolError(String message);
+
+        /** True while the sink cannot take another request (a CLIENT PAUSE holds one): input waits, undecoded. */
+        default boolean holding() {
+            return false;
+        }
     }
 
     /** Input copied at once for the fast path, at most (per connection, so kept small). */
@@ -42,6 +48,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private int argsLeft;
     private int bulkLength = -1;
     private boolean failed;
+    private ChannelHandlerContext ctx;
 
     RespDecoder(RespLimits limits, BooleanSupplier unauthenticated, Sink sink) {
         this.limits = limits;
@@ -50,8 +57,24 @@ public final class RespDecoder extends ByteToMessageDecoder {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+    }
+
+    /** The sink takes requests again: decode what arrived meanwhile, then flush as after any read. */
+    void resume() {
+        if (ctx == null || ctx.isRemoved()) return;
+        try {
+            if (internalBuffer().isReadable()) channelRead(ctx, Unpooled.EMPTY_BUFFER);
+        } catch (Exception e) {
+            ctx.fireExceptionCaught(e);
+        }
+        channelReadComplete(ctx);
+    }
+
+    @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable() && !failed) {
+        while (in.isReadable() && !failed && !sink.holding()) {
             if (argsLeft == 0 && fastCommands(in)) continue;
             boolean progressed;
             if (argsLeft > 0) progressed = readBulk(in);
@@ -79,7 +102,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
         int base = in.readerIndex();
         in.getBytes(base, scratch, 0, n);
         int pos = 0;
-        for (int end; (end = fastCommand(scratch, pos, n)) > 0; pos = end) {
+        for (int end; !sink.holding() && (end = fastCommand(scratch, pos, n)) > 0; pos = end) {
             in.readerIndex(base + end);
             sink.request(request);
         }

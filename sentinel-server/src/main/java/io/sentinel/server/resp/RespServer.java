@@ -39,6 +39,7 @@ public final class RespServer implements AutoCloseable {
 
     private final RespServerConfig cfg;
     private final ClientRegistry registry = new ClientRegistry();
+    private final ClientPause pause = new ClientPause(MonotonicClock::millis);
     private final PubSub pubSub;
     private final Users users;
     private final CommandDispatcher dispatcher;
@@ -62,9 +63,10 @@ public final class RespServer implements AutoCloseable {
         this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
         AclLog aclLog = new AclLog(ClientCommands::describe);
-        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog);
+        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause);
         new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
+        pause.register(dispatcher);
         new AclCommands(users, table, help, registry, aclLog).register(dispatcher);
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table, help).register(dispatcher);
@@ -178,7 +180,7 @@ public final class RespServer implements AutoCloseable {
         }
         ch.pipeline().addLast("net-counters", net);
         ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
-        CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub);
+        CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub, pause);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
         ch.pipeline().addLast("resp-commands", commands);
     }
@@ -196,7 +198,7 @@ public final class RespServer implements AutoCloseable {
         return new ServerStats(boundPort, MonotonicClock.millis() - startedAtMillis, registry.size(),
                 registry.pubsubClients(), registry.totalConnections(), registry.commandsProcessed(),
                 registry.rejectedConnections(), pubSub.channelCount(), pubSub.patternCount(),
-                cfg.limits().maxClients(), netStats());
+                cfg.limits().maxClients(), netStats(), registry.flagCounts());
     }
 
     private NetStats netStats() {

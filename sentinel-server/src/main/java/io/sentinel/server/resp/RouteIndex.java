@@ -23,6 +23,10 @@ final class RouteIndex {
         final int firstArg;
         /** Which arguments are channels for the ACL: none, all (SUBSCRIBE), all patterns (PSUBSCRIBE), the first (PUBLISH). */
         final Channels channels;
+        /** PUBLISH: what a CLIENT PAUSE WRITE holds (Redis's hidden may_replicate flag). */
+        final boolean mayReplicate;
+        /** A CLIENT subcommand: it leaves CLIENT CACHING armed for the next command. */
+        final boolean clientCommand;
         Command body;
 
         Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands, int aclId) {
@@ -38,6 +42,8 @@ final class RouteIndex {
             this.aclId = aclId;
             this.firstArg = spec.name().indexOf('|') < 0 ? 1 : 2;
             this.channels = Channels.of(spec.name());
+            this.mayReplicate = spec.name().equals("publish");
+            this.clientCommand = spec.name().startsWith("client|");
         }
     }
 

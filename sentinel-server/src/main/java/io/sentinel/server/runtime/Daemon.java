@@ -13,6 +13,8 @@ import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.http.Health;
 import io.sentinel.server.http.HttpServer;
 import io.sentinel.server.http.SentinelMetrics;
+import io.sentinel.server.kubernetes.PodLabelSettings;
+import io.sentinel.server.kubernetes.PodLabeler;
 import io.sentinel.server.link.HostResolver;
 import io.sentinel.server.link.LinkManager;
 import io.sentinel.server.link.LinkOptions;
@@ -52,6 +54,8 @@ public final class Daemon implements AutoCloseable {
     private ScriptRunner scripts;
     private HttpServer http;
     private volatile boolean httpStarted;
+    /** The master-label feature (kubernetes-master-label), null when off: then none of its classes load. */
+    private volatile PodLabeler labels;
 
     /** The core and the RESP server; what the core's actions reach is made in {@link #startServices}. */
     private Daemon(LoadedConfig loaded) throws Exception {
@@ -71,6 +75,7 @@ public final class Daemon implements AutoCloseable {
             events.emit(e);
             if (e.type() == EventType.TILT) tiltEntries.incrementAndGet();
             if (metrics != null) metrics.onEvent(e);
+            if (labels != null) labels.onEvent(e);
         }, a -> scripts.submit(a));
         this.core = new CoreLoop(sentinel, dispatcher, () -> Runtime.getRuntime().halt(99));
         ServerInfo info = ServerInfo.current(VERSION, loaded.source().toAbsolutePath().toString());
@@ -113,6 +118,9 @@ public final class Daemon implements AutoCloseable {
      * scripts and metrics, starts the core, and last the HTTP listener.
      */
     public static Daemon start(LoadedConfig loaded, Options options) throws Exception {
+        // checked before anything starts: a missing namespace or API server stops start-up with its reason
+        PodLabelSettings podLabels = loaded.serverSettings().containsKey(PodLabelSettings.ENABLE)
+                ? PodLabelSettings.from(loaded.serverSettings(), System.getenv()) : null;
         Daemon d = new Daemon(loaded);
         try {
             d.server.start();
@@ -122,6 +130,7 @@ public final class Daemon implements AutoCloseable {
             throw e;
         }
         d.core.start();
+        if (podLabels != null) d.startPodLabels(podLabels);
         d.startHttp(options);
         // Starting up (config, command line, class loading) leaves a few MB of garbage in the old generation that
         // an idle sentinel would otherwise keep resident for minutes: one full GC now, on an 8-15 MB heap, takes
@@ -154,6 +163,11 @@ public final class Daemon implements AutoCloseable {
                     : DEFAULTS.metricsPort();
             return new Options(bind, port, hostsFile);
         }
+    }
+
+    private void startPodLabels(PodLabelSettings settings) {
+        labels = PodLabeler.start(settings, core::view, MonotonicClock::millis);
+        if (metrics != null) metrics.bindPodLabels(labels, PodLabeler::count);
     }
 
     /** Metrics and probes are a side service: a taken port is logged, and the sentinel keeps serving. */
@@ -196,6 +210,7 @@ public final class Daemon implements AutoCloseable {
             log.warn("closing server", e);
         }
         core.close();
+        if (labels != null) labels.close();
         if (scripts != null) scripts.close();
         if (links != null) links.close();
         if (metrics != null) metrics.close();

@@ -116,6 +116,17 @@ class InfoCommandTest {
         }
     }
 
+    @Test
+    void blockedAndTrackingClientsAndPrefixesAreCounted() {
+        ServerStats busy = new ServerStats(26379, 1_000, 3, 0, 3, 9, 0, 0, 0, 10_000, NetStats.NONE,
+                new ClientFlagCounts(1, 2, 5));
+        String text = info.render(List.of("clients", "stats"), view, busy, NOW);
+        for (String line : List.of("blocked_clients:1", "tracking_clients:2", "tracking_total_prefixes:5",
+                "tracking_total_keys:0", "unexpected_error_replies:0")) {
+            assertTrue(text.contains("\r\n" + line + "\r\n"), line);
+        }
+    }
+
     static List<String> keys(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\r\n")) {

@@ -22,6 +22,7 @@ import io.sentinel.core.model.Address;
 import io.sentinel.core.view.InstanceView;
 import io.sentinel.core.view.MasterView;
 import io.sentinel.core.view.SentinelView;
+import io.sentinel.server.logging.LogSink;
 import io.sentinel.server.reply.Resp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ class SentinelCommandsTest {
         InstanceView down = master(M, List.of("s_down", "o_down", "master", "failover_in_progress"), NOW);
         MasterView base = view.masters().get(0);
         MasterView failing = new MasterView(down, base.config(), base.replicas(), base.sentinels(),
-                FailoverPhase.WAIT_PROMOTION, NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1, M);
+                FailoverPhase.WAIT_PROMOTION, NOW, NOW, 1, R1.hostPort(), ViewFixtures.MYID, 1, M, true);
         view = ViewFixtures.view(NOW, List.of(failing));
         List<String> keys = new ArrayList<>(fields(call("sentinel", "master", "mymaster")).keySet());
         assertEquals(List.of("link-refcount", "failover-state", "last-ping-sent"), keys.subList(6, 9));
@@ -178,8 +179,12 @@ class SentinelCommandsTest {
         MasterView base = view.masters().get(0);
         InstanceView failing = master(M, List.of("master", "failover_in_progress"), NOW);
         view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
-                base.sentinels(), FailoverPhase.RECONF_SLAVES, NOW, NOW, 1, R2.hostPort(), null, 0, R2)));
+                base.sentinels(), FailoverPhase.RECONF_SLAVES, NOW, NOW, 1, R2.hostPort(), null, 0, R2, true)));
         assertEquals(Resp.bulks(List.of("127.0.0.1", "6381")), call("sentinel", "get-primary-addr-by-name", "mymaster"));
+        view = ViewFixtures.view(NOW, List.of(new MasterView(failing, base.config(), base.replicas(),
+                base.sentinels(), FailoverPhase.NONE, NOW, NOW, 1, null, null, 0, M, false)));
+        assertEquals(Resp.error("NOTCONFIRMED This sentinel restarted and has not yet confirmed the master address "
+                + "with its peers; ask another sentinel"), call("sentinel", "get-master-addr-by-name", "mymaster"));
     }
 
     @Test
@@ -208,7 +213,7 @@ class SentinelCommandsTest {
                 new AdminRequest.Reset(4, "*"), new AdminRequest.FlushConfig(5), new AdminRequest.Failover(6, "mymaster"),
                 new VoteRequested(7, "127.0.0.1", 6379, 1, null), new VoteRequested(8, "127.0.0.1", 6379, 2, "abc"),
                 new AdminRequest.SimulateFailure(9, true, false),
-                new AdminRequest.ConfigSet(10, new GlobalChange.AnnounceIp("1.2.3.4")),
+                new AdminRequest.ConfigSet(10, List.of(new GlobalChange.AnnounceIp("1.2.3.4"))),
                 new AdminRequest.SetTiming(11, List.of(new AdminRequest.SetTiming.Period("ping-period", 100)))),
                 sentToCore);
     }
@@ -223,10 +228,6 @@ class SentinelCommandsTest {
                 "2"));
         assertEquals(Resp.error("ERR value is not an integer or out of range"),
                 call("sentinel", "is-master-down-by-addr", "127.0.0.1", "x", "0", "*"));
-        assertEquals(Resp.error("ERR Unknown failure simulation specified"), call("sentinel", "simulate-failure",
-                "nope"));
-        assertEquals(Resp.bulks(List.of("crash-after-election", "crash-after-promotion")),
-                call("sentinel", "simulate-failure", "help"));
         assertEquals(Resp.error("ERR Invalid argument '0' for SENTINEL DEBUG 'ping-period'"),
                 call("sentinel", "debug", "ping-period", "0"));
         assertEquals(Resp.error("ERR Unknown option or number of arguments for SENTINEL DEBUG 'nope'"),
@@ -239,6 +240,17 @@ class SentinelCommandsTest {
                 call("sentinel", "config", "set", "nope", "1"));
         assertTrue(call("sentinel", "config", "set", "announce-ip", "0.0.0.0").toString().contains("wildcard"));
         assertTrue(sentToCore.isEmpty(), sentToCore.toString());
+    }
+
+    /** As redis-sentinel: flags are cleared, then set up to a help or a bad flag, which answers the request. */
+    @Test
+    void simulateFailureSetsTheFlagsBeforeHelpOrABadFlag() {
+        assertEquals(Resp.error("ERR Unknown failure simulation specified"), call("sentinel", "simulate-failure",
+                "crash-after-election", "nope", "crash-after-promotion"));
+        assertEquals(Resp.bulks(List.of("crash-after-election", "crash-after-promotion")),
+                call("sentinel", "simulate-failure", "help"));
+        assertEquals(List.of(new AdminRequest.SimulateFailure(1, true, false),
+                new AdminRequest.SimulateFailure(2, false, false)), sentToCore);
     }
 
     /** As sentinelSetCommand applies the options before a bad one, they go to the core with the refusal. */
@@ -299,9 +311,40 @@ class SentinelCommandsTest {
         assertEquals(Map.of(), fields(call("sentinel", "config", "get", "nothing")));
         Resp usage = Resp.error("ERR Only SENTINEL CONFIG GET <option> / SET <option> <value> are supported.");
         assertEquals(usage, call("sentinel", "config", "get"));
-        assertEquals(usage, call("sentinel", "config", "get", "a", "b"));
         assertEquals(usage, call("sentinel", "config", "foo", "x"));
         assertTrue(sentToCore.isEmpty());
+    }
+
+    /** Redis 7.2: several patterns, each parameter once; loglevel by its name only (GET * stays 7.0's). */
+    @Test
+    void configGetTakesSeveralPatternsAndShowsEachParameterOnce() {
+        assertEquals(List.of("announce-port", "resolve-hostnames", "announce-hostnames", "announce-ip"),
+                new ArrayList<>(fields(call("sentinel", "config", "get", "announce-port", "*host*", "announce-*",
+                        "nosuch")).keySet()));
+        assertEquals(Map.of("loglevel", LogSink.INSTANCE.level()), fields(call("sentinel", "config", "get",
+                "loglevel")));
+    }
+
+    /** Redis 7.2: several options at once, all checked before any applies; loglevel is the shell's own. */
+    @Test
+    void configSetTakesSeveralOptionsAndRefusesAllForOneBad() {
+        assertEquals(Resp.error("ERR Duplicate argument 'announce-port' to SENTINEL CONFIG SET"),
+                call("sentinel", "config", "set", "announce-port", "1", "announce-port", "2"));
+        assertEquals(Resp.error("ERR Missing argument 'announce-ip' value"),
+                call("sentinel", "config", "set", "announce-port", "1", "announce-ip"));
+        assertEquals(Resp.error("ERR Invalid value 'loud' to SENTINEL CONFIG SET 'loglevel'"),
+                call("sentinel", "config", "set", "announce-port", "1", "loglevel", "loud"));
+        assertTrue(sentToCore.isEmpty(), sentToCore.toString());
+        String before = LogSink.INSTANCE.level();
+        try {
+            assertEquals(Resp.OK, call("sentinel", "config", "set", "resolve-hostnames", "yes", "loglevel", "warning",
+                    "announce-port", "1234"));
+            assertEquals(List.of(new AdminRequest.ConfigSet(1, List.of(new GlobalChange.ResolveHostnames(true),
+                    new GlobalChange.AnnouncePort(1234)))), sentToCore);
+            assertEquals("warning", LogSink.INSTANCE.level());
+        } finally {
+            LogSink.INSTANCE.level(before);
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class ViewFixtures {
     public static MasterView masterView(InstanceView master, MasterConfig config, List<InstanceView> replicas,
                                         List<InstanceView> peers) {
         return new MasterView(master, config, replicas, peers, FailoverPhase.NONE, 0, 0, 0, null, null, 0,
-                master.address());
+                master.address(), true);
     }
 
     public static SentinelView view(long now, List<MasterView> masters) {

@@ -79,6 +79,38 @@ class InfoParityIT {
         }
     }
 
+    /** blocked_clients, tracking_clients and tracking_total_prefixes count as redis-sentinel's, from the same clients. */
+    @Test
+    void pausedAndTrackingClientsAreCountedAsRedisSentinelCountsThem() throws Exception {
+        RedisProcess master = processes.add(RedisProcess.master());
+        SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), 2);
+        Map<String, String> theirs = clientStates(processes.add(new RealSentinelProcess(conf)));
+        assertEquals(Map.of("blocked_clients", "1", "tracking_clients", "3", "tracking_total_prefixes", "3"), theirs);
+        assertEquals(theirs, clientStates(processes.add(new SentinelProcess(conf))));
+    }
+
+    private static Map<String, String> clientStates(SentinelProcess s) throws Exception {
+        try (RawRespClient a = new RawRespClient(s.port(), 2); RawRespClient b = new RawRespClient(s.port(), 3);
+                RawRespClient c = new RawRespClient(s.port(), 2); RawRespClient admin = new RawRespClient(s.port(), 2);
+                java.net.Socket held = new java.net.Socket("127.0.0.1", s.port())) {
+            a.call("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "a", "PREFIX", "b");
+            b.call("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "b", "PREFIX", "c");
+            c.call("CLIENT", "TRACKING", "on", "OPTIN");
+            admin.call("CLIENT", "PAUSE", "10000", "WRITE");
+            held.getOutputStream().write("PUBLISH __sentinel__:hello x\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Map<String, String> out = new java.util.TreeMap<>();
+            Await.until(Duration.ofSeconds(5), "the PUBLISH held by the pause", () -> {
+                Map<String, String> f = fields(admin.call("INFO", "clients").text());
+                out.put("blocked_clients", f.get("blocked_clients"));
+                out.put("tracking_clients", f.get("tracking_clients"));
+                return f.get("blocked_clients").equals("1");
+            });
+            out.put("tracking_total_prefixes", fields(admin.call("INFO", "stats").text()).get("tracking_total_prefixes"));
+            admin.call("CLIENT", "UNPAUSE");
+            return out;
+        }
+    }
+
     static String info(SentinelProcess s, List<String> args) {
         List<String> command = new ArrayList<>(List.of("INFO"));
         command.addAll(args);

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /** Issue 3: real failovers with real redis-server processes, our sentinels, and real clients. */
 class FailoverIT {
@@ -116,6 +117,40 @@ class FailoverIT {
             master.restart();
             assertReplicaOf(master, promoted);
         }
+    }
+
+    /**
+     * Issue 16: a sentinel down during a failover comes back with the old master persisted, and the old master is
+     * back too, saying role:master. Until a peer confirms the address it answers NOTCONFIRMED (clients then ask
+     * another sentinel); it never hands out the old master.
+     */
+    @Test
+    void aSentinelRestartedAfterAFailoverNeverHandsOutTheOldMaster() {
+        startRedis(100);
+        startSentinels(3, 0);
+        SentinelProcess late = sentinels.get(2);
+        late.sigkill();
+        Address old = master.address();
+        master.sigkill();
+        Address promoted = awaitAgreement(old);
+        master.restart();
+        late.restart();
+        int unconfirmed = 0;
+        long deadline = System.nanoTime() + FAILOVER_DEADLINE.toNanos();
+        while (true) {
+            assertTrue(System.nanoTime() < deadline, "no confirmed answer in time\n" + state());
+            Address answer;
+            try {
+                answer = late.masterAddressOnce("mymaster");
+            } catch (JedisDataException e) {
+                assertTrue(e.getMessage().startsWith("NOTCONFIRMED"), e.getMessage());
+                unconfirmed++;
+                continue;
+            }
+            assertNotEquals(old, answer, "the restarted sentinel handed out the old master\n" + state());
+            if (promoted.equals(answer)) break;
+        }
+        System.out.println("restarted sentinel: " + unconfirmed + " NOTCONFIRMED answers before the new master");
     }
 
     /**

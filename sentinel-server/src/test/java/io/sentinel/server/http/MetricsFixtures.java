@@ -50,7 +50,7 @@ final class MetricsFixtures {
         MasterConfig c = new MasterConfig(master.name(), master.address(), quorum, 5000, 60_000, 2, null, null,
                 null, null, 0, Map.of(), known, sentinels, configEpoch, 0, null);
         return new MasterView(master, c, replicas, peers, FailoverPhase.valueOf(failoverState.toUpperCase(Locale.ROOT)),
-                0, 0, 0, null, null, 0, master.address());
+                0, 0, 0, null, null, 0, master.address(), true);
     }
 
     static SentinelView view(long now, long epoch, boolean tilt, List<MasterView> masters) {

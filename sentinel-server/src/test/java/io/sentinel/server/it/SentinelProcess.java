@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * OUR sentinel as a child JVM: {@code java -cp <test classpath> io.sentinel.server.Main <conf> [args]}, with a
@@ -80,8 +82,25 @@ public class SentinelProcess extends ChildProcess {
         return confFile;
     }
 
-    /** {@code SENTINEL get-master-addr-by-name}, or null when the sentinel does not know the master. */
+    /**
+     * {@code SENTINEL get-master-addr-by-name}, or null when the sentinel does not know the master. Right after a
+     * start our sentinel answers {@code NOTCONFIRMED} until a peer or the master confirms the address (docs/failover.md);
+     * this asks again for up to 10 s, as a client would, so tests see the answer; {@link #masterAddressOnce} does not.
+     */
     public Address masterAddress(String master) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return masterAddressOnce(master);
+            } catch (JedisDataException e) {
+                if (!e.getMessage().startsWith("NOTCONFIRMED") || System.nanoTime() > deadline) throw e;
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** One {@code SENTINEL get-master-addr-by-name}: an error reply throws. */
+    public Address masterAddressOnce(String master) {
         try (Jedis jedis = jedis()) {
             List<String> reply = jedis.sentinelGetMasterAddrByName(master);
             return reply == null || reply.isEmpty() ? null : new Address(reply.get(0), Integer.parseInt(reply.get(1)));

@@ -42,6 +42,15 @@ class ClientCommandsTest {
     }
 
     @Test
+    void infoAndListAreVerbatimTextUnderResp3() {
+        a.call("HELLO 3\r\n");
+        String line = b.call("CLIENT INFO\r\n").substring(1);
+        assertTrue(a.call("CLIENT INFO\r\n").matches("=\\d+\r\ntxt:id=1 [^\r]*\n\r\n"));
+        assertTrue(a.call("CLIENT LIST\r\n").startsWith("=" ), "verbatim");
+        assertTrue(line.contains("\r\nid=2 "), "a bulk string under RESP2");
+    }
+
+    @Test
     void killNewFormSkipsTheCallerByDefault() {
         assertEquals(":0\r\n", a.call("CLIENT KILL ID 9999\r\n"));
         assertEquals(":1\r\n", a.call("CLIENT KILL ADDR embedded\r\n"));
@@ -80,6 +89,19 @@ class ClientCommandsTest {
                 a.call("CLIENT TRACKINGINFO\r\n"));
         assertEquals("+OK\r\n-ERR syntax error\r\n", a.call("CLIENT NO-EVICT on\r\nCLIENT NO-EVICT x\r\n"));
         assertTrue(a.call("CLIENT HELP\r\n").startsWith("*48\r\n+CLIENT <subcommand> [<arg> [value] [opt] ...]."));
-        assertTrue(a.call("CLIENT PAUSE 10\r\n").startsWith("-ERR 'client|pause' is not supported"));
+        assertEquals("e", ClientPauseTest.field(a.call("CLIENT INFO\r\n"), "flags"), "NO-EVICT on shows as e");
+        assertEquals("+OK\r\n", a.call("CLIENT NO-EVICT OFF\r\n"));
+        assertEquals("N", ClientPauseTest.field(a.call("CLIENT INFO\r\n"), "flags"));
+    }
+
+    @Test
+    void unblockChecksAsRedisAndUnblocksNothing() {
+        assertEquals(":0\r\n", a.call("CLIENT UNBLOCK 2\r\n"));
+        assertEquals(":0\r\n", a.call("CLIENT UNBLOCK 2 timeout\r\n"));
+        assertEquals("-ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR\r\n", a.call("CLIENT UNBLOCK x foo\r\n"),
+                "the reason before the id");
+        assertEquals("-ERR value is not an integer or out of range\r\n", a.call("CLIENT UNBLOCK x\r\n"));
+        assertEquals("-ERR unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.\r\n",
+                a.call("CLIENT unblock 1 a b\r\n"));
     }
 }

@@ -31,6 +31,20 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void valkeySpellingsRunAsTheSentinel70Subcommands() {
+        String addr = "*2\r\n$9\r\n127.0.0.1\r\n$4\r\n6379\r\n";
+        assertEquals(addr, client.call("SENTINEL GET-PRIMARY-ADDR-BY-NAME m\r\n"));
+        assertEquals("*2\r\n$8\r\nSENTINEL\r\n$9\r\nPRIMARIES\r\n", client.call("SENTINEL PRIMARIES\r\n"),
+                "reaches the handler with the words as sent");
+        assertEquals("*3\r\n$8\r\nsentinel\r\n$7\r\nprimary\r\n$1\r\nm\r\n", client.call("sentinel primary m\r\n"));
+        assertEquals("-ERR wrong number of arguments for 'sentinel|master' command\r\n",
+                client.call("SENTINEL primary\r\n"), "checked as the 7.0 subcommand");
+        assertEquals("-ERR unknown subcommand 'is-primary-down-by-addr'. Try SENTINEL HELP.\r\n",
+                client.call("SENTINEL is-primary-down-by-addr 127.0.0.1 6379 0 *\r\n"));
+        assertEquals("-ERR unknown subcommand 'primaries'. Try CLIENT HELP.\r\n", client.call("CLIENT primaries\r\n"));
+    }
+
+    @Test
     void arityOfCommandsAndSubcommands() {
         assertEquals("-ERR wrong number of arguments for 'ping' command\r\n", client.call("ping a b\r\n"));
         assertEquals("-ERR wrong number of arguments for 'client' command\r\n", client.call("client\r\n"));

@@ -29,12 +29,32 @@ final class RawRespClient implements AutoCloseable {
 
     /** Sends {@code args} as a multibulk request and returns the canonical form of the reply. */
     String call(String... args) throws IOException {
+        send(args);
+        return read();
+    }
+
+    /** Sends {@code args} as a multibulk request without waiting for the reply. */
+    void send(String... args) throws IOException {
         StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
         for (String a : args) {
             sb.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
         }
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** The next reply in canonical form, or null if none starts within {@code millis}. */
+    String replyWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            in.mark(1);
+            if (in.read() < 0) throw new IOException("connection closed");
+            in.reset();
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
         return read();
     }
 
@@ -64,6 +84,11 @@ final class RawRespClient implements AutoCloseable {
                 if (n < 0) return "$null";
                 byte[] data = in.readNBytes(n + 2);
                 return "$" + new String(data, 0, n, StandardCharsets.UTF_8);
+            }
+            case '=': {
+                int n = Integer.parseInt(rest);
+                byte[] data = in.readNBytes(n + 2);
+                return "=" + new String(data, 0, n, StandardCharsets.UTF_8);
             }
             case '*': case '~': case '>': case '%': {
                 int n = Integer.parseInt(rest);

@@ -76,6 +76,44 @@ class RespDecoderTest {
     }
 
     @Test
+    void aHoldingSinkGetsOneRequestPerResumeInEveryForm() {
+        AtomicBoolean holding = new AtomicBoolean();
+        Collected held = new Collected() {
+            @Override
+            public void request(Request request) {
+                super.request(request);
+                holding.set(true);
+            }
+
+            @Override
+            public boolean holding() {
+                return holding.get();
+            }
+        };
+        RespDecoder decoder = new RespDecoder(limits, () -> false, held);
+        EmbeddedChannel other = new EmbeddedChannel(decoder);
+        other.writeInbound(Unpooled.copiedBuffer("*1\r\n$1\r\na\r\nb x\r\n*2\r\n$1\r\nc\r\n$1\r\nd\r\n*1\r\n$1\r\ne",
+                StandardCharsets.UTF_8));
+        assertEquals(List.of(List.of("a")), held.got, "the rest waits undecoded");
+        for (List<String> next : List.of(List.of("b", "x"), List.of("c", "d"))) {
+            held.got.clear();
+            holding.set(false);
+            decoder.resume();
+            assertEquals(List.of(next), held.got);
+        }
+        held.got.clear();
+        holding.set(false);
+        decoder.resume();
+        assertEquals(List.of(), held.got, "e is not complete yet");
+        for (byte b : "\r\nPING\r\n".getBytes(StandardCharsets.UTF_8)) other.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+        assertEquals(List.of(List.of("e")), held.got, "input arriving while held waits too");
+        held.got.clear();
+        holding.set(false);
+        decoder.resume();
+        assertEquals(List.of(List.of("PING")), held.got);
+    }
+
+    @Test
     void multibulkCommandsPipelined() {
         assertEquals(List.of(List.of("PING"), List.of("ECHO", "héllo")),
                 feed("*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$6\r\nhéllo\r\n"));
