@@ -7,6 +7,7 @@ import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.failover.CoordinatedFailover;
 import io.sentinel.core.failover.Failover;
 import io.sentinel.core.failover.ReplicaRanking;
 import io.sentinel.core.info.ServerFailover;
@@ -104,7 +105,7 @@ public final class AdminCommands {
         if (r.coordinated() && m.master.failover == ServerFailover.UNREPORTED) return new Outcome.FailoverNotSupported();
         if (m.failoverInProgress()) return new Outcome.FailoverInProgress();
         if (ReplicaRanking.select(m, s.timing, now) == null) return new Outcome.NoGoodReplica();
-        if (r.coordinated()) Failover.startCoordinated(s, m, now, out);
+        if (r.coordinated()) CoordinatedFailover.start(s, m, now, out);
         else Failover.start(s, m, true, now, out);
         return Outcome.OK;
     }

@@ -1,6 +1,7 @@
 package io.sentinel.core.failover;
 
 import io.sentinel.core.Effects;
+import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.CancelHandOver;
 import io.sentinel.core.action.HandOver;
 import io.sentinel.core.action.ReleaseClients;
@@ -26,6 +27,19 @@ public final class CoordinatedFailover {
     public static final long MIN_TIMEOUT_MILLIS = 1000;
 
     private CoordinatedFailover() {
+    }
+
+    /**
+     * {@code SENTINEL FAILOVER <name> COORDINATED} (Valkey 9): elected like an automatic failover, though the master is
+     * up, so a majority agrees on who moves it; the peers vote on request whatever they see of the master, as
+     * redis-sentinel does. We vote for ourselves at once: the user asked this sentinel, there is nobody to stagger
+     * behind.
+     */
+    public static void start(SentinelState s, MasterState m, long now, Effects out) {
+        out.event(m, EventType.COORDINATED_FAILOVER, Describe.of(m, m.master));
+        Failover.start(s, m, false, now, out);
+        m.coordinated = true;
+        m.ownVoteAt = now;
     }
 
     /**

@@ -86,19 +86,6 @@ public final class Failover {
     }
 
     /**
-     * {@code SENTINEL FAILOVER <name> COORDINATED} (Valkey 9): elected like an automatic failover, though the master is
-     * up, so a majority agrees on who moves it; the peers vote on request whatever they see of the master, as
-     * redis-sentinel does. We vote for ourselves at once: the user asked this sentinel, there is nobody to stagger
-     * behind.
-     */
-    public static void startCoordinated(SentinelState s, MasterState m, long now, Effects out) {
-        out.event(m, EventType.COORDINATED_FAILOVER, Describe.of(m, m.master));
-        start(s, m, false, now, out);
-        m.coordinated = true;
-        m.ownVoteAt = now;
-    }
-
-    /**
      * Rule: a failover takes a new epoch only when the current one is used up for this master (it is already its
      * config epoch, or we voted in it for this master). redis-sentinel raises the epoch at every start, so when a
      * node outage takes K masters down at once each sentinel runs through K epochs within milliseconds, at its own
@@ -236,7 +223,7 @@ public final class Failover {
     }
 
     private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
-        if ((m.forcedFailover || m.coordinated) && FreshInfo.awaited(m, now, out)) return;
+        if ((m.forcedFailover || m.coordinated) && ManualFailover.awaitedFreshInfo(m, now, out)) return;
         ReplicaState best = ReplicaRanking.select(m, s.timing, now);
         if (best == null && ReplicaRanking.waitingForInfo(m, s.timing, now)
                 && now - m.failoverStateChangeAt < 2 * s.timing.pingPeriod()) {
@@ -299,24 +286,11 @@ public final class Failover {
             return;
         }
         if (m.coordinated) CoordinatedFailover.finish(m, r, out);
-        else if (m.forcedFailover) demoteOldMaster(m, r, out);
+        else if (m.forcedFailover) ManualFailover.demoteOldMaster(m, r, out);
         out.event(m, EventType.FAILOVER_STATE_RECONF_SLAVES, Describe.of(m, m.master));
         out.clientReconfig(m, true, m.master.address, r.address);
         announceSwitch(m, out);
         forceHello(m);
-    }
-
-    /**
-     * Rule: after a forced failover's promotion, an old master still reachable is made a replica of the promoted one
-     * at once (REPLICAOF, which also drops its clients), instead of after redis-sentinel's four hello periods
-     * ({@code +convert-to-slave}, 8 s): every write it acknowledged meanwhile was lost, half of a busy writer's
-     * writes over ten switchovers. Differs from redis-sentinel.
-     */
-    private static void demoteOldMaster(MasterState m, ReplicaState promoted, Effects out) {
-        NodeState old = m.master;
-        if (old.link == null || !old.link.connected || old.isSdown()) return;
-        out.add(new RepointReplica(old.target(), promoted.address, old.failover.ongoing()));
-        out.event(m, EventType.CONVERT_TO_SLAVE, Describe.of(m, old));
     }
 
     private static void announceSwitch(MasterState m, Effects out) {
