@@ -134,7 +134,21 @@ final class SwitchoverCluster {
                 this::state);
         long pause = w.takeLongestGapMillis();
         assertReplicates(at(old), now);
+        awaitNoFailoverInProgress();
         return pause;
+    }
+
+    /**
+     * The leader ends its failover once every replica resynced (+failover-end); a switchover asked of another sentinel
+     * before then would move the master under it, and it would drop its own without ending it.
+     */
+    void awaitNoFailoverInProgress() {
+        Await.until(DEADLINE, "no sentinel failing over", () -> sentinels.stream().filter(ChildProcess::isAlive)
+                .allMatch(s -> {
+                    try (Jedis j = s.jedis()) {
+                        return !j.sentinelMaster("mymaster").get("flags").contains("failover_in_progress");
+                    }
+                }), this::state);
     }
 
     void assertReplicates(RedisProcess r, Address master) {
@@ -164,7 +178,7 @@ final class SwitchoverCluster {
     }
 
     /** What a series of switchovers did to the writer. */
-    record Series(int runs, CounterWriter writer, long finalValue, List<Long> pausesMillis) {
+    record Series(int runs, CounterWriter writer, long finalValue, List<Long> pausesMillis, List<Long> lostPerRun) {
         long lost() {
             return writer.lostGiven(finalValue);
         }
@@ -173,19 +187,25 @@ final class SwitchoverCluster {
             List<Long> sorted = new ArrayList<>(pausesMillis);
             Collections.sort(sorted);
             return String.format("SWITCHOVER %s: %d switchovers, %s; longest write pause per switchover (ms): median"
-                    + " %d, worst %d, all %s", label, runs, writer.summary(finalValue), sorted.get(sorted.size() / 2),
-                    sorted.get(sorted.size() - 1), pausesMillis);
+                    + " %d, worst %d, all %s; acknowledged writes lost per switchover %s", label, runs,
+                    writer.summary(finalValue), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                    pausesMillis, lostPerRun);
         }
     }
 
     /** {@code runs} switchovers in a row, asking each sentinel in turn, under one writer. */
     Series switchovers(int runs, boolean coordinated) {
         List<Long> pauses = new ArrayList<>();
+        List<Long> lost = new ArrayList<>();
         CounterWriter w = writer();
         try (w) {
             Await.until(DEADLINE, "the writer writes", () -> w.acknowledged.get() > 100, this::state);
-            for (int i = 0; i < runs; i++) pauses.add(switchOnce(i, coordinated, w));
+            for (int i = 0; i < runs; i++) {
+                long lostBefore = w.lost.get();
+                pauses.add(switchOnce(i, coordinated, w));
+                lost.add(w.lost.get() - lostBefore); // seen by now: the writer has written on the new master
+            }
         }
-        return new Series(runs, w, finalValue(), pauses);
+        return new Series(runs, w, finalValue(), pauses, lost);
     }
 }
