@@ -84,6 +84,39 @@ class SwitchoverFaultsIT {
     }
 
     /**
+     * The replica to hand over to is stopped (SIGSTOP) just before the request: the master pauses writes and waits
+     * for it until the FAILOVER's TIMEOUT (what is left of failover-timeout, 6 s here), drops it, and the sentinel
+     * aborts, unpauses it and leaves it the master; the writer then writes on it again.
+     */
+    @Test
+    void aStoppedReplicaTimesOutAndTheMasterIsUnpaused() {
+        c.start(3, 0, 10, 100); // priority 10: the replica to be selected
+        RedisProcess target = c.redis.get(1);
+        SentinelProcess leader = c.sentinels.get(0);
+        try (EventLog log = EventLog.subscribe(leader, "+writes-paused", "-writes-paused",
+                "-failover-abort-slave-timeout");
+             CounterWriter w = c.writer()) {
+            awaitWrites(w, 100);
+            c.awaitReplicasOnline();
+            Address master = c.master();
+            target.sigstop();
+            try {
+                c.request(leader, true);
+                log.await("+writes-paused", DEADLINE);
+                log.await("-failover-abort-slave-timeout", DEADLINE);
+                log.await("-writes-paused", DEADLINE);
+                awaitWrites(w, 100);
+            } finally {
+                target.sigcont();
+            }
+            assertEquals("master", field(c.at(master), "role"));
+            for (SentinelProcess s : c.sentinels) assertEquals(master, s.masterAddress("mymaster"));
+            w.close();
+            assertNothingLost(w);
+        }
+    }
+
+    /**
      * The leader is SIGKILLed once its hand-over is out (the target replica stopped, so the master waits for it):
      * the master finishes the hand-over on its own, the other sentinels see it report "slave", fail over to the
      * replica it handed to, and nothing acknowledged is lost.
