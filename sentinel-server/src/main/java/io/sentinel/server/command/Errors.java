@@ -28,8 +28,11 @@ public final class Errors {
             + "security reasons. Check the deny-scripts-reconfig configuration directive in your config file before "
             + "attempting to reconfigure the script path.");
     static final Resp UNKNOWN_FAILURE_SIMULATION = Resp.error("ERR Unknown failure simulation specified");
-    /** Ours: the state write failed, so nothing of the request took effect or left the process. */
-    static final Resp NOT_SAVED = Resp.error("ERR Failed to save config, command not applied");
+    /**
+     * Valkey's text: the state write failed. The change holds in memory and is written as soon as the disk takes it
+     * (the dispatcher retries before every batch); nothing that depends on it (a vote, a hello) has left.
+     */
+    static final Resp NOT_SAVED = Resp.error("ERR Failed to save config file. Check server logs.");
     static final Resp SHUTTING_DOWN = Resp.error("ERR sentinel is shutting down");
     /** Ours: a restarted sentinel that has not yet heard from its peers does not hand out a doubtful address. */
     static final Resp ADDRESS_NOT_CONFIRMED = Resp.error("NOTCONFIRMED This sentinel restarted and has not yet "
@@ -213,6 +216,12 @@ public final class Errors {
 
     static Resp badConfigValue(String option, String value) {
         return Resp.error("ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'");
+    }
+
+    /** Ours and current Redis's: control characters could write lines of their own into sentinel.conf. */
+    static Resp controlCharacters(int index, String command) {
+        return Resp.error("ERR Invalid argument at index " + index + " for " + command
+                + ": control characters are not allowed");
     }
 
     static Resp duplicateConfigOption(String option) {

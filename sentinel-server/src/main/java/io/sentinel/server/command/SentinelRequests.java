@@ -45,7 +45,7 @@ final class SentinelRequests {
     static boolean forCore(String sub, List<String> args) {
         switch (sub) {
             case "monitor": case "remove": case "set": case "reset": case "flushconfig": case "failover":
-            case "is-master-down-by-addr": case "simulate-failure":
+            case "is-master-down-by-addr": case "is-primary-down-by-addr": case "simulate-failure":
                 return true;
             case "debug":
                 return args.size() > 2;
@@ -58,6 +58,15 @@ final class SentinelRequests {
 
     /** {@code config}: the current global directives (announce-ip is checked against {@code bind}). */
     static Parsed parse(String sub, List<String> a, SentinelConfig config) {
+        // as current Redis and Valkey: a value with a newline would become a line of its own in sentinel.conf
+        if (sub.equals("monitor") || sub.equals("set") || sub.equals("config")) {
+            for (int i = 2; i < a.size(); i++) {
+                if (hasControlCharacters(a.get(i))) {
+                    return Parsed.answered(Errors.controlCharacters(i, "SENTINEL " + sub.toUpperCase(Locale.ROOT)
+                            + (sub.equals("config") ? " SET" : "")));
+                }
+            }
+        }
         switch (sub) {
             case "monitor": return monitor(a);
             case "remove": return Parsed.of(id -> new AdminRequest.Remove(id, a.get(2)));
@@ -65,7 +74,7 @@ final class SentinelRequests {
             case "reset": return Parsed.of(id -> new AdminRequest.Reset(id, a.get(2)));
             case "failover": return failover(a);
             case "flushconfig": return Parsed.of(AdminRequest.FlushConfig::new);
-            case "is-master-down-by-addr": return isMasterDown(a);
+            case "is-master-down-by-addr": case "is-primary-down-by-addr": return isMasterDown(a);
             case "simulate-failure": return simulateFailure(a);
             case "debug": return debug(a);
             case "config": return configSet(a, config);
@@ -253,6 +262,14 @@ final class SentinelRequests {
         if (v.equalsIgnoreCase("yes")) return true;
         if (v.equalsIgnoreCase("no")) return false;
         return null;
+    }
+
+    private static boolean hasControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x1F || c == 0x7F) return true;
+        }
+        return false;
     }
 
     static Long parseLong(String v) {

@@ -30,6 +30,7 @@ public final class ConfFileParser {
     private final List<ConfLine> sentinelLines = new ArrayList<>();
     private final List<Path> includes = new ArrayList<>();
     private final TlsDirectives tls;
+    private final ClientDirectives clients;
 
     /** {@code startDir} is the process's working directory at start, against which a relative {@code dir} resolves. */
     public ConfFileParser(Path startDir) {
@@ -40,6 +41,7 @@ public final class ConfFileParser {
         this.startDir = startDir.toAbsolutePath().normalize();
         this.draft = draft;
         this.tls = new TlsDirectives(draft.serverSettings, draft.warnings);
+        this.clients = new ClientDirectives(draft.serverSettings);
     }
 
     /** Parses {@code file}, then the overrides (redis-style {@code --directive args...}) as lines appended to it. */
@@ -61,9 +63,11 @@ public final class ConfFileParser {
      * Reads a state file: sentinel.conf syntax, {@code sentinel ...} lines ({@code leader-vote} allowed) and the
      * {@code user} lines written once ACL SETUSER/DELUSER changed the users.
      */
-    static SentinelConfig readState(Path file, Path dir) throws ConfigException {
+    static SentinelConfig readState(Path file, Path dir, boolean resolveHostnames) throws ConfigException {
         ConfFileParser p = new ConfFileParser(dir);
         p.draft.dir = dir.toString();
+        // the configuration's setting: with resolve-hostnames the state holds masters known by name (fuzzing found it)
+        p.draft.resolveHostnames = resolveHostnames;
         for (ConfLine l : p.lines(file)) {
             if (!l.name().equals("sentinel") && !l.name().equals("user")) throw l.error(BAD_DIRECTIVE);
             p.process(l, 0);
@@ -179,6 +183,10 @@ public final class ConfFileParser {
             default:
                 if (TlsDirectives.handles(name)) {
                     tls.apply(l, currentDir());
+                    break;
+                }
+                if (ClientDirectives.handles(name)) {
+                    clients.apply(l);
                     break;
                 }
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);

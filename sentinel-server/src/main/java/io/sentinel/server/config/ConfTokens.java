@@ -21,7 +21,8 @@ public final class ConfTokens {
         int[] pos = {0};
         while (true) {
             while (pos[0] < b.length && isSpace(b[pos[0]])) pos[0]++;
-            if (pos[0] >= b.length) return out;
+            // a NUL ends the line, as it ends sdssplitargs's C string (a word stops at it without taking it)
+            if (pos[0] >= b.length || b[pos[0]] == 0) return out;
             String token = token(b, pos);
             if (token == null) return null;
             out.add(token);

@@ -46,7 +46,7 @@ public final class ConfigLoader {
         }
         loaded = loaded.withStateFile(stateFile);
         if (!Files.exists(stateFile)) return loaded;
-        SentinelConfig state = ConfFileParser.readState(stateFile, dir);
+        SentinelConfig state = ConfFileParser.readState(stateFile, dir, loaded.config().resolveHostnames());
         return loaded.withConfig(StateFileFormat.merge(loaded.config(), state));
     }
 

@@ -236,9 +236,17 @@ final class SentinelDirectives {
         return n;
     }
 
+    /**
+     * A decimal long, or {@code otherwise}: every value SENTINEL SET accepts (all 19 digits of a long) must load
+     * again from the file it was written to, or the sentinel cannot restart.
+     */
     static long longOr(String v, long otherwise) {
-        if (!v.matches("-?[0-9]{1,18}")) return otherwise;
-        return Long.parseLong(v);
+        if (!v.matches("-?[0-9]{1,19}")) return otherwise;
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return otherwise; // beyond a long
+        }
     }
 
     static int intOr(String v, int otherwise) {

@@ -43,7 +43,9 @@ public final class YamlConfigLoader {
             Map.entry("tls-protocols", YamlType.STRING), Map.entry("tls-ciphers", YamlType.STRING),
             Map.entry("tls-ciphersuites", YamlType.STRING), Map.entry("tls-prefer-server-ciphers", YamlType.BOOL),
             Map.entry("tls-session-caching", YamlType.BOOL), Map.entry("tls-session-cache-size", YamlType.INT),
-            Map.entry("tls-session-cache-timeout", YamlType.INT), Map.entry("tls-replication", YamlType.BOOL));
+            Map.entry("tls-session-cache-timeout", YamlType.INT), Map.entry("tls-replication", YamlType.BOOL),
+            Map.entry("maxclients", YamlType.INT), Map.entry("timeout", YamlType.INT),
+            Map.entry("tcp-keepalive", YamlType.INT), Map.entry("acllog-max-len", YamlType.INT));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

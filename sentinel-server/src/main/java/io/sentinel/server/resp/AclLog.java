@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * ACL LOG: the refused commands, channels and logins, newest first, at most {@value #MAX_ENTRIES} (acllog-max-len).
+ * ACL LOG: the refused commands, channels and logins, newest first, at most acllog-max-len (Redis's default:
+ * {@value #MAX_ENTRIES}; 0 keeps none).
  * As in Redis, an entry with the same reason, context, object and user among the 10 newest and within a minute counts
  * up (and becomes the newest) instead of adding a new one, and keeps the client information of the latest.
  */
@@ -38,9 +39,15 @@ final class AclLog {
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final Function<ClientConnection, String> clientInfo;
+    private final int maxEntries;
 
     AclLog(Function<ClientConnection, String> clientInfo) {
+        this(clientInfo, MAX_ENTRIES);
+    }
+
+    AclLog(Function<ClientConnection, String> clientInfo, int maxEntries) {
         this.clientInfo = clientInfo;
+        this.maxEntries = maxEntries;
     }
 
     synchronized void add(Reason reason, String object, String user, ClientConnection c) {
@@ -65,7 +72,7 @@ final class AclLog {
         match.atMillis = now;
         match.clientInfo = clientInfo.apply(c);
         entries.addFirst(match);
-        while (entries.size() > MAX_ENTRIES) entries.removeLast();
+        while (entries.size() > maxEntries) entries.removeLast();
     }
 
     synchronized void reset() {

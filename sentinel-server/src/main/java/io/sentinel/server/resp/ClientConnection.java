@@ -27,6 +27,8 @@ final class ClientConnection {
     private final Set<String> patterns = new LinkedHashSet<>();
     /** Pub/sub bytes handed to the event loop but not yet encoded, for the output limit. */
     private final AtomicLong queuedPubsubBytes = new AtomicLong();
+    /** When its output went over the pubsub soft limit (0: it is not over it); publishers on any thread set it. */
+    private volatile long softLimitSinceMillis;
 
     private volatile String name;
     private volatile AclUser user;
@@ -127,6 +129,14 @@ final class ClientConnection {
 
     AtomicLong queuedPubsubBytes() {
         return queuedPubsubBytes;
+    }
+
+    long softLimitSinceMillis() {
+        return softLimitSinceMillis;
+    }
+
+    void softLimitSinceMillis(long millis) {
+        softLimitSinceMillis = millis;
     }
 
     /** Bytes waiting to reach this client: queued messages plus Netty's unflushed and unwritten output. */

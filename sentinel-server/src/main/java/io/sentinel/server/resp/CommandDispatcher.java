@@ -25,7 +25,8 @@ final class CommandDispatcher {
      * as those); COMMAND does not list them, as redis-sentinel 7.0's does not.
      */
     private static final Map<String, String> VALKEY_ALIASES = Map.of("sentinel|primaries", "sentinel|masters",
-            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name");
+            "sentinel|primary", "sentinel|master", "sentinel|get-primary-addr-by-name", "sentinel|get-master-addr-by-name",
+            "sentinel|is-primary-down-by-addr", "sentinel|is-master-down-by-addr");
 
     /** Not a reply: the connection's user was deleted and the connection is closing. */
     private static final String CLOSED = new String("closed");
@@ -37,21 +38,42 @@ final class CommandDispatcher {
     private final ClientPause pause;
 
     CommandDispatcher(CommandTable table, AclCommandSet acl, AclLog aclLog, ClientPause pause) {
+        this(table, acl, aclLog, pause, Map.of());
+    }
+
+    /**
+     * {@code renames}: the top-level rename-command, original name to the name clients use ({@code ""}: removed).
+     * As in Redis only the lookup changes: checks, ACL rules, errors and COMMAND keep the original name.
+     */
+    CommandDispatcher(CommandTable table, AclCommandSet acl, AclLog aclLog, ClientPause pause,
+            Map<String, String> renames) {
         this.table = table;
         this.aclLog = aclLog;
         this.pause = pause;
+        for (String original : renames.keySet()) {
+            if (table.get(original) == null) throw new IllegalArgumentException("no command to rename: " + original);
+        }
         List<Route> top = new ArrayList<>();
         for (CommandSpec c : table.topLevel()) {
+            String name = asciiLower(renames.getOrDefault(c.name(), c.name()));
             boolean allowed = SUBSCRIBED_MODE.contains(c.name());
             List<Route> subs = new ArrayList<>();
             for (CommandSpec s : c.subcommands().values()) {
                 subs.add(index(new Route(s, s.name().substring(c.name().length() + 1), allowed, null,
                         acl.id(s.name()))));
             }
-            top.add(index(new Route(c, c.name(), allowed, c.isContainer() ? new RouteIndex(subs) : null,
-                    acl.id(c.name()))));
+            Route r = index(new Route(c, name, allowed, c.isContainer() ? new RouteIndex(subs) : null,
+                    acl.id(c.name())));
+            if (!name.isEmpty()) top.add(r);
         }
         commands = new RouteIndex(top);
+    }
+
+    /** strcasecmp folds ASCII letters only. */
+    private static String asciiLower(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        return b.toString();
     }
 
     private Route index(Route r) {

@@ -2,6 +2,7 @@ package io.sentinel.server.resp;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.sentinel.server.command.Errors;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -32,6 +33,11 @@ final class CommandHandler extends ChannelInboundHandlerAdapter implements RespD
         this.registry = registry;
         this.pubSub = pubSub;
         this.pause = pause;
+    }
+
+    /** The connection this handler serves (tests reach a client's state through its pipeline). */
+    ClientConnection client() {
+        return client;
     }
 
     @Override
@@ -101,6 +107,22 @@ final class CommandHandler extends ChannelInboundHandlerAdapter implements RespD
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         ctx.channel().config().setAutoRead(ctx.channel().isWritable() && held == null);
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /**
+     * timeout: Redis's clientsCronHandleTimeout closes an idle client silently, except a subscriber (one with a
+     * channel or pattern) and a client a CLIENT PAUSE holds; the idle handler counts reads and writes, as Redis's
+     * lastinteraction does.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!(evt instanceof IdleStateEvent)) {
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        if (held != null || client.subscriptionCount() > 0) return;
+        LOG.debug("Closing idle client id={} addr={}", client.id(), client.addr());
+        ctx.close();
     }
 
     @Override

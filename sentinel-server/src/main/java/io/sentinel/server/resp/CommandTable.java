@@ -40,6 +40,21 @@ final class CommandTable {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The table as clients look it up after the top-level rename-command ({@code renames}: original name to new
+     * name, {@code ""} removed): COMMAND COUNT, LIST and INFO see only the names in use, each command still described
+     * by its original name, as Redis's server.commands after its renames. ACL rules keep using the original table.
+     */
+    CommandTable renamed(Map<String, String> renames) {
+        if (renames.isEmpty()) return this;
+        Map<String, CommandSpec> out = new LinkedHashMap<>();
+        for (Map.Entry<String, CommandSpec> e : commands.entrySet()) {
+            String name = renames.getOrDefault(e.getKey(), e.getKey()).toLowerCase(Locale.ROOT);
+            if (!name.isEmpty()) out.put(name, e.getValue());
+        }
+        return new CommandTable(java.util.Collections.unmodifiableMap(out));
+    }
+
     /** A top-level command, by name in any case; null if unknown. */
     CommandSpec get(String name) {
         return commands.get(name.toLowerCase(Locale.ROOT));
@@ -51,7 +66,8 @@ final class CommandTable {
         int bar = lower.indexOf('|');
         if (bar < 0) return commands.get(lower);
         CommandSpec container = commands.get(lower.substring(0, bar));
-        return container == null ? null : container.subcommands().get(lower);
+        // the container may be renamed: its subcommands keep their original full names
+        return container == null ? null : container.subcommands().get(container.name() + lower.substring(bar));
     }
 
     Collection<CommandSpec> topLevel() {

@@ -1,11 +1,13 @@
 package io.sentinel.server.resp;
 
 import io.sentinel.server.reply.Resp;
+import io.sentinel.server.runtime.MonotonicClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +26,20 @@ public final class PubSub {
     private final Map<String, Set<ClientConnection>> channels = new ConcurrentHashMap<>();
     private final Map<String, Set<ClientConnection>> patterns = new ConcurrentHashMap<>();
     private final long outputLimitBytes;
+    private final long softLimitBytes;
+    private final long softLimitMillis;
+    private final LongSupplier clock;
 
     PubSub(long outputLimitBytes) {
+        this(outputLimitBytes, 0, 0, MonotonicClock::millis);
+    }
+
+    /** client-output-buffer-limit pubsub: the hard limit, and the soft one with how long it may be exceeded. */
+    PubSub(long outputLimitBytes, long softLimitBytes, long softLimitSeconds, LongSupplier clock) {
         this.outputLimitBytes = outputLimitBytes;
+        this.softLimitBytes = softLimitBytes;
+        this.softLimitMillis = softLimitSeconds * 1000;
+        this.clock = clock;
     }
 
     /** Sends {@code message} to the channel's subscribers and matching pattern subscribers; returns how many. */
@@ -52,7 +65,7 @@ public final class PubSub {
 
     private boolean deliver(ClientConnection c, Resp push, int payloadChars) {
         long size = payloadChars + FRAME_BYTES;
-        if (c.outputBacklog() + size > outputLimitBytes) {
+        if (overLimit(c, c.outputBacklog() + size)) {
             if (c.channel().isActive()) {
                 LOG.warn("Client id={} addr={} closed for overcoming of output buffer limits (pubsub)", c.id(),
                         c.addr());
@@ -66,6 +79,25 @@ public final class PubSub {
             if (c.channel().isActive()) c.push(push);
         });
         return true;
+    }
+
+    /**
+     * Redis's checkClientOutputBufferLimits: at the hard limit at once; at the soft limit once it has been over it
+     * for longer than the soft seconds (a backlog that drops below it starts the count again).
+     */
+    private boolean overLimit(ClientConnection c, long usedBytes) {
+        if (usedBytes >= outputLimitBytes) return true;
+        if (softLimitBytes == 0 || usedBytes < softLimitBytes) {
+            c.softLimitSinceMillis(0);
+            return false;
+        }
+        long now = clock.getAsLong();
+        long since = c.softLimitSinceMillis();
+        if (since == 0) {
+            c.softLimitSinceMillis(Math.max(1, now));
+            return false;
+        }
+        return now - since > softLimitMillis;
     }
 
     /** Adds the subscription; false if the client already had it. Event loop of {@code c} only. */

@@ -40,6 +40,12 @@ public final class RespDecoder extends ByteToMessageDecoder {
     /** Input copied at once for the fast path, at most (per connection, so kept small). */
     private static final int FAST_COPY_BYTES = 4096;
 
+    /**
+     * Most argument slots made ready from a header's count: the count is a claim the bytes have not backed yet, so
+     * beyond this the request grows as arguments arrive.
+     */
+    private static final int PRESIZE_ARGS = 1024;
+
     private final RespLimits limits;
     private final BooleanSupplier unauthenticated;
     private final Sink sink;
@@ -122,7 +128,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
                 || count > limits.maxUnauthArgs() && unauthenticated.getAsBoolean()) {
             return -1;
         }
-        request.reset((int) count);
+        request.reset((int) Math.min(count, PRESIZE_ARGS));
         int p = cr + 2;
         for (long i = 0; i < count; i++) {
             if (p >= n || b[p] != '$') return -1;
@@ -167,7 +173,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
         in.readerIndex(cr + 2);
         if (n > 0) {
             argsLeft = (int) n;
-            request.reset(Math.min(argsLeft, 1024));
+            request.reset(Math.min(argsLeft, PRESIZE_ARGS));
         }
         return true;
     }

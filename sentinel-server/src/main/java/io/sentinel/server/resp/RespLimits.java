@@ -9,7 +9,8 @@ package io.sentinel.server.resp;
  * @param maxBulkBytes          largest single argument
  * @param maxUnauthArgs         most arguments before AUTH when a password is required
  * @param maxUnauthBulkBytes    largest argument before AUTH when a password is required
- * @param pubsubOutputLimitBytes a subscriber with more than this queued for it is disconnected
+ * @param pubsubOutputLimitBytes a subscriber with this much queued for it is disconnected (client-output-buffer-limit
+ *                              pubsub's hard limit; Long.MAX_VALUE: none)
  * @param writeLowWaterBytes    resume reading a client once its output drops below this
  * @param writeHighWaterBytes   stop reading a client whose output exceeds this
  * @param maxClients            connections beyond this are refused (Redis's maxclients, 10000)
@@ -29,8 +30,9 @@ public record RespLimits(
         if (maxClients < 1 || maxInlineBytes < 16 || maxArgs < 1 || maxBulkBytes < 1 || maxUnauthArgs < 1 || maxUnauthBulkBytes < 1) {
             throw new IllegalArgumentException("RESP limits too small");
         }
-        if (writeLowWaterBytes > writeHighWaterBytes || pubsubOutputLimitBytes < writeHighWaterBytes) {
-            throw new IllegalArgumentException("need low water <= high water <= pubsub output limit");
+        // a pubsub limit below the high water mark is allowed: client-output-buffer-limit pubsub 1kb 0 0 is valid
+        if (writeLowWaterBytes > writeHighWaterBytes || pubsubOutputLimitBytes < 1) {
+            throw new IllegalArgumentException("need low water <= high water and a positive pubsub output limit");
         }
     }
 
@@ -42,5 +44,10 @@ public record RespLimits(
     public RespLimits withPubsubOutputLimitBytes(long bytes) {
         return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxUnauthArgs, maxUnauthBulkBytes, bytes,
                 writeLowWaterBytes, writeHighWaterBytes, maxClients);
+    }
+
+    public RespLimits withMaxClients(int clients) {
+        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxUnauthArgs, maxUnauthBulkBytes,
+                pubsubOutputLimitBytes, writeLowWaterBytes, writeHighWaterBytes, clients);
     }
 }

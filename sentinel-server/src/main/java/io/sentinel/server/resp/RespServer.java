@@ -14,6 +14,7 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
@@ -58,18 +59,20 @@ public final class RespServer implements AutoCloseable {
             Runnable shutdownHook) {
         this.cfg = cfg;
         this.boundPort = cfg.port();
-        this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes());
+        ClientSettings clients = cfg.clients();
+        this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes(), clients.pubsubSoftLimitBytes(),
+                clients.pubsubSoftLimitSeconds(), MonotonicClock::millis);
         CommandTable table = CommandTable.load();
         this.users = new Users(table, cfg.requirePass(), cfg.userLines());
         HelpTexts help = HelpTexts.load();
-        AclLog aclLog = new AclLog(ClientCommands::describe);
-        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause);
+        AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen());
+        this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause, clients.renames());
         new ConnectionCommands(users, aclLog, shutdownHook).register(dispatcher);
         new ClientCommands(registry, users, help).register(dispatcher);
         pause.register(dispatcher);
         new AclCommands(users, table, help, registry, aclLog).register(dispatcher);
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
-        new IntrospectionCommands(table, help).register(dispatcher);
+        new IntrospectionCommands(table.renamed(clients.renames()), help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
         long now = MonotonicClock.millis();
         this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
@@ -105,7 +108,6 @@ public final class RespServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         cfg.limits().writeLowWaterBytes(), cfg.limits().writeHighWaterBytes()))
                 .childHandler(new ChannelInitializer<Channel>() {
@@ -178,7 +180,10 @@ public final class RespServer implements AutoCloseable {
             ch.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        ClientSocket.keepAlive(ch, cfg.clients().tcpKeepAliveSeconds());
         ch.pipeline().addLast("net-counters", net);
+        int timeout = cfg.clients().idleTimeoutSeconds();
+        if (timeout > 0) ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, timeout, TimeUnit.SECONDS));
         ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub, pause);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));

@@ -2,6 +2,7 @@ package io.sentinel.server.resp;
 
 import io.sentinel.core.config.SentinelConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the RESP server needs to know.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param userLines   sentinel.conf {@code user} lines without the word {@code user}: a name, then ACL rules
  * @param limits      request and output caps
  * @param ioThreads   event loop threads serving clients (1 or 2 is plenty for a sentinel)
+ * @param clients     idle timeout, keepalive, ACL LOG length, command renames, pubsub soft limit
  */
 public record RespServerConfig(
         List<String> bind,
@@ -19,13 +21,20 @@ public record RespServerConfig(
         String requirePass,
         List<String> userLines,
         RespLimits limits,
-        int ioThreads) {
+        int ioThreads,
+        ClientSettings clients) {
 
     public RespServerConfig {
         bind = List.copyOf(bind);
         userLines = List.copyOf(userLines);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("bad port " + port);
         if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be >= 1");
+        java.util.Objects.requireNonNull(clients);
+    }
+
+    public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
+            RespLimits limits, int ioThreads) {
+        this(bind, port, requirePass, userLines, limits, ioThreads, ClientSettings.DEFAULTS);
     }
 
     /** Loopback only, no password, default limits: for tests. */
@@ -34,15 +43,24 @@ public record RespServerConfig(
     }
 
     public static RespServerConfig from(SentinelConfig cfg) {
-        return new RespServerConfig(cfg.bind(), cfg.port(), cfg.requirePass(), cfg.users(), RespLimits.defaults(),
-                2);
+        return from(cfg, Map.of());
+    }
+
+    /** With the client directives the config reader checked ({@code LoadedConfig.serverSettings()}). */
+    public static RespServerConfig from(SentinelConfig cfg, Map<String, String> serverSettings) {
+        return new RespServerConfig(cfg.bind(), cfg.port(), cfg.requirePass(), cfg.users(),
+                ClientSettings.limits(RespLimits.defaults(), serverSettings), 2, ClientSettings.from(serverSettings));
     }
 
     public RespServerConfig withRequirePass(String password) {
-        return new RespServerConfig(bind, port, password, userLines, limits, ioThreads);
+        return new RespServerConfig(bind, port, password, userLines, limits, ioThreads, clients);
     }
 
     public RespServerConfig withLimits(RespLimits newLimits) {
-        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, ioThreads);
+        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, ioThreads, clients);
+    }
+
+    public RespServerConfig withClients(ClientSettings settings) {
+        return new RespServerConfig(bind, port, requirePass, userLines, limits, ioThreads, settings);
     }
 }

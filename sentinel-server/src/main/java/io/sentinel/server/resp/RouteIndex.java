@@ -31,7 +31,7 @@ final class RouteIndex {
 
         Route(CommandSpec spec, String lowerName, boolean allowedSubscribed, RouteIndex subcommands, int aclId) {
             this.spec = spec;
-            this.lowerName = lowerName.getBytes(StandardCharsets.US_ASCII);
+            this.lowerName = lowerName.getBytes(StandardCharsets.UTF_8); // a rename-command name may be any bytes
             this.foldMask = new byte[this.lowerName.length];
             for (int i = 0; i < foldMask.length; i++) {
                 if (this.lowerName[i] >= 'a' && this.lowerName[i] <= 'z') foldMask[i] = 0x20;

@@ -83,7 +83,7 @@ public final class Daemon implements AutoCloseable {
                 tiltEntries::get);
         SentinelCommands commands = new SentinelCommands(core::view, () -> currentConfig, core::request,
                 MonotonicClock::millis, info, () -> scripts.pending(), CoreLoop.THREAD_NAME, extras);
-        this.server = new RespServer(RespServerConfig.from(config), commands,
+        this.server = new RespServer(RespServerConfig.from(config, loaded.serverSettings()), commands,
                 payload -> core.submit(new HelloReceived(payload)), this::stopAsync);
         server.onUsersChanged(lines -> core.submit(new UsersChanged(lines)));
         this.scriptEvents = events;

@@ -239,6 +239,10 @@ class SentinelCommandsTest {
         assertEquals(Resp.error("ERR Invalid argument 'nope' to SENTINEL CONFIG SET"),
                 call("sentinel", "config", "set", "nope", "1"));
         assertTrue(call("sentinel", "config", "set", "announce-ip", "0.0.0.0").toString().contains("wildcard"));
+        assertEquals(Resp.error("ERR Invalid argument at index 4 for SENTINEL SET: control characters are not allowed"),
+                call("sentinel", "set", "mymaster", "auth-pass", "pw\nsentinel monitor evil 10.0.0.1 6379 1"));
+        assertEquals(Resp.error("ERR Invalid argument at index 2 for SENTINEL MONITOR: control characters are not "
+                + "allowed"), call("sentinel", "monitor", "a\rb", "127.0.0.1", "6379", "2"));
         assertTrue(sentToCore.isEmpty(), sentToCore.toString());
     }
 

@@ -28,6 +28,7 @@ class ConfFileParserErrorsTest {
             M;M                                                     | 2 | Duplicate master name.
             M;sentinel down-after-milliseconds m abc                | 2 | negative or zero time parameter.
             M;sentinel failover-timeout m 0                         | 2 | negative or zero time parameter.
+            M;sentinel failover-timeout m 9223372036854775808       | 2 | negative or zero time parameter.
             M;sentinel master-reboot-down-after-period m -1         | 2 | negative time parameter.
             M;sentinel parallel-syncs m -1                          | 2 | Invalid parallel-syncs value.
             M;sentinel config-epoch m -1                            | 2 | Invalid epoch.

@@ -14,6 +14,14 @@ class ConfTokensTest {
         assertEquals(List.of(), ConfTokens.split("   "));
     }
 
+    /** A NUL in a line used to split into empty words forever (ConfFileParserFuzzTest found it). */
+    @Test
+    void aNulEndsTheLine() {
+        assertEquals(List.of("in"), ConfTokens.split("in\0clude /x.conf"));
+        assertEquals(List.of("port", "1"), ConfTokens.split("port 1 \0\0 2"));
+        assertEquals(List.of(), ConfTokens.split("\0"));
+    }
+
     @Test
     void doubleQuotesWithEscapes() {
         assertEquals(List.of("a b", "x\ny\r\t\b\u0007\\\"z"), ConfTokens.split("\"a b\" \"x\\ny\\r\\t\\b\\a\\\\\\\"z\""));

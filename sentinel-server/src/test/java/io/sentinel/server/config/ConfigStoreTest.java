@@ -124,6 +124,19 @@ class ConfigStoreTest {
         assertEquals(Map.of("CONFIG", "c"), next.master("m").renamedCommands());
     }
 
+    /**
+     * Found by fuzzing: with resolve-hostnames a read-only config monitors a master by name, and the state file
+     * written for it must load again at the next start (it was read without the configuration's resolve-hostnames).
+     */
+    @Test
+    void aStateFileWithAMasterKnownByNameLoadsWithResolveHostnames() throws Exception {
+        Path f = conf("sentinel resolve-hostnames yes\nsentinel monitor m redis-0.test 6379 2\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir, READ_ONLY);
+        SentinelConfig next = l.config().withRuntime(ConfigLoader.generateMyid(), 4, l.config().masters());
+        ConfigStore.open(l).persist(next);
+        assertEquals(next, ConfigLoader.load(f, List.of(), dir, READ_ONLY).config());
+    }
+
     @Test
     void usersChangedAtRunTimeAreRewrittenInPlace() throws Exception {
         Path f = conf("user app on >a\n# note\nsentinel monitor m 127.0.0.1 6379 2\n");

@@ -43,8 +43,16 @@ class FailoverIT {
         }
     }
 
+    /** Redis's documented minimal rights for a sentinel on the data nodes (redis.io, "Redis Sentinel"). */
+    static final String[] SENTINEL_USER = {"--user", "sentinel-user", "on", ">sentinel-user-pw", "allchannels",
+        "+multi", "+slaveof", "+ping", "+exec", "+subscribe", "+config|rewrite", "+role", "+publish", "+info",
+        "+client|setname", "+client|kill", "+script|kill"};
+    /** Whether the sentinels log in to the data nodes as that minimal user (with dataPass for everyone else). */
+    boolean minimalDataUser;
+
     RedisProcess.Builder redis(String name) {
         RedisProcess.Builder b = RedisProcess.builder().name(name);
+        if (minimalDataUser) b.args(SENTINEL_USER);
         return dataPass == null ? b : b.requirePass(dataPass);
     }
 
@@ -53,7 +61,8 @@ class FailoverIT {
     SentinelConf conf() {
         SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), quorum)
                 .downAfterMillis(DOWN_AFTER).failoverTimeoutMillis(6000);
-        if (dataPass != null) conf.authPass(dataPass);
+        if (minimalDataUser) conf.masterOption("auth-user", "sentinel-user").authPass("sentinel-user-pw");
+        else if (dataPass != null) conf.authPass(dataPass);
         if (sentinelPass != null) conf.requirePass(sentinelPass);
         return conf;
     }
@@ -185,6 +194,37 @@ class FailoverIT {
         startRedis(100, 100);
         startSentinels(2, 1);
         assertOtherReplicasFollow(sigkillMasterAndAwaitAgreement());
+    }
+
+    /** The reverse mix: one of ours and two Debian redis-sentinels, all with requirepass. */
+    @Test
+    void requirepassMixedQuorumOneOursTwoRedisSentinels() {
+        dataPass = "data-secret";
+        sentinelPass = "sentinel-secret";
+        startRedis(100, 100);
+        startSentinels(1, 2);
+        assertOtherReplicasFollow(sigkillMasterAndAwaitAgreement());
+    }
+
+    /**
+     * Issue 9: the sentinels log in to the data nodes as a user with only Redis's documented minimal rights (the
+     * default user, with its password, is for replication and clients), and fail over; clients follow.
+     */
+    @Test
+    void theMinimalSentinelUserOnTheDataNodesIsEnoughToFailOver() {
+        dataPass = "data-secret";
+        minimalDataUser = true;
+        startRedis(100, 100);
+        startSentinels(3, 0);
+        try (Writer jedis = Writer.jedis(sentinels, null, dataPass).start()) {
+            Await.until(Duration.ofSeconds(10), "the client writes", () -> jedis.successes.get() > 5);
+            long before = jedis.successes.get();
+            Address promoted = sigkillMasterAndAwaitAgreement();
+            assertEquals("master", at(promoted).replicationField("role"));
+            Await.until(FAILOVER_DEADLINE, "the client writes again", () -> jedis.successes.get() > before + 5,
+                    this::state);
+            assertOtherReplicasFollow(promoted);
+        }
     }
 
     @Test

@@ -82,7 +82,14 @@ class TlsIT {
         failOverAndFollow();
     }
 
-    void assertRefusesUntrustedClients(SentinelProcess s) {
+    /** The reverse mix over TLS: one of ours, two Debian redis-sentinels. */
+    @Test
+    void mixedQuorumOneOursTwoRedisSentinelsOverTlsFailsOver() {
+        startTopology(1, 2);
+        failOverAndFollow();
+    }
+
+        void assertRefusesUntrustedClients(SentinelProcess s) {
         assertTrue(answersPing(certs.clientFactory(), s.port()), s + ": a client with a certificate of the CA");
         assertFalse(answersPing(certs.socketFactory("ca", null), s.port()), s + ": no client certificate");
         assertFalse(answersPing(certs.socketFactory("ca", "other-client"), s.port()), s + ": another CA's");

@@ -33,14 +33,23 @@ public class SentinelProcess extends ChildProcess {
         this("sentinel", conf, args);
     }
 
+    /** With its sentinel.conf at {@code confFile} (on a mount the test controls, say) instead of in its dir. */
+    public SentinelProcess(SentinelConf conf, Path confFile, String... args) {
+        this("sentinel", conf, confFile, args);
+    }
+
     protected SentinelProcess(String name, SentinelConf conf, String... args) {
+        this(name, conf, null, args);
+    }
+
+    private SentinelProcess(String name, SentinelConf conf, Path confFile, String... args) {
         super(name, conf.host(), conf.port() != 0 ? conf.port() : Ports.free());
-        this.confFile = dir.resolve("sentinel.conf");
+        this.confFile = confFile != null ? confFile : dir.resolve("sentinel.conf");
         this.password = conf.requirePass();
         this.tls = conf.tls();
         this.args = List.of(args);
         try {
-            Files.writeString(confFile, conf.render(port, dir.toString()));
+            Files.writeString(this.confFile, conf.render(port, dir.toString()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);

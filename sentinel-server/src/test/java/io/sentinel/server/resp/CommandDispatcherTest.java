@@ -39,8 +39,9 @@ class CommandDispatcherTest {
         assertEquals("*3\r\n$8\r\nsentinel\r\n$7\r\nprimary\r\n$1\r\nm\r\n", client.call("sentinel primary m\r\n"));
         assertEquals("-ERR wrong number of arguments for 'sentinel|master' command\r\n",
                 client.call("SENTINEL primary\r\n"), "checked as the 7.0 subcommand");
-        assertEquals("-ERR unknown subcommand 'is-primary-down-by-addr'. Try SENTINEL HELP.\r\n",
-                client.call("SENTINEL is-primary-down-by-addr 127.0.0.1 6379 0 *\r\n"));
+        assertEquals("*6\r\n$8\r\nSENTINEL\r\n$23\r\nis-primary-down-by-addr\r\n$9\r\n127.0.0.1\r\n$4\r\n6379\r\n"
+                + "$1\r\n0\r\n$1\r\n*\r\n", client.call("SENTINEL is-primary-down-by-addr 127.0.0.1 6379 0 *\r\n"),
+                "a Valkey peer's vote question, as is-master-down-by-addr");
         assertEquals("-ERR unknown subcommand 'primaries'. Try CLIENT HELP.\r\n", client.call("CLIENT primaries\r\n"));
     }
 
