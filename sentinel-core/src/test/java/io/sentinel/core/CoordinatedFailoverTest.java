@@ -68,20 +68,23 @@ class CoordinatedFailoverTest {
     }
 
     static String masterInfo(String failoverState, boolean twoReplicas) {
-        return "# Server\r\nrun_id:" + Fixtures.runId('d') + "\r\n# Replication\r\nrole:master\r\nconnected_slaves:1\r\n"
+        return "# Server\r\nrun_id:" + Fixtures.runId('d') + "\r\n# Replication\r\nrole:master\r\n"
+                + "connected_slaves:1\r\n"
                 + "slave0:ip=127.0.0.1,port=6380,state=online,offset=50,lag=0\r\n"
                 + (twoReplicas ? "slave1:ip=127.0.0.1,port=6381,state=online,offset=50,lag=0\r\n" : "")
                 + (failoverState == null ? "" : "master_failover_state:" + failoverState + "\r\n");
     }
 
     static String replicaInfo(char runId, long offset, String failoverState) {
-        return "# Server\r\nrun_id:" + Fixtures.runId(runId) + "\r\n# Replication\r\nrole:slave\r\nmaster_host:127.0.0.1"
+        return "# Server\r\nrun_id:" + Fixtures.runId(runId) + "\r\n# Replication\r\nrole:slave\r\n"
+                + "master_host:127.0.0.1"
                 + "\r\nmaster_port:6379\r\nmaster_link_status:up\r\nslave_repl_offset:" + offset
                 + "\r\nslave_priority:100\r\nmaster_failover_state:" + failoverState + "\r\n";
     }
 
     static String promotedInfo() {
-        return "# Server\r\nrun_id:" + Fixtures.runId('c') + "\r\n# Replication\r\nrole:master\r\nconnected_slaves:0\r\n"
+        return "# Server\r\nrun_id:" + Fixtures.runId('c') + "\r\n# Replication\r\nrole:master\r\n"
+                + "connected_slaves:0\r\n"
                 + "master_failover_state:no-failover\r\n";
     }
 
@@ -123,7 +126,8 @@ class CoordinatedFailoverTest {
         assertTrue(vote.contains(new AskPeer(PEER, "mymaster", Fixtures.MASTER, 1, Fixtures.MY_ID)),
                 "votes asked although the master is up: " + vote);
         List<Action> elected = at(2200, new VoteReplied(PEER, "mymaster", false, Fixtures.MY_ID, 1));
-        assertTrue(events(elected).contains("+elected-leader master mymaster 127.0.0.1 6379"), events(elected).toString());
+        assertTrue(events(elected).contains("+elected-leader master mymaster 127.0.0.1 6379"),
+                events(elected).toString());
         // asked at the election, or already in flight (1 s period for replicas during a failover)
         assertTrue(elected.contains(new RequestInfo(REPLICA)) || vote.contains(new RequestInfo(REPLICA)),
                 "fresh INFO before selecting: " + elected);
@@ -194,7 +198,8 @@ class CoordinatedFailoverTest {
         monitoring("no-failover");
         at(2050, new AdminRequest.SetTiming(1, List.of(new AdminRequest.SetTiming.Period("info-period", 500))));
         List<Action> asked = at(2100, new Tick());
-        assertTrue(asked.contains(new RequestInfo(REPLICA)) && asked.contains(new RequestInfo(MASTER)), asked.toString());
+        assertTrue(asked.contains(new RequestInfo(REPLICA)) && asked.contains(new RequestInfo(MASTER)),
+                asked.toString());
         // a peer's hello moves the master to 6380 (config epoch 1) while both INFOs are in flight
         List<String> moved = events(at(2110, new HelloReceived("127.0.0.1,26380," + PEER_ID + ",1,mymaster,127.0.0.1,"
                 + "6380,1")));
@@ -207,9 +212,13 @@ class CoordinatedFailoverTest {
                 + "slave_priority:100\r\nmaster_failover_state:no-failover\r\n";
         at(2120, new InfoReceived(REPLICA, newMaster)); // answers the request made when 6380 was a replica
         at(2121, new InfoReceived(MASTER, oldMaster));
-        for (Action a : at(2130, new Tick())) if (a instanceof SendPing p) at(2130, new PingReplied(p.target(), "PONG", false));
+        for (Action a : at(2130, new Tick())) {
+            if (a instanceof SendPing p) at(2130, new PingReplied(p.target(), "PONG", false));
+        }
         assertEquals(Outcome.OK, failover(2140, true));
-        for (Action a : at(2150, new Tick())) if (a instanceof SendPing p) at(2150, new PingReplied(p.target(), "PONG", false));
+        for (Action a : at(2150, new Tick())) {
+            if (a instanceof SendPing p) at(2150, new PingReplied(p.target(), "PONG", false));
+        }
         at(2200, new VoteReplied(PEER, "mymaster", false, Fixtures.MY_ID, 2)); // elected; 6379 asked for INFO
         List<Action> periodic = at(2700, new Tick());
         assertTrue(periodic.contains(new RequestInfo(REPLICA)), "the new master's periodic INFO: " + periodic);
@@ -301,7 +310,8 @@ class CoordinatedFailoverTest {
         // cached: 6380 at 50 is ahead of 6381 at 40
         assertEquals(Outcome.OK, failover(2100, false));
         List<Action> asked = at(2200, new Tick());
-        assertTrue(asked.contains(new RequestInfo(REPLICA)) && asked.contains(new RequestInfo(OTHER)), asked.toString());
+        assertTrue(asked.contains(new RequestInfo(REPLICA)) && asked.contains(new RequestInfo(OTHER)),
+                asked.toString());
         assertTrue(at(2205, new InfoReceived(REPLICA, replicaInfo('c', 70, "no-failover"))).stream()
                 .noneMatch(a -> a instanceof PromoteReplica), "waits for the other answer");
         List<Action> selected = at(2206, new InfoReceived(OTHER, replicaInfo('e', 90, "no-failover")));

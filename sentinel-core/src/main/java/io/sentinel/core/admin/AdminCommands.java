@@ -102,7 +102,9 @@ public final class AdminCommands {
     private static Outcome failover(SentinelState s, AdminRequest.Failover r, long now, Effects out) {
         MasterState m = s.masters.get(r.name());
         if (m == null) return new Outcome.NoSuchMaster();
-        if (r.coordinated() && m.master.failover == ServerFailover.UNREPORTED) return new Outcome.FailoverNotSupported();
+        if (r.coordinated() && m.master.failover == ServerFailover.UNREPORTED) {
+            return new Outcome.FailoverNotSupported();
+        }
         if (m.failoverInProgress()) return new Outcome.FailoverInProgress();
         if (ReplicaRanking.select(m, s.timing, now) == null) return new Outcome.NoGoodReplica();
         if (r.coordinated()) CoordinatedFailover.start(s, m, now, out);

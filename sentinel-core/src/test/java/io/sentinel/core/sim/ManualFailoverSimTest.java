@@ -15,7 +15,8 @@ class ManualFailoverSimTest {
 
     private static SimRunner.Summary check(String test, SimRunner.Summary s) {
         System.out.printf("%s: %d seeds, %d steps, %d ms; runs with a promotion %d, +writes-paused %d,"
-                + " -failover-abort-slave-timeout %d, -failover-abort-master-error %d, -failover-abort-not-elected %d%n",
+                + " -failover-abort-slave-timeout %d, -failover-abort-master-error %d,"
+                + " -failover-abort-not-elected %d%n",
                 test, s.seeds(), s.steps(), s.wallMillis(), s.runsWith(EventType.PROMOTED_SLAVE),
                 s.runsWith(EventType.WRITES_PAUSED), s.runsWith(EventType.FAILOVER_ABORT_SLAVE_TIMEOUT),
                 s.runsWith(EventType.FAILOVER_ABORT_MASTER_ERROR), s.runsWith(EventType.FAILOVER_ABORT_NOT_ELECTED));

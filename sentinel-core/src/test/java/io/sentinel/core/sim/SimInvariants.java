@@ -178,7 +178,7 @@ final class SimInvariants {
         onePromotion(s, m, p.target());
     }
 
-    /** A coordinated failover's hand-over: sent by the leader of its epoch, to one replica per epoch, as a promotion. */
+    /** A coordinated failover's hand-over: by the leader of its epoch, to one replica per epoch, as a promotion. */
     void onHandOver(SimSentinel s, HandOver h) {
         MasterState m = null;
         for (MasterState x : s.core.state().masters.values()) {

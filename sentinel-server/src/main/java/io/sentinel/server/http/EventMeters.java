@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * Counters fed by published events: every event by type, failovers started, succeeded and aborted (by reason),
  * master switches, elections won and lost, votes cast, TILT entries and time in TILT; phase durations go to {@link
- * FailoverPhases}, coordinated failovers to {@link SwitchoverMeters}. Runs on the core thread: per event a registry lookup and an increment.
+ * FailoverPhases}, coordinated failovers to {@link SwitchoverMeters}. Runs on the core thread: per event a registry
+ * lookup and an increment.
  */
 final class EventMeters {
     private static final Map<String, String> HELP = Map.of(

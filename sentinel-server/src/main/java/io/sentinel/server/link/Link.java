@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A link to one target. Every command is answered by exactly one input (a reply or {@code CommandFailed}), except
- * the ones whose success needs no answer (hello, promote, repoint, the hand-over's). A command the target kind cannot take is a
- * programmer error: {@link IllegalArgumentException}.
+ * the ones whose success needs no answer (hello, promote, repoint, the hand-over's). A command the target kind
+ * cannot take is a programmer error: {@link IllegalArgumentException}.
  */
 interface Link {
     LinkSettings settings();

@@ -144,7 +144,10 @@ final class RedisLink implements Link {
         transaction(CommandFailed.Command.CANCEL_HAND_OVER, steps, RedisWire::lastExecFailure);
     }
 
-    /** Valkey's sentinelKillClients: {@code MULTI, CONFIG REWRITE, CLIENT KILL TYPE normal|pubsub, CLIENT UNPAUSE, EXEC}. */
+    /**
+     * Valkey's sentinelKillClients: {@code MULTI, CONFIG REWRITE, CLIENT KILL TYPE normal|pubsub, CLIENT UNPAUSE,
+     * EXEC}.
+     */
     @Override
     public void releaseClients() {
         List<String[]> steps = new ArrayList<>();
@@ -166,7 +169,8 @@ final class RedisLink implements Link {
     }
 
     /** {@code MULTI, steps..., EXEC} in one write; {@code failureOf} reads every reply and names what went wrong. */
-    private void transaction(CommandFailed.Command kind, List<String[]> steps, Function<List<Object>, String> failureOf) {
+    private void transaction(CommandFailed.Command kind, List<String[]> steps,
+            Function<List<Object>, String> failureOf) {
         Optional<String[]> multi = RedisWire.command(settings, "MULTI");
         Optional<String[]> exec = RedisWire.command(settings, "EXEC");
         if (multi.isEmpty() || exec.isEmpty()) {
@@ -187,10 +191,11 @@ final class RedisLink implements Link {
     }
 
     /**
-     * redis-sentinel's sentinelSendSlaveOf: {@code MULTI, [FAILOVER ABORT,] SLAVEOF host port, CONFIG REWRITE, CLIENT KILL TYPE
-     * normal, CLIENT KILL TYPE pubsub, EXEC} in one write. SLAVEOF rather than REPLICAOF: every Redis version knows
-     * it, and users rename it by that name; a rename of REPLICAOF alone is honoured too. CONFIG or CLIENT disabled
-     * by rename only drops that step, as the replica is reconfigured without them.
+     * redis-sentinel's sentinelSendSlaveOf (with Valkey's FAILOVER ABORT): {@code MULTI, [FAILOVER ABORT,] SLAVEOF
+     * host port, CONFIG REWRITE, CLIENT KILL TYPE normal, CLIENT KILL TYPE pubsub, EXEC} in one write. SLAVEOF
+     * rather than REPLICAOF: every Redis version knows it, and users rename it by that name; a rename of REPLICAOF
+     * alone is honoured too. CONFIG or CLIENT disabled by rename only drops that step, as the replica is reconfigured
+     * without them.
      */
     private void reconfigure(CommandFailed.Command kind, boolean abortFailover, String host, String port) {
         Optional<String[]> multi = RedisWire.command(settings, "MULTI");
