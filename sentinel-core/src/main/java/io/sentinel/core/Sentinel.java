@@ -10,6 +10,7 @@ import io.sentinel.core.detect.SubjectiveDown;
 import io.sentinel.core.detect.Tilt;
 import io.sentinel.core.election.VoteRequests;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.failover.CoordinatedFailover;
 import io.sentinel.core.failover.Failover;
 import io.sentinel.core.info.InfoParser;
 import io.sentinel.core.info.InfoSnapshot;
@@ -129,7 +130,7 @@ public final class Sentinel {
             MasterState m = s.masters.get(v.masterName());
             if (m != null) react(m, now, out);
         } else if (input instanceof CommandFailed f) {
-            commandFailed(f);
+            commandFailed(f, now, out);
         } else if (input instanceof LinkConnected c) {
             linkChanged(c.target(), true, now);
             if (c.localHost() != null) s.localHost = c.localHost();
@@ -239,6 +240,7 @@ public final class Sentinel {
         LinkState link = s.links.get(i.target());
         if (link == null) return;
         link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        link.infoReplySeq = ++link.infoAnswers;
         InfoSnapshot info = InfoParser.parse(i.info());
         for (MasterState m : new ArrayList<>(s.masters.values())) {
             List<NodeState> at = nodesAt(m, i.target());
@@ -276,11 +278,20 @@ public final class Sentinel {
         link.failureDetail = f.detail();
     }
 
-    private void commandFailed(CommandFailed f) {
+    private void commandFailed(CommandFailed f, long now, Effects out) {
         LinkState link = s.links.get(f.target());
         if (link == null) return;
         if (countedAsPending(f.command())) link.pendingCommands = Math.max(0, link.pendingCommands - 1);
+        if (f.command() == CommandFailed.Command.HAND_OVER) {
+            for (MasterState m : new ArrayList<>(s.masters.values())) {
+                if (m.master.link != null && m.master.link.target.equals(f.target())) {
+                    CoordinatedFailover.refused(m, f.reason(), now, out);
+                }
+            }
+            return;
+        }
         if (f.command() != CommandFailed.Command.INFO) return;
+        link.infoAnswers++;
         for (MasterState m : s.masters.values()) {
             for (NodeState ri : nodesAt(m, f.target())) ri.infoInFlight = false;
         }

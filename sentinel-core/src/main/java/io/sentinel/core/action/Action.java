@@ -5,5 +5,6 @@ package io.sentinel.core.action;
  * persisting fails, the rest of the batch is dropped (no vote leaves unpersisted).
  */
 public sealed interface Action permits OpenLink, CloseLink, SendPing, RequestInfo, PublishHello, AskPeer,
-        PromoteReplica, RepointReplica, Reply, Publish, PersistState, RunScript {
+        PromoteReplica, RepointReplica, HandOver, CancelHandOver, ReleaseClients, SaveConfig, Reply, Publish,
+        PersistState, RunScript {
 }

@@ -30,6 +30,9 @@ public sealed interface Outcome {
 
     record FailoverInProgress() implements Outcome { }
 
+    /** {@code FAILOVER COORDINATED} of a master whose INFO reports no {@code master_failover_state}. */
+    record FailoverNotSupported() implements Outcome { }
+
     /** {@code SET} of a script path while {@code deny-scripts-reconfig} is on. */
     record ScriptsReconfigDenied() implements Outcome { }
 

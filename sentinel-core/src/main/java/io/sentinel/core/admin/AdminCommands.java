@@ -7,8 +7,10 @@ import io.sentinel.core.action.Reply;
 import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.Timing;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.failover.CoordinatedFailover;
 import io.sentinel.core.failover.Failover;
 import io.sentinel.core.failover.ReplicaRanking;
+import io.sentinel.core.info.ServerFailover;
 import io.sentinel.core.input.AdminRequest;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.IpLiteral;
@@ -38,7 +40,7 @@ public final class AdminCommands {
         } else if (r instanceof AdminRequest.Reset m) {
             return reset(s, m.pattern(), now, out);
         } else if (r instanceof AdminRequest.Failover m) {
-            return failover(s, m.name(), now, out);
+            return failover(s, m, now, out);
         } else if (r instanceof AdminRequest.FlushConfig) {
             out.persist();
             return Outcome.OK;
@@ -96,12 +98,17 @@ public final class AdminCommands {
         return new Outcome.Count(count);
     }
 
-    private static Outcome failover(SentinelState s, String name, long now, Effects out) {
-        MasterState m = s.masters.get(name);
+    /** Checked in Valkey's order: the name, FAILOVER support (coordinated), a failover going on, a replica. */
+    private static Outcome failover(SentinelState s, AdminRequest.Failover r, long now, Effects out) {
+        MasterState m = s.masters.get(r.name());
         if (m == null) return new Outcome.NoSuchMaster();
+        if (r.coordinated() && m.master.failover == ServerFailover.UNREPORTED) {
+            return new Outcome.FailoverNotSupported();
+        }
         if (m.failoverInProgress()) return new Outcome.FailoverInProgress();
         if (ReplicaRanking.select(m, s.timing, now) == null) return new Outcome.NoGoodReplica();
-        Failover.start(s, m, true, now, out);
+        if (r.coordinated()) CoordinatedFailover.start(s, m, now, out);
+        else Failover.start(s, m, true, now, out);
         return Outcome.OK;
     }
 }

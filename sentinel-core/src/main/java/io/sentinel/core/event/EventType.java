@@ -32,6 +32,19 @@ public enum EventType {
     FAILOVER_STATE_SEND_SLAVEOF_NOONE("+failover-state-send-slaveof-noone", EventLevel.NOTICE),
     FAILOVER_STATE_WAIT_PROMOTION("+failover-state-wait-promotion", EventLevel.NOTICE),
     FAILOVER_ABORT_SLAVE_TIMEOUT("-failover-abort-slave-timeout", EventLevel.WARNING),
+    /** Valkey 9: a coordinated failover could not send its hand-over to the master in time (master unreachable). */
+    FAILOVER_ABORT_MASTER_TIMEOUT("-failover-abort-master-timeout", EventLevel.WARNING),
+    /**
+     * Ours: the master refused a coordinated failover's hand-over (a missing ACL permission, the replica not online);
+     * the details are the server's error, naming the command it refused.
+     */
+    FAILOVER_ABORT_MASTER_ERROR("-failover-abort-master-error", EventLevel.WARNING),
+    /** Ours: {@code SENTINEL FAILOVER <name> COORDINATED} accepted; the election follows ({@code +try-failover}). */
+    COORDINATED_FAILOVER("+coordinated-failover", EventLevel.WARNING),
+    /** Ours: the hand-over went to the master: its writes are paused ({@code CLIENT PAUSE WRITE}, {@code FAILOVER}). */
+    WRITES_PAUSED("+writes-paused", EventLevel.NOTICE),
+    /** Ours: the old master was released ({@code CLIENT UNPAUSE}), after the promotion or when the failover gave up. */
+    WRITES_RESUMED("-writes-paused", EventLevel.NOTICE),
     PROMOTED_SLAVE("+promoted-slave", EventLevel.WARNING),
     FAILOVER_STATE_RECONF_SLAVES("+failover-state-reconf-slaves", EventLevel.WARNING),
     SLAVE_RECONF_SENT("+slave-reconf-sent", EventLevel.NOTICE),

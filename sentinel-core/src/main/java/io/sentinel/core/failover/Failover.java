@@ -43,6 +43,14 @@ public final class Failover {
         m.ownVoteAt = 0;
         m.promoted = null;
         m.switchAnnounced = false;
+        clearManual(m);
+    }
+
+    private static void clearManual(MasterState m) {
+        m.coordinated = false;
+        m.handOverSentAt = 0;
+        m.handOverInfoSeq = 0;
+        m.freshInfoAskedAt = 0;
     }
 
     /** Per rank: the sentinel with the smallest run id votes first, the next one this much later, and so on. */
@@ -131,9 +139,13 @@ public final class Failover {
         switch (m.phase) {
             case WAIT_START -> waitStart(s, m, now, out);
             case SELECT_SLAVE -> selectReplica(s, m, now, out);
-            case SEND_SLAVEOF_NOONE -> sendPromotion(m, now, out);
+            case SEND_SLAVEOF_NOONE -> {
+                if (m.coordinated) CoordinatedFailover.send(m, now, out);
+                else sendPromotion(m, now, out);
+            }
             case WAIT_PROMOTION -> {
-                if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
+                if (m.coordinated) CoordinatedFailover.waitPromotion(m, now, out);
+                else if (now - m.failoverStateChangeAt > m.failoverTimeoutMillis) abort(m, now, out, true);
                 else resendPromotion(m, now, out);
             }
             case RECONF_SLAVES -> {
@@ -211,6 +223,7 @@ public final class Failover {
     }
 
     private static void selectReplica(SentinelState s, MasterState m, long now, Effects out) {
+        if ((m.forcedFailover || m.coordinated) && ManualFailover.awaitedFreshInfo(m, now, out)) return;
         ReplicaState best = ReplicaRanking.select(m, s.timing, now);
         if (best == null && ReplicaRanking.waitingForInfo(m, s.timing, now)
                 && now - m.failoverStateChangeAt < 2 * s.timing.pingPeriod()) {
@@ -240,7 +253,7 @@ public final class Failover {
     }
 
     private static void promote(MasterState m, ReplicaState r, long now, Effects out) {
-        out.add(new PromoteReplica(r.target()));
+        out.add(new PromoteReplica(r.target(), r.failover.ongoing()));
         m.promotionSentAt = now;
         // Rule: INFO right behind the promotion, on the same connection: its reply already shows role:master, so
         // the promotion is confirmed one round trip later instead of at the next poll.
@@ -272,6 +285,8 @@ public final class Failover {
             s.crashed = true;
             return;
         }
+        if (m.coordinated) CoordinatedFailover.finish(m, r, out);
+        else if (m.forcedFailover) ManualFailover.demoteOldMaster(m, r, out);
         out.event(m, EventType.FAILOVER_STATE_RECONF_SLAVES, Describe.of(m, m.master));
         out.clientReconfig(m, true, m.master.address, r.address);
         announceSwitch(m, out);
@@ -306,15 +321,17 @@ public final class Failover {
             throw new IllegalStateException("abort after promotion of " + m.name);
         }
         if (slaveTimeout) out.event(m, EventType.FAILOVER_ABORT_SLAVE_TIMEOUT, Describe.of(m, m.master));
+        if (m.coordinated) CoordinatedFailover.cancel(m, out);
         enter(m, FailoverPhase.NONE, now);
         m.forcedFailover = false;
         m.ownVoteAt = 0;
         if (m.promoted != null) m.promoted.promoted = false;
         m.promoted = null;
+        clearManual(m);
     }
 
     /** Used by the INFO handler while replicas are being repointed. Not counted as pending: no success input. */
     public static void repoint(NodeState r, Address master, Effects out) {
-        out.add(new RepointReplica(r.target(), master));
+        out.add(new RepointReplica(r.target(), master, r.failover.ongoing()));
     }
 }

@@ -22,6 +22,7 @@ public final class InfoParser {
         int priority = 100;
         boolean announced = true;
         List<Address> replicas = new ArrayList<>();
+        ServerFailover failover = ServerFailover.UNREPORTED;
         for (String raw : info.split("\n")) {
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             int colon = line.indexOf(':');
@@ -40,13 +41,14 @@ public final class InfoParser {
                 case "master_repl_offset": masterOffset = parseLong(value, -1); break;
                 case "slave_priority": case "replica_priority": priority = parseInt(value, 100); break;
                 case "replica_announced": announced = !"0".equals(value); break;
+                case "master_failover_state": failover = ServerFailover.parse(value); break;
                 default:
                     Address replica = replicaLine(key, value);
                     if (replica != null) replicas.add(replica);
             }
         }
         return new InfoSnapshot(runId, role, masterHost, masterPort, linkUp, linkDownSince, slaveOffset,
-                masterOffset, priority, announced, replicas);
+                masterOffset, priority, announced, replicas, failover);
     }
 
     /** {@code slave0:ip=127.0.0.1,port=6380,state=online,offset=1,lag=0}; older Redis: {@code slave0:ip,port,state}. */

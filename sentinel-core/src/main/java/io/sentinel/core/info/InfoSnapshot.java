@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The fields of an {@code INFO} reply a sentinel acts on. Absent numbers are -1 ({@code masterLinkDownSinceSeconds},
- * offsets), absent strings null. {@code replicas} are the master's {@code slaveN:} lines in order.
+ * offsets), absent strings null. {@code replicas} are the master's {@code slaveN:} lines in order; {@code failover}
+ * is {@code master_failover_state} ({@link ServerFailover#UNREPORTED} when absent).
  */
 public record InfoSnapshot(
         String runId,
@@ -19,7 +20,8 @@ public record InfoSnapshot(
         long masterReplOffset,
         int slavePriority,
         boolean replicaAnnounced,
-        List<Address> replicas) {
+        List<Address> replicas,
+        ServerFailover failover) {
 
     public InfoSnapshot {
         replicas = List.copyOf(replicas);

@@ -32,8 +32,15 @@ public sealed interface AdminRequest extends Input {
     /** {@code SENTINEL RESET <pattern>}. */
     record Reset(long requestId, String pattern) implements AdminRequest { }
 
-    /** {@code SENTINEL FAILOVER <name>}. */
-    record Failover(long requestId, String name) implements AdminRequest { }
+    /**
+     * {@code SENTINEL FAILOVER <name> [COORDINATED]}: forced at once (no election), or, {@code coordinated}, elected
+     * and handed over by the old master with {@code FAILOVER TO} (Valkey 9).
+     */
+    record Failover(long requestId, String name, boolean coordinated) implements AdminRequest {
+        public Failover(long requestId, String name) {
+            this(requestId, name, false);
+        }
+    }
 
     /** {@code SENTINEL FLUSHCONFIG}. */
     record FlushConfig(long requestId) implements AdminRequest { }

@@ -28,6 +28,10 @@ public final class InfoRefresh {
         if (ri.role == Role.MASTER) discoverReplicas(s, m, info, now, out);
         ri.infoRefreshAt = now;
         ri.infoText = text;
+        if (info.failover() != ri.failover) {
+            ri.failover = info.failover();
+            ri.failoverChangedAt = now;
+        }
         if (info.role() != null && info.role() != ri.roleReported) {
             ri.roleReportedAt = now;
             ri.roleReported = info.role();
@@ -46,7 +50,7 @@ public final class InfoRefresh {
         if (s.tilt) return;
         if (ri instanceof ReplicaState r && info.role() == Role.MASTER) replicaClaimsMaster(s, m, r, now, out);
         if (ri instanceof ReplicaState r && info.role() == Role.REPLICA) {
-            fixReplicaConfig(s, m, r, now, out);
+            if (!repairStuckFailover(s, m, r, now, out)) fixReplicaConfig(s, m, r, now, out);
             trackReconfiguration(m, r, out);
         }
     }
@@ -87,6 +91,21 @@ public final class InfoRefresh {
             Failover.repoint(ri, master, out);
             out.event(m, EventType.FIX_SLAVE_CONFIG, Describe.of(m, ri));
         }
+    }
+
+    /**
+     * Valkey: a replica reporting a FAILOVER of its own for longer than failover-timeout (an old master that demoted
+     * itself for a hand-over whose target never answered) is stuck; it is repointed at the master, FAILOVER ABORT
+     * first, since REPLICAOF is refused during a FAILOVER.
+     */
+    private static boolean repairStuckFailover(SentinelState s, MasterState m, ReplicaState ri, long now,
+            Effects out) {
+        long wait = m.failoverTimeoutMillis;
+        if (!ri.failover.ongoing() || !masterLooksSane(s, m, now) || !noDownFor(ri, wait, now)
+                || now - ri.failoverChangedAt <= wait) return false;
+        Failover.repoint(ri, m.master.address, out);
+        out.event(m, EventType.FIX_SLAVE_CONFIG, Describe.of(m, ri));
+        return true;
     }
 
     private static void trackReconfiguration(MasterState m, ReplicaState ri, Effects out) {

@@ -29,6 +29,16 @@ public final class LinkState {
     /** What the last OpenLink asked for, and when: a link that stays down is asked for again (see Links). */
     LinkSettings settings;
     long openRequestedAt;
+    /**
+     * INFO requests sent on this link, and answers (replies or failures) received: the shell answers each request
+     * once and in order, so answer number n answers request number n, and a reply can be told to be newer than a
+     * command sent before its request (a hand-over, say). Per link, not per instance: a promoted replica's link
+     * carries on under the new master's state with its requests in flight.
+     */
+    public long infoRequests;
+    public long infoAnswers;
+    /** The number of the request the latest INFO reply answered. */
+    public long infoReplySeq;
 
     public LinkState(Target target, long now) {
         this.target = target;

@@ -43,6 +43,14 @@ public final class MasterState {
     public long failoverStartAt;
     public long failoverStateChangeAt;
     public boolean forcedFailover;
+    /** {@code SENTINEL FAILOVER COORDINATED}: elected, then handed over by the old master ({@code FAILOVER TO}). */
+    public boolean coordinated;
+    /** When the hand-over went to the master (0: not sent): its writes are paused from then on. */
+    public long handOverSentAt;
+    /** The number of the master's INFO request sent right behind the hand-over: replies from it on are newer. */
+    public long handOverInfoSeq;
+    /** A manual failover asked every replica for INFO at this time, to select on fresh offsets (0: not yet). */
+    public long freshInfoAskedAt;
     public ReplicaState promoted;
     /** When REPLICAOF NO ONE last went to {@link #promoted}: it is sent again while unconfirmed. */
     public long promotionSentAt;

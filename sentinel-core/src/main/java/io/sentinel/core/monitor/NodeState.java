@@ -1,6 +1,7 @@
 package io.sentinel.core.monitor;
 
 import io.sentinel.core.info.InfoSnapshot;
+import io.sentinel.core.info.ServerFailover;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Role;
 
@@ -18,6 +19,9 @@ public class NodeState extends InstanceState {
     public long roleReportedAt;
     long replicaConfChangeAt;
     public long rebootSince;
+    /** Its own {@code FAILOVER} command's state, as its INFO reports it, and since when. */
+    public ServerFailover failover = ServerFailover.UNREPORTED;
+    public long failoverChangedAt;
 
     // from its INFO, as a replica
     public long masterLinkDownMillis;

@@ -34,6 +34,8 @@ public final class Periodic {
             if (m.master.isSdown() || m.failoverInProgress() || r.masterLinkDownMillis != 0) return 1000;
         }
         if (ri.role == Role.MASTER && ri.rebootSince != 0) return 1000;
+        // a master handing over: its INFO tells at once if it dropped the hand-over (CoordinatedFailover)
+        if (ri == m.master && handingOver(m)) return PROMOTION_POLL_MILLIS;
         return s.timing.infoPeriod();
     }
 
@@ -54,11 +56,18 @@ public final class Periodic {
             if (link.pingSentAt == 0) link.pingSentAt = now;
             link.lastPingSentAt = now;
             link.pendingCommands++;
-        } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod()) {
+        } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod() && !(ri == m.master && handingOver(m))) {
+            // Rule (above): no hello to a master handing over: PUBLISH is a write, paused, and would hold up the
+            // PINGs behind it on the same connection until the master looked down.
             // Not counted as pending: no input reports a publish's success, so it could never be uncounted.
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
         }
+    }
+
+    /** A coordinated failover's hand-over went to the master and is not over: its writes are paused. */
+    static boolean handingOver(MasterState m) {
+        return m.coordinated && m.handOverSentAt != 0 && m.phase == FailoverPhase.WAIT_PROMOTION;
     }
 
     private static boolean infoOutstanding(NodeState ri, long now) {
@@ -69,6 +78,7 @@ public final class Periodic {
         out.add(new RequestInfo(ri.target()));
         ri.infoInFlight = true;
         ri.infoRequestedAt = now;
+        ri.link.infoRequests++;
         ri.link.pendingCommands++;
     }
 
@@ -77,6 +87,14 @@ public final class Periodic {
         Address master = s.announced(m.currentAddress());
         return s.announceHost() + "," + s.announcePort() + "," + s.myid + "," + s.currentEpoch + "," + m.name + ","
                 + master.host() + "," + master.port() + "," + m.configEpoch;
+    }
+
+    /**
+     * A coordinated failover's election: the master is up, but the peers are asked for their votes all the same
+     * (Valkey marks the master SDOWN for a moment to get there; we ask without pretending).
+     */
+    static boolean electingCoordinated(MasterState m) {
+        return m.coordinated && m.phase == FailoverPhase.WAIT_START;
     }
 
     /**
@@ -91,7 +109,7 @@ public final class Periodic {
                 peer.masterDown = false;
                 peer.votedFor = null;
             }
-            if (!m.master.isSdown() || peer.link == null || !peer.link.connected) continue;
+            if (!(m.master.isSdown() || electingCoordinated(m)) || peer.link == null || !peer.link.connected) continue;
             if (!forced && (sinceReply < askPeriod || now - peer.lastAskSentAt < askPeriod)) continue;
             // Ask for votes only once we have voted for ourselves in this failover's epoch.
             boolean candidate = m.failoverInProgress() && s.myid.equals(m.leader) && m.leaderEpoch == m.failoverEpoch;

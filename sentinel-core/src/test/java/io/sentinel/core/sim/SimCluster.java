@@ -196,6 +196,13 @@ final class SimCluster {
         clock.after(100, () -> {
             long now = clock.now();
             for (SimRedis r : redis) {
+                if (r.handOverTo == null) continue;
+                SimRedis target = redisByAddress.get(r.handOverTo);
+                if (r.stepHandOver(target, net.canTalk(r.node, target.node), now)) {
+                    trace.add(now, r.node, "FAILOVER done: " + target.node + " is the master");
+                }
+            }
+            for (SimRedis r : redis) {
                 if (r.role == Role.MASTER) r.replicate(null, false, now);
             }
             for (SimRedis r : redis) {

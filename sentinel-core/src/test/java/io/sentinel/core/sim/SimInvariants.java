@@ -3,6 +3,7 @@ package io.sentinel.core.sim;
 import io.sentinel.core.SentinelState;
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.HandOver;
 import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Publish;
@@ -28,6 +29,8 @@ final class SimInvariants {
     /** How old a peer's "down" may be and still count towards ODOWN: 5 ask periods, a tick, a command timeout. */
     private final long downWindowMillis;
     private final Map<String, Integer> leaders = new HashMap<>();
+    /** sentinel/master/epoch of each forced (unelected) failover. */
+    private final java.util.Set<String> forcedLeaders = new java.util.HashSet<>();
     private final Map<String, String> votes = new HashMap<>();
     private final Map<String, Target> promotions = new HashMap<>();
     private final long[] epochInMemory;
@@ -81,12 +84,19 @@ final class SimInvariants {
         if (e.type() != EventType.ELECTED_LEADER && e.type() != EventType.TRY_FAILOVER) return;
         MasterState m = st.masters.get(e.payload().split(" ")[1]);
         if (e.type() == EventType.ELECTED_LEADER) {
+            // a plain SENTINEL FAILOVER is not elected (redis-sentinel's design): it calls itself leader of its epoch
+            if (m.forcedFailover) {
+                forcedLeaders.add(s.index + "/" + m.name + "/" + m.failoverEpoch);
+                return;
+            }
             Integer before = leaders.putIfAbsent(m.name + "/" + m.failoverEpoch, s.index);
             if (before != null && before != s.index) {
                 fail(s, "second leader of epoch " + m.failoverEpoch + ", S" + before + " was elected first");
             }
             return;
         }
+        // a manual failover (SENTINEL FAILOVER, plain or coordinated) starts while the master is up, on request
+        if (m.forcedFailover || m.coordinated) return;
         int seeingDown = 0;
         long since = c.clock.now() - downWindowMillis;
         for (Map<Address, Long> seen : lastSdownAt) {
@@ -164,13 +174,34 @@ final class SimInvariants {
             fail(s, "PromoteReplica " + p.target() + " outside a failover");
             return;
         }
+        if (m.coordinated) fail(s, "REPLICAOF NO ONE in a coordinated failover of " + m.name);
+        onePromotion(s, m, p.target());
+    }
+
+    /** A coordinated failover's hand-over: by the leader of its epoch, to one replica per epoch, as a promotion. */
+    void onHandOver(SimSentinel s, HandOver h) {
+        MasterState m = null;
+        for (MasterState x : s.core.state().masters.values()) {
+            if (x.coordinated && x.promoted != null && x.master.target().equals(h.master())) m = x;
+        }
+        if (m == null) {
+            fail(s, "HandOver to " + h.master() + " outside a coordinated failover");
+            return;
+        }
+        if (!m.promoted.address.equals(h.replica())) fail(s, "hands over to " + h.replica() + ", selected "
+                + m.promoted.address);
+        onePromotion(s, m, Target.redis(h.replica()));
+    }
+
+    private void onePromotion(SimSentinel s, MasterState m, Target promoted) {
         Integer leader = leaders.get(m.name + "/" + m.failoverEpoch);
-        if (leader == null || leader != s.index) {
-            fail(s, "promotes " + p.target().address() + " in epoch " + m.failoverEpoch + " led by S" + leader);
+        boolean forced = m.forcedFailover && forcedLeaders.contains(s.index + "/" + m.name + "/" + m.failoverEpoch);
+        if (!forced && (leader == null || leader != s.index)) {
+            fail(s, "promotes " + promoted.address() + " in epoch " + m.failoverEpoch + " led by S" + leader);
         }
         // The leader sends REPLICAOF NO ONE again while unconfirmed: a second replica is what may never happen.
-        Target before = promotions.putIfAbsent(m.name + "/" + m.failoverEpoch, p.target());
-        if (before != null && !before.equals(p.target())) {
+        Target before = promotions.putIfAbsent(m.name + "/" + m.failoverEpoch, promoted);
+        if (before != null && !before.equals(promoted)) {
             fail(s, "second promotion in epoch " + m.failoverEpoch + ", first was " + before);
         }
     }

@@ -25,6 +25,9 @@ final class SimRedis {
     /** When the master link went down; 0 when it never was up since the last REPLICAOF (Redis shows -1). */
     long linkDownSince;
     long syncReadyAt;
+    /** A FAILOVER TO in progress (waiting-for-sync): its target and deadline; the master's writes are paused. */
+    Address handOverTo;
+    long handOverUntil;
 
     SimRedis(String node, Address address, int priority, Address master, SplittableRandom random) {
         this.node = node;
@@ -63,6 +66,7 @@ final class SimRedis {
     void crash() {
         alive = false;
         linkUp = false;
+        abortFailover();
     }
 
     void restart(long now) {
@@ -74,11 +78,48 @@ final class SimRedis {
         syncReadyAt = now + 200 + random.nextLong(1000);
     }
 
+    /** {@code FAILOVER TO target TIMEOUT t}, answered as Redis 7.0 does: null when taken, else the error. */
+    String failoverTo(SimRedis target, long timeoutMillis, long now) {
+        if (role != Role.MASTER) return "ERR FAILOVER is not valid when server is a replica.";
+        if (handOverTo != null) return "ERR FAILOVER already in progress.";
+        if (target == null || !target.alive || target.role != Role.REPLICA || !address.equals(target.master)
+                || !target.linkUp) {
+            return "ERR FAILOVER target replica is not online.";
+        }
+        handOverTo = target.address;
+        handOverUntil = now + timeoutMillis;
+        return null;
+    }
+
+    /** FAILOVER ABORT (and CLIENT UNPAUSE): writes go on. */
+    void abortFailover() {
+        handOverTo = null;
+        handOverUntil = 0;
+    }
+
+    /**
+     * One step of a hand-over: past its deadline it is dropped; once the target has every write (the master's
+     * writes being paused) the two swap roles, as PSYNC FAILOVER does. Returns true when they swapped.
+     */
+    boolean stepHandOver(SimRedis target, boolean reachable, long now) {
+        if (handOverTo == null || !alive) return false;
+        if (now > handOverUntil) {
+            abortFailover();
+            return false;
+        }
+        if (!reachable || !target.alive || !target.linkUp || target.offset != offset
+                || !address.equals(target.master)) return false;
+        abortFailover();
+        target.promote();
+        repoint(target.address, now);
+        return true;
+    }
+
     /** One replication step (every 100 ms): a master takes writes, a replica follows a reachable master. */
     void replicate(SimRedis upstream, boolean reachable, long now) {
         if (!alive) return;
         if (role == Role.MASTER) {
-            offset += 10;
+            if (handOverTo == null) offset += 10; // paused while it hands over
             return;
         }
         boolean up = upstream != null && upstream != this && upstream.alive && reachable && now >= syncReadyAt;
@@ -113,7 +154,7 @@ final class SimRedis {
             line(b, "slave" + i + ":ip=" + r.address.host() + ",port=" + r.address.port() + ",state=online,offset="
                     + r.offset + ",lag=0");
         }
-        line(b, "master_failover_state:no-failover");
+        line(b, "master_failover_state:" + (handOverTo != null ? "waiting-for-sync" : "no-failover"));
         line(b, "master_replid:" + runId);
         line(b, "master_repl_offset:" + offset);
         line(b, "second_repl_offset:-1");

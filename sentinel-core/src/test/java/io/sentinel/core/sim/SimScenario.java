@@ -1,6 +1,7 @@
 package io.sentinel.core.sim;
 
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.input.AdminRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,6 +26,8 @@ final class SimScenario {
 
     private final SimCluster c;
     private final SplittableRandom random;
+    /** Faults without partitions (see {@link #runManual}). */
+    private boolean noPartitions;
     private SimRedis killedMaster;
 
     private SimScenario(long seed, int sentinels, int traceLines) {
@@ -62,6 +65,48 @@ final class SimScenario {
             failure = v.getMessage();
         }
         return s.result(seed, sentinels, failure);
+    }
+
+    /**
+     * Issue 14: {@code SENTINEL FAILOVER mymaster [COORDINATED]} asked of a random sentinel while the master is up,
+     * under the same faults as {@link #run} (the master is not killed), a second request a few seconds later; then
+     * everything heals and the cluster must converge. The invariants add: only the leader of an epoch hands over, to
+     * one replica, and a coordinated failover never sends REPLICAOF NO ONE. The plain (forced) failover runs without
+     * partitions: it is not elected, and a forced leader cut off from its peers may take the epoch another failover
+     * takes on the other side, leaving two masters with one config epoch for good (seed 168 here; redis-sentinel's
+     * SENTINEL FAILOVER has the same weakness). The coordinated one is elected and takes every fault.
+     */
+    static Result runManual(long seed, int sentinels, boolean coordinated, int traceLines) {
+        SimScenario s = new SimScenario(seed, sentinels, traceLines);
+        s.noPartitions = !coordinated;
+        String failure;
+        try {
+            failure = s.manualThenConverge(coordinated);
+        } catch (SimViolation v) {
+            failure = v.getMessage();
+        } catch (RuntimeException e) {
+            failure = "exception at t=" + s.c.clock.now() + ": " + e;
+        }
+        return s.result(seed, sentinels, failure);
+    }
+
+    private String manualThenConverge(boolean coordinated) {
+        long faultsFrom = SimCluster.START_MILLIS + WARMUP_MILLIS;
+        long healAt = faultsFrom + FAULT_WINDOW_MILLIS;
+        int level = random.nextInt(4);
+        c.start();
+        for (int i = 0; i < 2; i++) {
+            SimSentinel via = c.sentinels.get(random.nextInt(c.sentinels.size()));
+            long id = 1_000_000L + i;
+            c.clock.at(faultsFrom + i * 8000 + random.nextLong(3000), () -> c.shell.deliver(via, via.incarnation,
+                    new AdminRequest.Failover(id, c.masterNames.get(0), coordinated), null));
+        }
+        double drop = new double[] {0, 0.01, 0.03, 0.08}[level];
+        c.clock.at(faultsFrom, () -> c.net.dropRate(drop));
+        for (int i = 0; i < level * 3; i++) scheduleFault(faultsFrom + random.nextLong(FAULT_WINDOW_MILLIS - 1000));
+        c.clock.runUntil(healAt);
+        healAll(true);
+        return converge(healAt);
     }
 
     private String suspicion() {
@@ -111,6 +156,7 @@ final class SimScenario {
 
     private void scheduleFault(long at) {
         int kind = random.nextInt(5);
+        if (noPartitions && kind == 0) kind = 4;
         long length = 500 + random.nextLong(7500);
         SimSentinel s = c.sentinels.get(random.nextInt(c.sentinels.size()));
         SimRedis r = c.redis.get(random.nextInt(c.redis.size()));

@@ -2,17 +2,21 @@ package io.sentinel.core.sim;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.CancelHandOver;
 import io.sentinel.core.action.CloseLink;
+import io.sentinel.core.action.HandOver;
 import io.sentinel.core.action.OpenLink;
 import io.sentinel.core.action.Outcome;
 import io.sentinel.core.action.PersistState;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.Publish;
 import io.sentinel.core.action.PublishHello;
+import io.sentinel.core.action.ReleaseClients;
 import io.sentinel.core.action.Reply;
 import io.sentinel.core.action.RepointReplica;
 import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.RunScript;
+import io.sentinel.core.action.SaveConfig;
 import io.sentinel.core.action.SendPing;
 import io.sentinel.core.input.CommandFailed.Command;
 import io.sentinel.core.input.CommandFailed;
@@ -106,16 +110,35 @@ final class SimShell {
         } else if (a instanceof PromoteReplica p) {
             c.invariants.onPromote(s, p);
             command(s, p.target(), Command.PROMOTE, (dst, reply) -> {
+                if (refusedDuringFailover(dst, p.abortFailover(), p.target(), Command.PROMOTE, reply)) return;
                 c.redisNode(dst).promote();
                 c.trace.add(c.clock.now(), dst, "REPLICAOF NO ONE");
                 reply.accept(null);
             });
         } else if (a instanceof RepointReplica r) {
             command(s, r.target(), Command.REPOINT, (dst, reply) -> {
+                if (refusedDuringFailover(dst, r.abortFailover(), r.target(), Command.REPOINT, reply)) return;
                 c.redisNode(dst).repoint(r.master(), c.clock.now());
                 c.trace.add(c.clock.now(), dst, "REPLICAOF " + r.master());
                 reply.accept(null);
             });
+        } else if (a instanceof HandOver h) {
+            c.invariants.onHandOver(s, h);
+            command(s, h.master(), Command.HAND_OVER, (dst, reply) -> {
+                String error = c.redisNode(dst).failoverTo(c.redisAt(h.replica()), h.timeoutMillis(), c.clock.now());
+                c.trace.add(c.clock.now(), dst, "FAILOVER TO " + h.replica() + (error == null ? "" : ": " + error));
+                reply.accept(error == null ? null : new CommandFailed(h.master(), Command.HAND_OVER, error));
+            });
+        } else if (a instanceof CancelHandOver x) {
+            command(s, x.master(), Command.CANCEL_HAND_OVER, (dst, reply) -> {
+                c.redisNode(dst).abortFailover();
+                c.trace.add(c.clock.now(), dst, "FAILOVER ABORT, CLIENT UNPAUSE");
+                reply.accept(null);
+            });
+        } else if (a instanceof ReleaseClients r) {
+            command(s, r.target(), Command.RELEASE_CLIENTS, (dst, reply) -> reply.accept(null));
+        } else if (a instanceof SaveConfig sc) {
+            command(s, sc.target(), Command.SAVE_CONFIG, (dst, reply) -> reply.accept(null));
         } else if (a instanceof Reply r) {
             PendingAsk pa = asks.remove(r.requestId());
             if (pa == null) return;
@@ -126,6 +149,19 @@ final class SimShell {
         } else {
             throw new IllegalStateException("unrouted action " + a);
         }
+    }
+
+    /** As Redis: REPLICAOF during a FAILOVER is refused, unless FAILOVER ABORT goes first in the transaction. */
+    private boolean refusedDuringFailover(String dst, boolean abortFirst, Target t, Command kind,
+            Consumer<Input> reply) {
+        SimRedis r = c.redisNode(dst);
+        if (r.handOverTo == null) return false;
+        if (abortFirst) {
+            r.abortFailover();
+            return false;
+        }
+        reply.accept(new CommandFailed(t, kind, "ERR REPLICAOF not allowed while failing over."));
+        return true;
     }
 
     /** Runs {@code task} in sentinel {@code s} unless it died or restarted; a paused process runs it when it wakes. */

@@ -20,6 +20,10 @@ public final class Errors {
     static final Resp DUPLICATE_MASTER = Resp.error("ERR Duplicate master name.");
     static final Resp NO_GOOD_REPLICA = Resp.error("NOGOODSLAVE No suitable replica to promote");
     static final Resp FAILOVER_IN_PROGRESS = Resp.error("INPROG Failover already in progress");
+    /** Valkey 9's, for {@code FAILOVER <name> COORDINATED} of a master whose INFO has no master_failover_state. */
+    static final Resp FAILOVER_NOT_SUPPORTED = Resp.error("NOGOODPRIMARY Primary does not support FAILOVER command");
+    /** Valkey 9's, for {@code FAILOVER <name> <anything but COORDINATED>}. */
+    static final Resp UNKNOWN_FAILOVER_OPTION = Resp.error("ERR Unknown failover option specified");
     static final Resp SCRIPTS_RECONFIG_DENIED = Resp.error("ERR Reconfiguration of scripts path is denied for "
             + "security reasons. Check the deny-scripts-reconfig configuration directive in your config file before "
             + "attempting to reconfigure the script path.");

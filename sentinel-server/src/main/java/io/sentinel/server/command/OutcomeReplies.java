@@ -21,6 +21,7 @@ final class OutcomeReplies {
         if (o instanceof Outcome.InvalidHost) return Errors.INVALID_HOST;
         if (o instanceof Outcome.NoGoodReplica) return Errors.NO_GOOD_REPLICA;
         if (o instanceof Outcome.FailoverInProgress) return Errors.FAILOVER_IN_PROGRESS;
+        if (o instanceof Outcome.FailoverNotSupported) return Errors.FAILOVER_NOT_SUPPORTED;
         if (o instanceof Outcome.ScriptsReconfigDenied) return Errors.SCRIPTS_RECONFIG_DENIED;
         if (o instanceof Outcome.InvalidSetting s) return Errors.invalidSetValue(s.value(), s.option());
         if (o instanceof Outcome.UnknownSetting s) return Errors.unknownSetOption(s.option());

@@ -72,7 +72,7 @@ final class SentinelRequests {
             case "remove": return Parsed.of(id -> new AdminRequest.Remove(id, a.get(2)));
             case "set": return set(a);
             case "reset": return Parsed.of(id -> new AdminRequest.Reset(id, a.get(2)));
-            case "failover": return Parsed.of(id -> new AdminRequest.Failover(id, a.get(2)));
+            case "failover": return failover(a);
             case "flushconfig": return Parsed.of(AdminRequest.FlushConfig::new);
             case "is-master-down-by-addr": case "is-primary-down-by-addr": return isMasterDown(a);
             case "simulate-failure": return simulateFailure(a);
@@ -137,6 +137,17 @@ final class SentinelRequests {
             default:
                 return MasterChange.text(setting, value);
         }
+    }
+
+    /** {@code FAILOVER <name> [COORDINATED]}, as Valkey 9 takes it. */
+    private static Parsed failover(List<String> a) {
+        if (a.size() > 4) return Parsed.answered(Errors.arity(a.get(0), a.get(1)));
+        boolean coordinated = a.size() == 4;
+        if (coordinated && !a.get(3).equalsIgnoreCase("coordinated")) {
+            return Parsed.answered(Errors.UNKNOWN_FAILOVER_OPTION);
+        }
+        String name = a.get(2);
+        return Parsed.of(id -> new AdminRequest.Failover(id, name, coordinated));
     }
 
     private static Parsed isMasterDown(List<String> a) {

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * Counters fed by published events: every event by type, failovers started, succeeded and aborted (by reason),
  * master switches, elections won and lost, votes cast, TILT entries and time in TILT; phase durations go to {@link
- * FailoverPhases}. Runs on the core thread: per event a registry lookup and an increment.
+ * FailoverPhases}, coordinated failovers to {@link SwitchoverMeters}. Runs on the core thread: per event a registry
+ * lookup and an increment.
  */
 final class EventMeters {
     private static final Map<String, String> HELP = Map.of(
@@ -30,6 +31,7 @@ final class EventMeters {
     private final MeterRegistry registry;
     private final LongSupplier clock;
     private final FailoverPhases phases;
+    private final SwitchoverMeters switchovers;
     private final AtomicLong tiltMillis = new AtomicLong();
     private final AtomicLong tiltEnteredAt = new AtomicLong();
 
@@ -37,6 +39,7 @@ final class EventMeters {
         this.registry = registry;
         this.clock = clock;
         this.phases = new FailoverPhases(registry, clock);
+        this.switchovers = new SwitchoverMeters(registry, clock);
         FunctionCounter.builder(TILT_SECONDS, this, EventMeters::tiltSeconds)
                 .description("Seconds spent in TILT mode, the current stay included").register(registry);
         counter(TILT_ENTRIES);
@@ -47,6 +50,7 @@ final class EventMeters {
         counter(EVENTS, L_TYPE, type.channel()).increment();
         String master = e.master() == null ? "" : e.master();
         phases.on(e);
+        switchovers.on(e);
         switch (type) {
             case TRY_FAILOVER: count(FAILOVERS_STARTED, master); break;
             case FAILOVER_END: count(FAILOVERS_SUCCEEDED, master); break;
@@ -59,6 +63,8 @@ final class EventMeters {
                 break;
             case FAILOVER_ABORT_NO_GOOD_SLAVE: aborted(master, "no-good-slave"); break;
             case FAILOVER_ABORT_SLAVE_TIMEOUT: aborted(master, "slave-timeout"); break;
+            case FAILOVER_ABORT_MASTER_TIMEOUT: aborted(master, "master-timeout"); break;
+            case FAILOVER_ABORT_MASTER_ERROR: aborted(master, "master-error"); break;
             case TILT: tiltEntered(); break;
             case TILT_CLEARED: tiltLeft(); break;
             default: break;

@@ -63,6 +63,8 @@ final class FailoverPhases {
             case FAILOVER_ABORT_NOT_ELECTED:
             case FAILOVER_ABORT_NO_GOOD_SLAVE:
             case FAILOVER_ABORT_SLAVE_TIMEOUT:
+            case FAILOVER_ABORT_MASTER_TIMEOUT:
+            case FAILOVER_ABORT_MASTER_ERROR:
                 clear(master, Phase.ELECTION);
                 clear(master, Phase.PROMOTION);
                 clear(master, Phase.RECONFIGURATION);

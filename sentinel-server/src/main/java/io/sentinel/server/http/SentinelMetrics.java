@@ -66,6 +66,11 @@ public final class SentinelMetrics implements AutoCloseable {
     static final String TILT_ENTRIES = "sentinel_tilt_entries";
     static final String TILT_SECONDS = "sentinel_tilt_seconds";
     static final String FAILOVER_PHASE = "sentinel_failover_phase_seconds";
+    static final String SWITCHOVERS_STARTED = "sentinel_switchovers_started";
+    static final String SWITCHOVERS_SUCCEEDED = "sentinel_switchovers_succeeded";
+    static final String SWITCHOVERS_ABORTED = "sentinel_switchovers_aborted";
+    static final String SWITCHOVER_WRITE_PAUSE = "sentinel_switchover_write_pause_seconds";
+    static final String SWITCHOVER_SECONDS = "sentinel_switchover_seconds";
     static final String STATE_WRITE = "sentinel_state_write_seconds";
     static final String TLS_CERT_EXPIRY = "sentinel_tls_certificate_expiry_timestamp";
     static final String TLS_HANDSHAKE_FAILURES = "sentinel_tls_handshake_failures";

@@ -2,12 +2,16 @@ package io.sentinel.server.link;
 
 import io.sentinel.core.action.Action;
 import io.sentinel.core.action.AskPeer;
+import io.sentinel.core.action.CancelHandOver;
 import io.sentinel.core.action.CloseLink;
+import io.sentinel.core.action.HandOver;
 import io.sentinel.core.action.OpenLink;
 import io.sentinel.core.action.PromoteReplica;
 import io.sentinel.core.action.PublishHello;
+import io.sentinel.core.action.ReleaseClients;
 import io.sentinel.core.action.RepointReplica;
 import io.sentinel.core.action.RequestInfo;
+import io.sentinel.core.action.SaveConfig;
 import io.sentinel.core.action.SendPing;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.Input;
@@ -105,10 +109,29 @@ public final class LinkManager implements AutoCloseable {
             if (link != null) link.askPeer(ask);
         } else if (action instanceof PromoteReplica promote) {
             Link link = linkOr(promote.target(), CommandFailed.Command.PROMOTE);
-            if (link != null) link.promote();
+            if (link != null) link.promote(promote.abortFailover());
         } else if (action instanceof RepointReplica repoint) {
             Link link = linkOr(repoint.target(), CommandFailed.Command.REPOINT);
-            if (link != null) link.repoint(repoint.master());
+            if (link != null) link.repoint(repoint.master(), repoint.abortFailover());
+        } else {
+            runHandOver(action);
+        }
+    }
+
+    /** The coordinated failover's commands to the old master and the promoted replica. */
+    private void runHandOver(Action action) {
+        if (action instanceof HandOver h) {
+            Link link = linkOr(h.master(), CommandFailed.Command.HAND_OVER);
+            if (link != null) link.handOver(h.replica(), h.timeoutMillis());
+        } else if (action instanceof CancelHandOver c) {
+            Link link = linkOr(c.master(), CommandFailed.Command.CANCEL_HAND_OVER);
+            if (link != null) link.cancelHandOver();
+        } else if (action instanceof ReleaseClients r) {
+            Link link = linkOr(r.target(), CommandFailed.Command.RELEASE_CLIENTS);
+            if (link != null) link.releaseClients();
+        } else if (action instanceof SaveConfig c) {
+            Link link = linkOr(c.target(), CommandFailed.Command.SAVE_CONFIG);
+            if (link != null) link.saveConfig();
         } else {
             throw new IllegalArgumentException("not a link action: " + action);
         }

@@ -11,13 +11,15 @@ import io.sentinel.core.model.Address;
 import io.sentinel.core.model.LinkSettings;
 import io.sentinel.core.model.Target;
 import io.sentinel.server.transport.NettyResources;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The link to a Redis master or replica, over our RESP client: a command connection (PING, INFO, PUBLISH,
@@ -25,6 +27,7 @@ import java.util.function.LongSupplier;
  * Commands use the instance's renamed names.
  */
 final class RedisLink implements Link {
+    private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
     private final Target target;
     private final LinkSettings settings;
     private final LinkOptions options;
@@ -103,22 +106,100 @@ final class RedisLink implements Link {
     }
 
     @Override
-    public void promote() {
-        reconfigure(CommandFailed.Command.PROMOTE, "NO", "ONE");
+    public void promote(boolean abortFailover) {
+        reconfigure(CommandFailed.Command.PROMOTE, abortFailover, "NO", "ONE");
     }
 
     @Override
-    public void repoint(Address master) {
-        reconfigure(CommandFailed.Command.REPOINT, master.host(), Integer.toString(master.port()));
+    public void repoint(Address master, boolean abortFailover) {
+        reconfigure(CommandFailed.Command.REPOINT, abortFailover, master.host(), Integer.toString(master.port()));
     }
 
     /**
-     * redis-sentinel's sentinelSendSlaveOf: {@code MULTI, SLAVEOF host port, CONFIG REWRITE, CLIENT KILL TYPE
-     * normal, CLIENT KILL TYPE pubsub, EXEC} in one write. SLAVEOF rather than REPLICAOF: every Redis version knows
-     * it, and users rename it by that name; a rename of REPLICAOF alone is honoured too. CONFIG or CLIENT disabled
-     * by rename only drops that step, as the replica is reconfigured without them.
+     * Valkey's sentinelFailoverTo: {@code MULTI, CLIENT PAUSE t WRITE, FAILOVER TO host port TIMEOUT t, EXEC}. Fails
+     * with the first error the server gave, queued (NOPERM names the command) or inside EXEC's reply ("FAILOVER
+     * target replica is not online"). Without CLIENT (renamed away) the pause is left out: FAILOVER pauses writes
+     * itself while the replica catches up.
      */
-    private void reconfigure(CommandFailed.Command kind, String host, String port) {
+    @Override
+    public void handOver(Address replica, long timeoutMillis) {
+        CommandFailed.Command kind = CommandFailed.Command.HAND_OVER;
+        String t = Long.toString(timeoutMillis);
+        Optional<String[]> failover = RedisWire.command(settings, "FAILOVER", "TO", replica.host(),
+                Integer.toString(replica.port()), "TIMEOUT", t);
+        if (failover.isEmpty()) {
+            fail(kind, "FAILOVER disabled by rename-command");
+            return;
+        }
+        List<String[]> steps = new ArrayList<>();
+        RedisWire.command(settings, "CLIENT", "PAUSE", t, "WRITE").ifPresent(steps::add);
+        steps.add(failover.get());
+        transaction(kind, steps, RedisWire::firstError);
+    }
+
+    /** {@code MULTI, FAILOVER ABORT, CLIENT UNPAUSE, EXEC}: "No failover in progress" inside EXEC is expected. */
+    @Override
+    public void cancelHandOver() {
+        List<String[]> steps = new ArrayList<>();
+        RedisWire.command(settings, "FAILOVER", "ABORT").ifPresent(steps::add);
+        RedisWire.command(settings, "CLIENT", "UNPAUSE").ifPresent(steps::add);
+        transaction(CommandFailed.Command.CANCEL_HAND_OVER, steps, RedisWire::lastExecFailure);
+    }
+
+    /**
+     * Valkey's sentinelKillClients: {@code MULTI, CONFIG REWRITE, CLIENT KILL TYPE normal|pubsub, CLIENT UNPAUSE,
+     * EXEC}.
+     */
+    @Override
+    public void releaseClients() {
+        List<String[]> steps = new ArrayList<>();
+        RedisWire.command(settings, "CONFIG", "REWRITE").ifPresent(steps::add);
+        RedisWire.command(settings, "CLIENT", "KILL", "TYPE", "normal").ifPresent(steps::add);
+        RedisWire.command(settings, "CLIENT", "KILL", "TYPE", "pubsub").ifPresent(steps::add);
+        RedisWire.command(settings, "CLIENT", "UNPAUSE").ifPresent(steps::add);
+        transaction(CommandFailed.Command.RELEASE_CLIENTS, steps, RedisWire::lastExecFailure);
+    }
+
+    /** {@code CONFIG REWRITE}; its error (no config file) is the server's business, as inside reconfigure's EXEC. */
+    @Override
+    public void saveConfig() {
+        Optional<String[]> rewrite = RedisWire.command(settings, "CONFIG", "REWRITE");
+        if (rewrite.isEmpty()) return;
+        commands.call(rewrite.get()).whenComplete((reply, err) -> {
+            if (err != null) fail(CommandFailed.Command.SAVE_CONFIG, LinkErrors.reason(err));
+        });
+    }
+
+    /** {@code MULTI, steps..., EXEC} in one write; {@code failureOf} reads every reply and names what went wrong. */
+    private void transaction(CommandFailed.Command kind, List<String[]> steps,
+            Function<List<Object>, String> failureOf) {
+        Optional<String[]> multi = RedisWire.command(settings, "MULTI");
+        Optional<String[]> exec = RedisWire.command(settings, "EXEC");
+        if (multi.isEmpty() || exec.isEmpty()) {
+            fail(kind, "MULTI or EXEC disabled by rename-command");
+            return;
+        }
+        List<String[]> batch = new ArrayList<>();
+        batch.add(multi.get());
+        batch.addAll(steps);
+        batch.add(exec.get());
+        commands.callEach(batch).whenComplete((replies, err) -> {
+            String failure = err != null ? LinkErrors.reason(err) : failureOf.apply(replies);
+            if (failure == null) return;
+            // rare, and a pause left in place stops the master's writes: worth a line each time
+            log.warn("{} to {} failed: {}", kind, target.address(), failure);
+            fail(kind, failure);
+        });
+    }
+
+    /**
+     * redis-sentinel's sentinelSendSlaveOf (with Valkey's FAILOVER ABORT): {@code MULTI, [FAILOVER ABORT,] SLAVEOF
+     * host port, CONFIG REWRITE, CLIENT KILL TYPE normal, CLIENT KILL TYPE pubsub, EXEC} in one write. SLAVEOF
+     * rather than REPLICAOF: every Redis version knows it, and users rename it by that name; a rename of REPLICAOF
+     * alone is honoured too. CONFIG or CLIENT disabled by rename only drops that step, as the replica is reconfigured
+     * without them.
+     */
+    private void reconfigure(CommandFailed.Command kind, boolean abortFailover, String host, String port) {
         Optional<String[]> multi = RedisWire.command(settings, "MULTI");
         Optional<String[]> exec = RedisWire.command(settings, "EXEC");
         Optional<String[]> replicaOf = RedisWire.command(settings, replicaOfName(), host, port);
@@ -128,6 +209,8 @@ final class RedisLink implements Link {
         }
         List<String[]> batch = new ArrayList<>();
         batch.add(multi.get());
+        // Valkey: REPLICAOF is refused while the instance runs a FAILOVER of its own (a stuck one, say)
+        if (abortFailover) RedisWire.command(settings, "FAILOVER", "ABORT").ifPresent(batch::add);
         batch.add(replicaOf.get());
         RedisWire.command(settings, "CONFIG", "REWRITE").ifPresent(batch::add);
         RedisWire.command(settings, "CLIENT", "KILL", "TYPE", "normal").ifPresent(batch::add);

@@ -25,6 +25,29 @@ final class RedisWire {
      * REWRITE without a config file, say) are Redis's business, as in redis-sentinel which discards them; only a
      * top-level error (EXECABORT) or a null array (aborted) fails the command.
      */
+    /** {@link #execFailure(Object)} of the last of a MULTI .. EXEC's replies. */
+    static String lastExecFailure(List<Object> replies) {
+        return execFailure(replies.get(replies.size() - 1));
+    }
+
+    /**
+     * The first error of a MULTI .. EXEC the caller cares about every step of: a step refused when queued (NOPERM,
+     * unknown command: EXEC then says only EXECABORT), else EXEC's own error, else an error inside EXEC's reply;
+     * null when every step ran.
+     */
+    static String firstError(List<Object> replies) {
+        for (int i = 1; i < replies.size() - 1; i++) {
+            if (replies.get(i) instanceof RespCommandHandler.ReplyError e) return e.text();
+        }
+        Object exec = replies.get(replies.size() - 1);
+        if (exec instanceof List<?> results) {
+            for (Object r : results) {
+                if (r instanceof RespCommandHandler.ReplyError e) return e.text();
+            }
+        }
+        return execFailure(exec);
+    }
+
     static String execFailure(Object reply) {
         if (reply instanceof List<?>) return null;
         if (reply instanceof RespCommandHandler.ReplyError e) return e.text();

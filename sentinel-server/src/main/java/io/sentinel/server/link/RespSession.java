@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -98,21 +99,35 @@ final class RespSession {
 
     /** Sends the commands in one write and answers with the reply to the last one (EXEC). Any thread. */
     CompletableFuture<Object> callAll(List<String[]> commands) {
+        return callEach(commands).thenApply(replies -> replies.get(replies.size() - 1));
+    }
+
+    /**
+     * Sends the commands in one write and answers with every reply, in order, once the last one came (the replies
+     * to the commands queued in a MULTI tell which one a server refused). Any thread.
+     */
+    CompletableFuture<List<Object>> callEach(List<String[]> commands) {
         Channel ch = current.get();
         if (ch == null) return CompletableFuture.failedFuture(new IllegalStateException("link down: " + lastFailure));
-        CompletableFuture<Object> last = new CompletableFuture<>();
+        CompletableFuture<List<Object>> all = new CompletableFuture<>();
         try {
             ch.eventLoop().execute(() -> {
                 List<CompletableFuture<Object>> replies = handler(ch).callAll(commands);
                 replies.get(replies.size() - 1).whenComplete((reply, err) -> {
-                    if (err != null) last.completeExceptionally(err);
-                    else last.complete(reply);
+                    if (err != null) {
+                        all.completeExceptionally(err);
+                        return;
+                    }
+                    // replies come in order: every earlier one is complete, a reply or failed on its timeout (null)
+                    List<Object> out = new ArrayList<>(replies.size());
+                    for (CompletableFuture<Object> r : replies) out.add(r.isCompletedExceptionally() ? null : r.join());
+                    all.complete(out);
                 });
             });
         } catch (RejectedExecutionException e) {
-            last.completeExceptionally(new IllegalStateException("shut down"));
+            all.completeExceptionally(new IllegalStateException("shut down"));
         }
-        return last;
+        return all;
     }
 
     /** Drops the current connection as if it were lost, and connects a fresh one. */

@@ -47,7 +47,7 @@ public final class ActionDispatcher {
 
     /**
      * @param links runs OpenLink, CloseLink, SendPing, RequestInfo, PublishHello, AskPeer, PromoteReplica,
-     *     RepointReplica
+     *     RepointReplica, HandOver, CancelHandOver, ReleaseClients, SaveConfig
      * @param events  logs, publishes and counts an event ({@link EventLog})
      * @param scripts queues a script ({@code ScriptRunner}); it must not block
      */

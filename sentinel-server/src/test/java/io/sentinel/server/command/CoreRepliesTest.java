@@ -64,6 +64,22 @@ class CoreRepliesTest {
                 + "reconfigure the script path."), call("sentinel", "set", "mymaster", "notification-script", "/x"));
     }
 
+    /** Issue 14: Valkey 9's words for FAILOVER's COORDINATED option; the command table takes 3 or 4 words. */
+    @Test
+    void failoverCoordinatedInValkeysWords() {
+        core.handle(new Started(), now);
+        assertEquals(Resp.error("NOGOODPRIMARY Primary does not support FAILOVER command"),
+                call("sentinel", "failover", "mymaster", "coordinated"), "no INFO with master_failover_state yet");
+        assertEquals(Resp.error("NOGOODPRIMARY Primary does not support FAILOVER command"),
+                call("sentinel", "FAILOVER", "mymaster", "Coordinated"));
+        assertEquals(Resp.error("ERR No such master with that name"),
+                call("sentinel", "failover", "nosuch", "coordinated"));
+        assertEquals(Resp.error("ERR Unknown failover option specified"),
+                call("sentinel", "failover", "mymaster", "now"));
+        assertEquals(Resp.error("ERR wrong number of arguments for 'sentinel|failover' command"),
+                call("sentinel", "failover", "mymaster", "coordinated", "x"));
+    }
+
     @Test
     void theCoresAnswersInRedisShapes() {
         core.handle(new Started(), now);

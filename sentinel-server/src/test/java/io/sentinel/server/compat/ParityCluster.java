@@ -140,6 +140,29 @@ final class ParityCluster {
     }
 
     /** The old master came back and is a replica: every sentinel saw it report role slave and lists it as one. */
+    /**
+     * Ours, after SENTINEL FAILOVER: the leader makes the old master a replica as soon as the promotion is confirmed
+     * ({@code +convert-to-slave master ...}, docs/failover.md), so it rejoins already a replica and no role change
+     * follows the switch; every sentinel lists it as a replica reporting "slave".
+     */
+    void awaitOldMasterDemoted(Address old) {
+        awaitEvent(new int[streams.size()], "+convert-to-slave");
+        awaitReplicaFlags(old, "slave");
+        Await.until(DEADLINE, kind + ": every sentinel sees " + old + " report role slave",
+                () -> sentinels.stream().allMatch(s -> "slave".equals(field(s, old, "role-reported"))), this::state);
+    }
+
+    private static String field(SentinelProcess s, Address replica, String name) {
+        try (Jedis j = s.jedis()) {
+            for (Map<String, String> r : j.sentinelReplicas(MASTER)) {
+                if (r.get("ip").equals(replica.host()) && r.get("port").equals(String.valueOf(replica.port()))) {
+                    return r.get(name);
+                }
+            }
+            return null;
+        }
+    }
+
     void awaitOldMasterConverted(Address old) {
         awaitEvent(new int[streams.size()], "+convert-to-slave");
         awaitReplicaFlags(old, "slave");

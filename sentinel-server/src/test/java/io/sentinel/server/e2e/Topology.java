@@ -32,6 +32,26 @@ final class Topology {
                 () -> state(sentinels));
     }
 
+    /**
+     * Waits until every live sentinel names one same master for {@code master}, other than {@code old}; returns it.
+     */
+    static Address awaitNewMaster(List<? extends SentinelProcess> sentinels, String master, Address old,
+            Duration timeout) {
+        Address[] agreed = new Address[1];
+        Await.until(timeout, "every sentinel names one new master for " + master, () -> {
+            Address first = null;
+            for (SentinelProcess s : sentinels) {
+                if (!s.isAlive()) continue;
+                Address a = s.masterAddress(master);
+                if (a == null || a.equals(old) || (first != null && !first.equals(a))) return false;
+                first = a;
+            }
+            agreed[0] = first;
+            return first != null;
+        }, () -> state(sentinels));
+        return agreed[0];
+    }
+
     private static boolean discovered(SentinelProcess s, List<String> masters, int peers, int replicas) {
         try (Jedis j = s.jedis()) {
             for (String m : masters) {

@@ -187,6 +187,39 @@ class SentinelMetricsTest {
         assertEquals(0, s.value("sentinel_failover_phase_seconds_bucket", "phase", phase, "le", below), phase);
     }
 
+    /** Issue 14: coordinated failovers counted by outcome, their write pause and total duration timed. */
+    @Test
+    void switchoversCountByOutcomeAndTimeTheirPause() {
+        Event.Instance master = Event.Instance.master("mymaster", M);
+        at(NOW, EventType.COORDINATED_FAILOVER, master, "");
+        at(NOW, EventType.TRY_FAILOVER, master, "");
+        at(NOW + 100, EventType.WRITES_PAUSED, master, "timeout 6000");
+        at(NOW + 700, EventType.WRITES_RESUMED, master, "");
+        at(NOW + 1500, EventType.FAILOVER_END, master, "");
+        at(NOW + 2000, EventType.COORDINATED_FAILOVER, master, "");
+        at(NOW + 2100, EventType.WRITES_PAUSED, master, "timeout 6000");
+        at(NOW + 2150, EventType.FAILOVER_ABORT_MASTER_ERROR, master,
+                "NOPERM this user has no permissions to run the 'failover' command");
+        at(NOW + 2160, EventType.WRITES_RESUMED, master, "");
+        at(NOW + 3000, EventType.TRY_FAILOVER, master, ""); // a plain one: no switchover
+        at(NOW + 4000, EventType.FAILOVER_END, master, "");
+        Scrape s = scrape();
+        assertEquals(2, s.value("sentinel_switchovers_started_total", "master_name", "mymaster"));
+        assertEquals(1, s.value("sentinel_switchovers_succeeded_total", "master_name", "mymaster"));
+        assertEquals(1, s.value("sentinel_switchovers_aborted_total", "master_name", "mymaster", "reason",
+                "master-error"));
+        assertEquals(1, s.value("sentinel_failovers_aborted_total", "master_name", "mymaster", "reason",
+                "master-error"));
+        assertEquals(2, s.value("sentinel_switchover_write_pause_seconds_count"));
+        assertEquals(0.66, s.value("sentinel_switchover_write_pause_seconds_sum"), 1e-9);
+        assertEquals(0, s.value("sentinel_switchover_write_pause_seconds_bucket", "le", "0.05"));
+        assertEquals(1, s.value("sentinel_switchover_write_pause_seconds_bucket", "le", "0.1"));
+        assertEquals(1, s.value("sentinel_switchover_write_pause_seconds_bucket", "le", "0.5"));
+        assertEquals(2, s.value("sentinel_switchover_write_pause_seconds_bucket", "le", "1.0"));
+        assertEquals(1.5, s.value("sentinel_switchover_seconds_sum", "result", "succeeded"), 1e-9);
+        assertEquals(0.15, s.value("sentinel_switchover_seconds_sum", "result", "aborted"), 1e-9);
+    }
+
     @Test
     void abortsCountByReasonAndEndNoPhase() {
         Event.Instance master = Event.Instance.master("mymaster", M);

@@ -27,6 +27,22 @@ class RedisWireTest {
         assertTrue(RedisWire.execFailure("OK").startsWith("unexpected"));
     }
 
+    /** As redis-server 7.0.15 answered MULTI, CLIENT PAUSE, FAILOVER TO, EXEC (checked by hand). */
+    @Test
+    void theHandOverFailsWithTheFirstErrorTheServerGave() {
+        RespCommandHandler.ReplyError noperm = new RespCommandHandler.ReplyError(
+                "NOPERM this user has no permissions to run the 'client|pause' command");
+        RespCommandHandler.ReplyError execAbort = new RespCommandHandler.ReplyError(
+                "EXECABORT Transaction discarded because of previous errors.");
+        assertEquals(noperm.text(), RedisWire.firstError(Arrays.asList("OK", noperm, "QUEUED", execAbort)));
+        RespCommandHandler.ReplyError offline = new RespCommandHandler.ReplyError(
+                "ERR FAILOVER target replica is not online.");
+        assertEquals(offline.text(), RedisWire.firstError(Arrays.asList("OK", "QUEUED", "QUEUED",
+                Arrays.asList("OK", offline))));
+        assertNull(RedisWire.firstError(Arrays.asList("OK", "QUEUED", "QUEUED", Arrays.asList("OK", "OK"))));
+        assertEquals(execAbort.text(), RedisWire.lastExecFailure(Arrays.asList("OK", noperm, execAbort)));
+    }
+
     @Test
     void commandsGoOutUnderTheirRenamedNames() {
         LinkSettings settings = new LinkSettings(null, null, Map.of("CONFIG", "cfg-x", "INFO", ""));

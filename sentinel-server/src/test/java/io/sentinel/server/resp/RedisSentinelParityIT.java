@@ -79,8 +79,20 @@ class RedisSentinelParityIT {
     @MethodSource("requests")
     void sameReplyInBothProtocols(String request) throws IOException {
         for (String proto : List.of("2", "3")) {
-            assertEquals(reply(realPort, proto, request), reply(ours.port(), proto, request), "RESP" + proto);
+            assertEquals(reply(realPort, proto, request), accepted(reply(ours.port(), proto, request)),
+                    "RESP" + proto);
         }
+    }
+
+    /**
+     * The one difference we keep on purpose (docs/compatibility.md): SENTINEL FAILOVER takes Valkey 9's optional
+     * COORDINATED (issue 14), so its arity is -3 as in Valkey's command table, where redis-sentinel 7.0 says 3.
+     */
+    static String accepted(String ours) {
+        // the replies are compared as RawRespClient renders them, integers of an entry in sorted order
+        // (RESP2: after the five arrays of flags and categories; RESP3: before its sets)
+        return ours.replaceAll("(sentinel\\|failover,(?:\\*\\[[^\\]]*\\],){5}):-3,:0,:0,:0\\]", "$1:0,:0,:0,:3]")
+                .replace("sentinel|failover,:-3,:0,:0,:0,~[", "sentinel|failover,:0,:0,:0,:3,~[");
     }
 
     /** CLIENT subcommands that were "not supported" before, and the Redis 7.2 sentinel test's COMMAND DOCS checks. */

@@ -1,0 +1,44 @@
+package io.sentinel.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.sentinel.core.event.EventType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: manual failovers asked while the master is up ({@link SimScenario#runManual}), under faults, three or
+ * five sentinels, seeded: the safety invariants on every step (one leader per epoch, one vote per sentinel and
+ * epoch, one replica promoted or handed to per epoch, and by its leader only), then convergence.
+ */
+class ManualFailoverSimTest {
+
+    private static SimRunner.Summary check(String test, SimRunner.Summary s) {
+        System.out.printf("%s: %d seeds, %d steps, %d ms; runs with a promotion %d, +writes-paused %d,"
+                + " -failover-abort-slave-timeout %d, -failover-abort-master-error %d,"
+                + " -failover-abort-not-elected %d%n",
+                test, s.seeds(), s.steps(), s.wallMillis(), s.runsWith(EventType.PROMOTED_SLAVE),
+                s.runsWith(EventType.WRITES_PAUSED), s.runsWith(EventType.FAILOVER_ABORT_SLAVE_TIMEOUT),
+                s.runsWith(EventType.FAILOVER_ABORT_MASTER_ERROR), s.runsWith(EventType.FAILOVER_ABORT_NOT_ELECTED));
+        if (!s.failures().isEmpty()) {
+            if (s.seeds() == 1) s.failures().get(0).trace().forEach(System.out::println);
+            fail(SimRunner.report(test, s));
+        }
+        return s;
+    }
+
+    @Test
+    void coordinatedFailoversUnderFaults() {
+        SimRunner.Summary s = check("ManualFailoverSimTest#coordinatedFailoversUnderFaults", SimRunner.run(200,
+                seed -> SimScenario.runManual(seed, 3 + 2 * (int) (seed % 2), true, SimRunner.traceLines())));
+        assertTrue(s.runsWith(EventType.WRITES_PAUSED) > s.seeds() / 2, "hand-overs: " + s.events());
+        assertTrue(s.runsWith(EventType.PROMOTED_SLAVE) > s.seeds() / 2, "switchovers: " + s.events());
+    }
+
+    @Test
+    void forcedFailoversUnderFaults() {
+        SimRunner.Summary s = check("ManualFailoverSimTest#forcedFailoversUnderFaults", SimRunner.run(200,
+                seed -> SimScenario.runManual(seed, 3 + 2 * (int) (seed % 2), false, SimRunner.traceLines())));
+        assertTrue(s.runsWith(EventType.CONVERT_TO_SLAVE) > s.seeds() / 2, "old masters demoted: " + s.events());
+    }
+}
