@@ -27,11 +27,21 @@ public final class StepDown {
     static final long POLL_MILLIS = 200;
 
     /**
-     * The failover request. Issue 14's {@code SENTINEL FAILOVER <name> COORDINATED} (no acknowledged write lost) is
-     * this one line once the sentinels have it.
+     * The failover request: a coordinated switchover (issue 14: writes paused while the replica catches up, no
+     * acknowledged write lost); {@link #plainFailoverCommand} where the sentinel or the master cannot do one.
      */
     static List<String> failoverCommand(String master) {
+        return List.of("SENTINEL", "FAILOVER", master, "COORDINATED");
+    }
+
+    static List<String> plainFailoverCommand(String master) {
         return List.of("SENTINEL", "FAILOVER", master);
+    }
+
+    /** A redis-sentinel (no COORDINATED) or a master older than Redis 6.2 (no FAILOVER command). */
+    static boolean cannotCoordinate(String error) {
+        return error.startsWith("NOGOODPRIMARY Primary does not support") || error.contains("wrong number of arguments")
+                || error.contains("Unknown failover option");
     }
 
     public record Options(Address sentinel, String master, Address ifAddress, long timeoutMillis, String user,
@@ -56,6 +66,12 @@ public final class StepDown {
         List<Address> sentinels = new ArrayList<>(List.of(o.sentinel()));
         try (RespClient c = connect(o.sentinel())) {
             Object reply = c.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", o.master());
+            // a sentinel restarted moments ago confirms the address with its peers first (docs/failover.md)
+            while (reply instanceof RespClient.Err e && e.text().startsWith("NOTCONFIRMED")
+                    && System.nanoTime() < deadline) {
+                sleep();
+                reply = c.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", o.master());
+            }
             if (reply instanceof RespClient.Err e) return fail("sentinel " + o.sentinel().hostPort() + ": " + e.text());
             master = address(reply);
             if (master == null) return fail("sentinel " + o.sentinel().hostPort() + " knows no master " + o.master());
@@ -66,6 +82,11 @@ public final class StepDown {
             }
             sentinels.addAll(peers(c.call("SENTINEL", "SENTINELS", o.master())));
             Object failover = c.call(failoverCommand(o.master()).toArray(String[]::new));
+            if (failover instanceof RespClient.Err e && cannotCoordinate(e.text())) {
+                out.println("step-down: " + o.master() + ": no coordinated switchover here (" + e.text()
+                        + "): asking for a plain failover");
+                failover = c.call(plainFailoverCommand(o.master()).toArray(String[]::new));
+            }
             if (failover instanceof RespClient.Err e && !e.text().startsWith("INPROG")) {
                 return fail(o.master() + ": failover refused: " + e.text());
             }
