@@ -3,16 +3,13 @@ package io.sentinel.server.e2e;
 import io.sentinel.core.model.Address;
 import io.sentinel.server.it.Await;
 import io.sentinel.server.it.Fault;
-import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
@@ -25,20 +22,12 @@ import redis.clients.jedis.JedisPubSub;
  * begins), send_slaveof_noone by a SIGKILL on its {@code +failover-state-send-slaveof-noone} event, with the
  * leader's links to the replicas cut at the same instant so the promotion it sent dies with it.
  */
-class FailoverCrashIT {
+class FailoverCrashIT extends ClusterUnderFaults {
     static final long LINK_DELAY_MILLIS = 150;
     /** How many times each state is struck ({@code -Dfaults.crashRepeats}; the robustness profile: 3). */
     static final int REPEATS = Integer.getInteger("faults.crashRepeats", 1);
 
-    @RegisterExtension
-    final ProcessScope processes = new ProcessScope();
-    FaultyCluster cluster;
     String master = "m";
-
-    @AfterEach
-    void closeNetwork() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     void aSentinelKilledInEachFailoverStateAndAllKilledDuringOneConverge() {

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sentinel.core.model.Address;
 import io.sentinel.server.it.Await;
 import io.sentinel.server.it.Fault;
-import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.SentinelProcess;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -20,19 +16,10 @@ import redis.clients.jedis.Jedis;
  * nothing comes back) is noticed by its silence, within down-after, and the sentinel goes on answering clients at
  * once meanwhile: no command waits on a dead link's socket.
  */
-class HalfOpenLinkIT {
+class HalfOpenLinkIT extends ClusterUnderFaults {
     static final long DOWN_AFTER = 1000;
     /** down-after, plus one ping period (1 s) since the last reply may be that old, plus 1 s for a loaded machine. */
     static final long DETECTION_BOUND_MILLIS = DOWN_AFTER + 1000 + 1000;
-
-    @RegisterExtension
-    final ProcessScope processes = new ProcessScope();
-    FaultyCluster cluster;
-
-    @AfterEach
-    void closeNetwork() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     void blackHoledPeerAndReplicaLinksAreDetectedWithinDownAfterWhileTheSentinelKeepsAnswering() {

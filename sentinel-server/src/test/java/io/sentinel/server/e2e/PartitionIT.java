@@ -6,20 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.server.it.Await;
 import io.sentinel.server.it.FaultyNetwork;
-import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16: network partitions (black holes: packets dropped, connections left half-open) between real
  * redis-servers and our sentinels, through {@link FaultyCluster}'s proxies. Each ends with the cluster converged.
  * The acknowledged writes a split brain loses are reported, never asserted: they depend on timing.
  */
-class PartitionIT {
+class PartitionIT extends ClusterUnderFaults {
     /**
      * How long the old master stays cut off after the others have failed over: the split brain's length
      * ({@code -Dfaults.splitBrainMillis}; the robustness profile holds it 10 s, where the loss without
@@ -27,15 +24,7 @@ class PartitionIT {
      */
     static final long SPLIT_BRAIN_MILLIS = Long.getLong("faults.splitBrainMillis", 2000);
 
-    @RegisterExtension
-    final ProcessScope processes = new ProcessScope();
     final FaultyCluster.Options options = new FaultyCluster.Options();
-    FaultyCluster cluster;
-
-    @AfterEach
-    void closeNetwork() {
-        if (cluster != null) cluster.close();
-    }
 
     /**
      * The master and its application on one side, the sentinels and replicas on the other. The sentinels fail

@@ -2,31 +2,19 @@ package io.sentinel.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.SentinelProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16: right after +switch-master, every application reconnects and asks for the master. A burst of
  * {@code -Dfaults.burstClients} (default 1,000) fresh connections to one sentinel: every one is answered with the
  * new master. The latency is reported, not asserted (bench/storm.py compares it with redis-sentinel).
  */
-class ReconnectBurstIT {
+class ReconnectBurstIT extends ClusterUnderFaults {
     static final int CLIENTS = Integer.getInteger("faults.burstClients", 1000);
-
-    @RegisterExtension
-    final ProcessScope processes = new ProcessScope();
-    FaultyCluster cluster;
-
-    @AfterEach
-    void closeNetwork() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     void aBurstOfClientsAskingForTheMasterRightAfterSwitchMasterIsAllAnswered() {

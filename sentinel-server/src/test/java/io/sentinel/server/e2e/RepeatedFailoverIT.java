@@ -3,15 +3,11 @@ package io.sentinel.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.sentinel.server.it.Await;
-import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.RedisProcess;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16: many failovers in a row under a continuous write load, each ending with exactly one master, every
@@ -20,18 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * count; the seed ({@code -Dfaults.seed=S} replays it) picks each round's fault, SIGKILL or SIGSTOP, and when in
  * the sentinels' ping period it strikes.
  */
-class RepeatedFailoverIT {
+class RepeatedFailoverIT extends ClusterUnderFaults {
     static final int FAILOVERS = Integer.getInteger("faults.failovers", 20);
     static final long SEED = Long.getLong("faults.seed", System.nanoTime());
-
-    @RegisterExtension
-    final ProcessScope processes = new ProcessScope();
-    FaultyCluster cluster;
-
-    @AfterEach
-    void closeNetwork() {
-        if (cluster != null) cluster.close();
-    }
 
     @Test
     void failoversInARowUnderWritesEachEndWithOneMaster() {
