@@ -44,10 +44,19 @@ class AddressConfirmationTest extends DrivenSentinel {
         at(1000, new Started());
     }
 
-    /** The shell serves views from construction on, before the core has handled Started. */
+    /**
+     * The shell serves views from construction on, before the core has handled Started: with peers known, nothing is
+     * confirmed yet; without, the address is (a client asking a fresh sentinel at once gets it, MonitoringIT).
+     */
     @Test
-    void beforeStartNothingIsConfirmed() {
+    void beforeStartOnlyAnAddressWithKnownPeersIsUnconfirmed() {
         start(5000, 1);
+        assertTrue(view(1000).addressConfirmed());
+        MasterConfig d = Fixtures.master(2, 5000);
+        MasterConfig withPeer = new MasterConfig(d.name(), d.address(), d.quorum(), d.downAfterMillis(),
+                d.failoverTimeoutMillis(), d.parallelSyncs(), null, null, null, null, 0, d.renamedCommands(), List.of(),
+                List.of(new KnownSentinel(new Address("127.0.0.1", 26380), PEER)), 0, 0, null);
+        sentinel = new Sentinel(Fixtures.config(withPeer), Timing.DEFAULTS, new SplittableRandom(1), 1000);
         assertFalse(view(1000).addressConfirmed());
         assertFalse(view(Long.MAX_VALUE - 1).addressConfirmed());
     }

@@ -64,7 +64,7 @@ public final class MasterState {
      * sentinel restarted while its peers failed over would otherwise hand out the old master for the few moments
      * before it hears from them; see {@link #confirmAddress} and {@code ViewBuilder}.
      */
-    public long addressUnconfirmedUntil = Long.MAX_VALUE; // until Started sets the deadline: the view exists before
+    public long addressUnconfirmedUntil;
     /** How events and views show an address ({@link io.sentinel.core.SentinelState#announced}); set on creation. */
     public UnaryOperator<Address> announce = UnaryOperator.identity();
 
@@ -78,6 +78,8 @@ public final class MasterState {
         for (Address a : config.knownReplicas()) {
             if (!a.equals(config.address())) replicas.put(a, new ReplicaState(a, now));
         }
+        // with peers known from an earlier run, unconfirmed until Started sets the deadline (views exist before it)
+        if (!config.knownSentinels().isEmpty()) addressUnconfirmedUntil = Long.MAX_VALUE;
         for (KnownSentinel k : config.knownSentinels()) {
             sentinels.put(k.runId(), new PeerState(k.runId(), k.address()));
         }
