@@ -103,8 +103,11 @@ public final class RespDecoder extends ByteToMessageDecoder {
     /** Runs the whole, well-formed multibulk commands at the start of {@code in}; true if it ran any. */
     private boolean fastCommands(ByteBuf in) {
         int n = Math.min(in.readableBytes(), FAST_COPY_BYTES);
-        if (n < 4 || in.getByte(in.readerIndex()) != '*') return false;
-        if (scratch == null || scratch.length < n) scratch = new byte[Math.max(n, 256)];
+        if (n < 4 || !headerComplete(in)) return false;
+        if (scratch == null || scratch.length < n) {
+            // doubled, not fitted: a header arriving a byte at a time must not cost a new array per read
+            scratch = new byte[Math.min(FAST_COPY_BYTES, Math.max(n, scratch == null ? 256 : scratch.length * 2))];
+        }
         int base = in.readerIndex();
         in.getBytes(base, scratch, 0, n);
         int pos = 0;
@@ -144,6 +147,20 @@ public final class RespDecoder extends ByteToMessageDecoder {
             p += (int) len + 2;
         }
         return p;
+    }
+
+    /**
+     * True if {@code in} starts with a {@code *} and a count line the fast path can read: 1 to 9 digits and a CR with
+     * a byte after it. Checked on the buffer before anything is copied, so input that only the slow path will
+     * judge (a header still arriving, or no header at all) costs no copy per read.
+     */
+    private static boolean headerComplete(ByteBuf in) {
+        int from = in.readerIndex();
+        int end = in.writerIndex();
+        if (in.getByte(from) != '*') return false;
+        int i = from + 1;
+        while (i < end && i - from <= 10 && in.getByte(i) >= '0' && in.getByte(i) <= '9') i++;
+        return i > from + 1 && i - from <= 10 && i + 1 < end && in.getByte(i) == '\r';
     }
 
     /** Index of the CR ending 1 to 9 digits at {@code from}, with a byte after it; -1 otherwise. */

@@ -20,6 +20,7 @@ public final class FuzzRun {
     private final String target;
     private final long baseBytes;
     private final long bytesPerInputByte;
+    private final long bytesPerRead;
     private final long startedAtNanos = System.nanoTime();
     private long executions;
     private long worstAllocated;
@@ -27,9 +28,18 @@ public final class FuzzRun {
 
     /** Each execution may allocate {@code baseBytes + bytesPerInputByte * input length}, no more. */
     public FuzzRun(String target, long baseBytes, long bytesPerInputByte) {
+        this(target, baseBytes, bytesPerInputByte, 0);
+    }
+
+    /**
+     * As above, plus {@code bytesPerRead} for each read a target cuts its input into (see {@link #run(int, int,
+     * Body)}): what the harness spends per read (a buffer wrapper, a channel write) is not the input's doing.
+     */
+    public FuzzRun(String target, long baseBytes, long bytesPerInputByte, long bytesPerRead) {
         this.target = target;
         this.baseBytes = baseBytes;
         this.bytesPerInputByte = bytesPerInputByte;
+        this.bytesPerRead = bytesPerRead;
     }
 
     /**
@@ -38,9 +48,14 @@ public final class FuzzRun {
      * again, and only fails when the second run is over it too, as an allocation the input drives would be.
      */
     public void run(int inputBytes, Body body) throws Exception {
+        run(inputBytes, 0, body);
+    }
+
+    /** As {@link #run(int, Body)}, for a body that feeds its input in {@code reads} reads. */
+    public void run(int inputBytes, int reads, Body body) throws Exception {
         long allocated = measure(body);
         executions++;
-        long allowed = baseBytes + bytesPerInputByte * inputBytes;
+        long allowed = baseBytes + bytesPerInputByte * inputBytes + bytesPerRead * reads;
         if (allocated > allowed) allocated = measure(body);
         if (allocated > worstAllocated) {
             worstAllocated = allocated;
