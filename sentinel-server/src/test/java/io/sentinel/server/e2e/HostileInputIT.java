@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentinel.core.model.Address;
+import io.sentinel.server.command.Errors;
 import io.sentinel.server.it.Await;
 import io.sentinel.server.it.ProcessScope;
 import io.sentinel.server.it.RedisProcess;
@@ -28,7 +29,9 @@ import redis.clients.jedis.Jedis;
 /**
  * Issue 16: hostile input during a failover. Against one sentinel, s1 (a child JVM, so /proc shows its memory):
  * {@code -Dfaults.idleConnections} (2,500) idle connections, {@code -Dfaults.garbageClients} (4) clients writing
- * seeded garbage, a client announcing a 1 GB bulk and trickling bytes, a subscriber that never reads
+ * seeded garbage, a client announcing a 1 GB bulk and trickling bytes, a client sending a 1 GB request of arguments
+ * each within the cap (which ran the sentinel out of memory before requests were capped as a whole), a subscriber
+ * that never reads
  * ({@link HostileLoad}); beside them a normal client asks s1 for the master every 10 ms ({@link LatencyProbe}).
  * Then the master is SIGKILLed: every sentinel names the replica within {@link #FAILOVER_BOUND}, the normal client
  * got an answer to every request, none slower than {@link #REQUEST_BOUND_MILLIS}, and s1's peak RSS under the load
@@ -99,14 +102,15 @@ class HostileInputIT {
                 + " p50 %.1f ms, %d errors; s1 RSS %.1f MiB before the load (peak since start %.1f), peak during %.1f"
                 + " MiB%s, %.1f after; %d connections opened (%d idle), %d garbage bytes sent, %d garbage connections"
                 + " closed by s1; 1 GB bulk: %d attempts, longest open %d ms, reply '%s', %d bytes trickled;"
-                + " subscriber: %s; seed %d%n",
+                + " 1 GB request: %d attempts, at most %d bytes sent, reply '%s'; subscriber: %s; seed %d%n",
                 hostile.switchedMillis, hostile.agreedMillis, hostile.led(), calm.switchedMillis, calm.agreedMillis,
                 calm.led(), probe.sent.get(), probe.answered(),
                 probe.percentileMillis(100), probe.percentileMillis(99), probe.percentileMillis(50),
                 probe.errors().size(), rssBeforeKib / 1024.0, peakBeforeKib / 1024.0, peakDuringKib / 1024.0,
                 peakReset ? "" : " (counted from the start)", rssAfterKib / 1024.0, load.connections.get(),
                 load.idleOpened.get(), load.garbageBytes.get(), load.garbageClosed.get(), load.bigBulkAttempts.get(),
-                load.bigBulkLongestOpenMillis.get(), load.bigBulkReply, load.bigBulkTrickled.get(), subscriber, SEED);
+                load.bigBulkLongestOpenMillis.get(), load.bigBulkReply, load.bigBulkTrickled.get(),
+                load.bigRequestAttempts.get(), load.bigRequestMostSent.get(), load.bigRequestReply, subscriber, SEED);
 
         assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())),
                 "garbage gets Redis's protocol errors, never an exception in s1's log");
@@ -118,6 +122,7 @@ class HostileInputIT {
         assertTrue(peakDuringKib < PEAK_RSS_BOUND_MIB * 1024, "s1's peak RSS " + peakDuringKib + " KiB");
         assertTrue(load.bigBulkReply != null && load.bigBulkReply.startsWith("-ERR Protocol error"),
                 "the 1 GB bulk refused: " + load.bigBulkReply);
+        assertEquals("-" + Errors.PROTO_REQUEST_TOO_BIG, load.bigRequestReply, "the 1 GB request refused");
     }
 
     /** The master and one replica, then three of our sentinels started at once (a JVM takes seconds to start). */

@@ -18,12 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Hostile clients against one sentinel, all at once: connections that never send a byte; clients writing seeded
  * random garbage ({@link Garbage}) as fast as the sentinel takes it, reconnecting when it closes them; a client
- * announcing a 1 GB bulk ({@code *1\r\n$1000000000\r\n}) and trickling bytes after it; a subscriber (PSUBSCRIBE *,
+ * announcing a 1 GB bulk ({@code *1\r\n$1000000000\r\n}) and trickling bytes after it; a client sending a 1 GB
+ * request of arguments each within the size cap (2,048 of 512 KiB) as fast as it can; a subscriber (PSUBSCRIBE *,
  * receive buffer 4 KB) that never reads and pipelines PINGs until its socket blocks. {@link #close} closes every
  * socket and ends every thread.
  */
 final class HostileLoad implements AutoCloseable {
     private static final byte[] BIG_BULK = "*1\r\n$1000000000\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BIG_REQUEST_HEADER = "*2048\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BIG_REQUEST_ARG = ("$524288\r\n" + "r".repeat(524288) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    /** The 1 GB request's pause before it starts again: its rate (each try pushes megabytes through loopback). */
+    private static final long BIG_REQUEST_AGAIN_MILLIS = 200;
     private static final byte[] PINGS = "*1\r\n$4\r\nPING\r\n".repeat(64).getBytes(StandardCharsets.US_ASCII);
     /** A closed client's pause before it connects again: its reconnect rate, not synchronisation. */
     private static final long RECONNECT_MILLIS = 20;
@@ -38,9 +44,12 @@ final class HostileLoad implements AutoCloseable {
     final AtomicLong bigBulkAttempts = new AtomicLong();
     final AtomicLong bigBulkTrickled = new AtomicLong();
     final AtomicLong bigBulkLongestOpenMillis = new AtomicLong();
+    final AtomicLong bigRequestAttempts = new AtomicLong();
+    final AtomicLong bigRequestMostSent = new AtomicLong();
     final AtomicLong subscriberBytes = new AtomicLong();
     /** The sentinel's first reply to the 1 GB bulk, and how the subscriber's writes ended (null: still blocked). */
     volatile String bigBulkReply;
+    volatile String bigRequestReply;
     volatile String subscriberEnd;
     volatile String idleFailure;
 
@@ -63,6 +72,7 @@ final class HostileLoad implements AutoCloseable {
                 load.thread("garbage-" + i, () -> load.garbage(random));
             }
             load.thread("big-bulk", load::bigBulk);
+            load.thread("big-request", load::bigRequest);
             load.thread("slow-subscriber", load::slowSubscriber);
         } catch (RuntimeException | Error e) {
             load.close();
@@ -150,6 +160,42 @@ final class HostileLoad implements AutoCloseable {
             }
             bigBulkLongestOpenMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
             pause(RECONNECT_MILLIS);
+        }
+    }
+
+    /** Sends 2,048 arguments of 512 KiB until the sentinel answers or closes, then reads its answer; then again. */
+    private void bigRequest() {
+        while (running) {
+            Socket s = null;
+            long sent = 0;
+            try {
+                s = connect();
+                bigRequestAttempts.incrementAndGet();
+                OutputStream out = s.getOutputStream();
+                out.write(BIG_REQUEST_HEADER);
+                for (int i = 0; i < 2048 && running && s.getInputStream().available() == 0; i++) {
+                    out.write(BIG_REQUEST_ARG);
+                    sent += BIG_REQUEST_ARG.length;
+                }
+            } catch (IOException e) {
+                // closed by the sentinel while sending: its answer may still be there to read
+            }
+            if (s != null && bigRequestReply == null) bigRequestReply = firstReply(s);
+            close(s);
+            bigRequestMostSent.accumulateAndGet(sent, Math::max);
+            pause(BIG_REQUEST_AGAIN_MILLIS);
+        }
+    }
+
+    /** What the sentinel sent first, waiting up to a second; null if nothing came. */
+    private static String firstReply(Socket s) {
+        byte[] reply = new byte[1024];
+        try {
+            s.setSoTimeout(1000);
+            int n = s.getInputStream().read(reply);
+            return n > 0 ? new String(reply, 0, n, StandardCharsets.UTF_8).trim() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
