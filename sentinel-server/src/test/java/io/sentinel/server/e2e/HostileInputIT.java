@@ -62,6 +62,35 @@ class HostileInputIT {
                 SEED, idle);
         startCluster();
         SentinelProcess s1 = sentinels.get(0);
+        Failover calm = calmFailoverAndRejoin(s1);
+        long rssBeforeKib = ProcMemory.rssKib(s1.pid());
+        long peakBeforeKib = ProcMemory.peakKib(s1.pid());
+        boolean peakReset = ProcMemory.resetPeak(s1.pid());
+        UnderLoad run = failoverUnderLoad(s1, idle);
+        long peakDuringKib = ProcMemory.peakKib(s1.pid());
+        System.out.printf("HostileInputIT: %s; s1 RSS %.1f MiB before the load (peak since start %.1f), peak during"
+                + " %.1f MiB%s, %.1f after; calm baseline: kill -> +switch-master %d ms, every sentinel %d ms, s1 %s;"
+                + " seed %d%n", run.summary(), rssBeforeKib / 1024.0, peakBeforeKib / 1024.0, peakDuringKib / 1024.0,
+                peakReset ? "" : " (counted from the start)", ProcMemory.rssKib(s1.pid()) / 1024.0,
+                calm.switchedMillis, calm.agreedMillis, calm.led(), SEED);
+
+        assertTrue(s1.ping(Duration.ofSeconds(2)), "s1 answers PING after the load");
+        List<String> failures = logged(s1, "Exception", "closed after an error");
+        assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())),
+                "garbage gets Redis's protocol errors, never an exception in s1's log");
+        List<String> errors = run.probe.errors();
+        assertEquals(List.of(), errors.subList(0, Math.min(10, errors.size())), "the normal client's failures");
+        assertEquals(run.probe.sent.get(), run.probe.answered(), "every request answered");
+        assertTrue(run.probe.percentileMillis(100) < REQUEST_BOUND_MILLIS, "worst " + run.probe.percentileMillis(100));
+        assertNotNull(run.probe.firstNamedAtNanos(nodes.get("m").address()), "the normal client was told the new"
+                + " master");
+        assertTrue(peakDuringKib < PEAK_RSS_BOUND_MIB * 1024, "s1's peak RSS " + peakDuringKib + " KiB");
+        assertEquals("-" + Errors.PROTO_BULK_LENGTH, run.load.bigBulkReply, "the 1 GB bulk refused");
+        assertEquals("-" + Errors.PROTO_REQUEST_TOO_BIG, run.load.bigRequestReply, "the 1 GB request refused");
+    }
+
+    /** The baseline: m SIGKILLed, r promoted; then m started again as r's replica, and the cluster converged. */
+    private Failover calmFailoverAndRejoin(SentinelProcess s1) {
         Failover calm;
         try (EventLog events = EventLog.subscribe(s1, "+switch-master", "+elected-leader")) {
             calm = failover("m", "r", events);
@@ -71,58 +100,36 @@ class HostileInputIT {
             j.replicaof(nodes.get("r").address().host(), nodes.get("r").address().port());
         }
         awaitConverged();
+        return calm;
+    }
 
-        long rssBeforeKib = ProcMemory.rssKib(s1.pid());
-        long peakBeforeKib = ProcMemory.peakKib(s1.pid());
-        boolean peakReset = ProcMemory.resetPeak(s1.pid());
-        Failover hostile;
-        HostileLoad load;
-        LatencyProbe probe;
-        String subscriber;
+    /** What the hostile phase measured; the probe and the load are closed, their counts final. */
+    record UnderLoad(Failover failover, LatencyProbe probe, HostileLoad load, String subscriber) {
+        String summary() {
+            return String.format("under load, kill -> +switch-master on s1 %d ms, every sentinel %d ms, s1 %s; normal"
+                    + " client %d requests, %d answered, worst %.1f ms, p99 %.1f ms, p50 %.1f ms, %d errors; %s;"
+                    + " subscriber: %s", failover.switchedMillis, failover.agreedMillis, failover.led(),
+                    probe.sent.get(), probe.answered(), probe.percentileMillis(100), probe.percentileMillis(99),
+                    probe.percentileMillis(50), probe.errors().size(), load.summary(), subscriber);
+        }
+    }
+
+    /**
+     * The normal client and the hostile load on s1; once s1 counts the idle connections and the load has run
+     * LOAD_BEFORE_KILL_MILLIS, the master (r) is SIGKILLed; the cluster converges before the load stops.
+     */
+    private UnderLoad failoverUnderLoad(SentinelProcess s1, int idle) {
         try (EventLog events = EventLog.subscribe(s1, "+switch-master", "+elected-leader");
-             LatencyProbe p = new LatencyProbe(s1.address(), MASTER, REQUEST_BOUND_MILLIS);
-             HostileLoad l = HostileLoad.start(s1.address(), SEED, idle, GARBAGE_CLIENTS)) {
-            probe = p;
-            load = l;
+             LatencyProbe probe = new LatencyProbe(s1.address(), MASTER, REQUEST_BOUND_MILLIS);
+             HostileLoad load = HostileLoad.start(s1.address(), SEED, idle, GARBAGE_CLIENTS)) {
             assertNull(load.idleFailure, "every idle connection opened");
             Await.until(Duration.ofSeconds(10), "s1 counts the " + idle + " idle connections",
                     () -> connectedClients(s1) >= idle, () -> "connected_clients " + connectedClients(s1));
             PartitionIT.pause(LOAD_BEFORE_KILL_MILLIS);
-            hostile = failover("r", "m", events);
+            Failover failover = failover("r", "m", events);
             awaitConverged();
-            subscriber = subscriberState(s1, load);
+            return new UnderLoad(failover, probe, load, subscriberState(s1, load));
         }
-        long peakDuringKib = ProcMemory.peakKib(s1.pid());
-        long rssAfterKib = ProcMemory.rssKib(s1.pid());
-        assertTrue(s1.ping(Duration.ofSeconds(2)), "s1 answers PING after the load");
-        List<String> failures = logged(s1, "Exception", "closed after an error");
-
-        System.out.printf("HostileInputIT: failover kill -> +switch-master on s1 %d ms, every sentinel agreeing %d ms,"
-                + " s1 %s (calm baseline %d / %d ms, s1 %s); normal client %d requests, %d answered, worst %.1f ms, p99 %.1f ms,"
-                + " p50 %.1f ms, %d errors; s1 RSS %.1f MiB before the load (peak since start %.1f), peak during %.1f"
-                + " MiB%s, %.1f after; %d connections opened (%d idle), %d garbage bytes sent, %d garbage connections"
-                + " closed by s1; 1 GB bulk: %d attempts, longest open %d ms, reply '%s', %d bytes trickled;"
-                + " 1 GB request: %d attempts, at most %d bytes sent, reply '%s'; subscriber: %s; seed %d%n",
-                hostile.switchedMillis, hostile.agreedMillis, hostile.led(), calm.switchedMillis, calm.agreedMillis,
-                calm.led(), probe.sent.get(), probe.answered(),
-                probe.percentileMillis(100), probe.percentileMillis(99), probe.percentileMillis(50),
-                probe.errors().size(), rssBeforeKib / 1024.0, peakBeforeKib / 1024.0, peakDuringKib / 1024.0,
-                peakReset ? "" : " (counted from the start)", rssAfterKib / 1024.0, load.connections.get(),
-                load.idleOpened.get(), load.garbageBytes.get(), load.garbageClosed.get(), load.bigBulkAttempts.get(),
-                load.bigBulkLongestOpenMillis.get(), load.bigBulkReply, load.bigBulkTrickled.get(),
-                load.bigRequestAttempts.get(), load.bigRequestMostSent.get(), load.bigRequestReply, subscriber, SEED);
-
-        assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())),
-                "garbage gets Redis's protocol errors, never an exception in s1's log");
-        List<String> errors = probe.errors();
-        assertEquals(List.of(), errors.subList(0, Math.min(10, errors.size())), "the normal client's failures");
-        assertEquals(probe.sent.get(), probe.answered(), "every request answered");
-        assertTrue(probe.percentileMillis(100) < REQUEST_BOUND_MILLIS, "worst " + probe.percentileMillis(100));
-        assertNotNull(probe.firstNamedAtNanos(nodes.get("m").address()), "the normal client was told the new master");
-        assertTrue(peakDuringKib < PEAK_RSS_BOUND_MIB * 1024, "s1's peak RSS " + peakDuringKib + " KiB");
-        assertTrue(load.bigBulkReply != null && load.bigBulkReply.startsWith("-ERR Protocol error"),
-                "the 1 GB bulk refused: " + load.bigBulkReply);
-        assertEquals("-" + Errors.PROTO_REQUEST_TOO_BIG, load.bigRequestReply, "the 1 GB request refused");
     }
 
     /** The master and one replica, then three of our sentinels started at once (a JVM takes seconds to start). */

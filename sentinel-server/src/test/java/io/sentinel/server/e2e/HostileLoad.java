@@ -58,6 +58,16 @@ final class HostileLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
+    /** The counts, for a test's report line. */
+    String summary() {
+        return String.format("%d connections opened (%d idle), %d garbage bytes sent, %d garbage connections closed"
+                + " by the sentinel; 1 GB bulk: %d tries, longest open %d ms, %d bytes trickled, answer '%s'; 1 GB"
+                + " request: %d tries, at most %d bytes sent, answer '%s'", connections.get(), idleOpened.get(),
+                garbageBytes.get(), garbageClosed.get(), bigBulkAttempts.get(), bigBulkLongestOpenMillis.get(),
+                bigBulkTrickled.get(), bigBulkReply, bigRequestAttempts.get(), bigRequestMostSent.get(),
+                bigRequestReply);
+    }
+
     private HostileLoad(Address target) {
         this.target = target;
     }
@@ -208,8 +218,9 @@ final class HostileLoad implements AutoCloseable {
             s.connect(new InetSocketAddress(target.host(), target.port()), 5000);
             connections.incrementAndGet();
             OutputStream out = s.getOutputStream();
-            out.write(("*3\r\n$6\r\nCLIENT\r\n$7\r\nSETNAME\r\n$" + SUBSCRIBER_NAME.length() + "\r\n"
-                    + SUBSCRIBER_NAME + "\r\n*2\r\n$10\r\nPSUBSCRIBE\r\n$1\r\n*\r\n").getBytes(StandardCharsets.US_ASCII));
+            String subscribe = "*3\r\n$6\r\nCLIENT\r\n$7\r\nSETNAME\r\n$" + SUBSCRIBER_NAME.length() + "\r\n"
+                    + SUBSCRIBER_NAME + "\r\n*2\r\n$10\r\nPSUBSCRIBE\r\n$1\r\n*\r\n";
+            out.write(subscribe.getBytes(StandardCharsets.US_ASCII));
             while (running) {
                 out.write(PINGS);
                 subscriberBytes.addAndGet(PINGS.length);
