@@ -86,6 +86,9 @@ public final class Errors {
     public static final String PROTO_BULK_LENGTH = "ERR Protocol error: invalid bulk length";
     /** Ours: Redis has no cap on a whole request below client-query-buffer-limit (1 GB), closed without a reply. */
     public static final String PROTO_REQUEST_TOO_BIG = "ERR Protocol error: too big request";
+    /** Ours: the input all clients hold unfinished is over its budget (resp/InputBudget); Redis would evict. */
+    public static final String PROTO_CLIENTS_INPUT_OVER_BUDGET =
+            "ERR Protocol error: clients' unfinished input over the budget, closing the client whose input grew";
     public static final String PROTO_UNAUTH_BULK_LENGTH = "ERR Protocol error: unauthenticated bulk length";
     public static final String PROTO_UNBALANCED_QUOTES = "ERR Protocol error: unbalanced quotes in request";
 

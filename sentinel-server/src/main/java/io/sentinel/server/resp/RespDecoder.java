@@ -50,6 +50,9 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private final RespLimits limits;
     private final BooleanSupplier unauthenticated;
     private final Sink sink;
+    private final InputBudget budget;
+    /** What this client's unfinished input counts against the budget now. */
+    private long charged;
     private final Request request = new Request();
     private byte[] scratch;
     private int argsLeft;
@@ -58,14 +61,46 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private ChannelHandlerContext ctx;
 
     RespDecoder(RespLimits limits, BooleanSupplier unauthenticated, Sink sink) {
+        this(limits, unauthenticated, sink, InputBudget.unlimited());
+    }
+
+    RespDecoder(RespLimits limits, BooleanSupplier unauthenticated, Sink sink, InputBudget budget) {
         this.limits = limits;
         this.unauthenticated = unauthenticated;
         this.sink = sink;
+        this.budget = budget;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         ctx = context;
+    }
+
+    /** Decodes what arrived, then charges the budget with what is left unfinished. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        super.channelRead(ctx, msg);
+        recharge();
+    }
+
+    /**
+     * What this client holds unfinished: the decoder's buffer (a partial line or argument; none once everything read
+     * was decoded) and the arguments of a request not yet complete. Over the budget: a protocol error, then closed.
+     */
+    private void recharge() {
+        // the bytes waiting, not the buffer's capacity: a cumulation grows by doubling, so it is at most twice that
+        long held = failed ? 0 : internalBuffer().readableBytes() + (argsLeft > 0 ? request.bytes() : 0);
+        long delta = held - charged;
+        if (delta == 0) return;
+        charged = held;
+        if (!budget.charge(delta) && !failed) fail(Errors.PROTO_CLIENTS_INPUT_OVER_BUDGET);
+    }
+
+    /** Closed or removed: this client's charge goes back to the budget. */
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        budget.charge(-charged);
+        charged = 0;
     }
 
     /** The sink takes requests again: decode what arrived meanwhile, then flush as after any read. */

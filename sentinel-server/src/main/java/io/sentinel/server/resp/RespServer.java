@@ -38,6 +38,8 @@ public final class RespServer implements AutoCloseable {
     private final RespServerConfig cfg;
     private final LongSupplier clock;
     private final ClientRegistry registry;
+    /** All clients' unfinished input together (per-client caps are in the config's RespLimits). */
+    private final InputBudget inputBudget = InputBudget.forThisHeap();
     private final ClientPause pause;
     private final PubSub pubSub;
     private final Users users;
@@ -208,7 +210,8 @@ public final class RespServer implements AutoCloseable {
         if (timeout > 0) ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, timeout, TimeUnit.SECONDS));
         ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub, pause);
-        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands));
+        ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands,
+                inputBudget));
         ch.pipeline().addLast("resp-commands", commands);
     }
 

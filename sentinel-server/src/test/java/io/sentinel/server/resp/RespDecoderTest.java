@@ -248,4 +248,39 @@ class RespDecoderTest {
         assertTrue(RespDecoder.parseLong(Unpooled.copiedBuffer("-", StandardCharsets.US_ASCII), 0, 1) < 0);
         assertNull(ch.readInbound());
     }
+
+    /**
+     * All clients' unfinished input shares one budget: a client whose partial argument takes the total past it is
+     * answered with the protocol error; whole requests hold nothing between reads, so they still pass; a closed
+     * client's share comes back.
+     */
+    @Test
+    void clientsShareOneBudgetForUnfinishedInput() {
+        RespLimits roomy = new RespLimits(1024, 8, 4096, 8192, 3, 10, 1 << 20, 1024, 4096, 100);
+        InputBudget budget = new InputBudget(5000);
+        Collected firstSink = new Collected();
+        Collected secondSink = new Collected();
+        Collected wholeSink = new Collected();
+        EmbeddedChannel first = new EmbeddedChannel(new RespDecoder(roomy, () -> false, firstSink, budget));
+        EmbeddedChannel second = new EmbeddedChannel(new RespDecoder(roomy, () -> false, secondSink, budget));
+        EmbeddedChannel whole = new EmbeddedChannel(new RespDecoder(roomy, () -> false, wholeSink, budget));
+
+        first.writeInbound(Unpooled.copiedBuffer("*1\r\n$4000\r\n" + "x".repeat(3000), StandardCharsets.UTF_8));
+        assertEquals(List.of(), firstSink.got);
+        assertTrue(budget.heldBytes() >= 3000 && budget.heldBytes() <= 5000, "held " + budget.heldBytes());
+
+        second.writeInbound(Unpooled.copiedBuffer("*1\r\n$4000\r\n" + "y".repeat(3000), StandardCharsets.UTF_8));
+        assertEquals(List.of(error(Errors.PROTO_CLIENTS_INPUT_OVER_BUDGET)), secondSink.got);
+        assertEquals(1, budget.clientsCut());
+
+        whole.writeInbound(Unpooled.copiedBuffer("*1\r\n$4\r\nPING\r\n", StandardCharsets.UTF_8));
+        assertEquals(List.of(List.of("PING")), wholeSink.got);
+
+        second.finishAndReleaseAll();
+        first.writeInbound(Unpooled.copiedBuffer("x".repeat(1000) + "\r\n", StandardCharsets.UTF_8));
+        assertEquals(List.of(List.of("x".repeat(4000))), firstSink.got);
+        first.finishAndReleaseAll();
+        whole.finishAndReleaseAll();
+        assertEquals(0, budget.heldBytes());
+    }
 }
