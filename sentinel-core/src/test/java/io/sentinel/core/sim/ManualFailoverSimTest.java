@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.sentinel.core.event.EventType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,11 @@ class ManualFailoverSimTest {
                 test, s.seeds(), s.steps(), s.wallMillis(), s.runsWith(EventType.PROMOTED_SLAVE),
                 s.runsWith(EventType.WRITES_PAUSED), s.runsWith(EventType.FAILOVER_ABORT_SLAVE_TIMEOUT),
                 s.runsWith(EventType.FAILOVER_ABORT_MASTER_ERROR), s.runsWith(EventType.FAILOVER_ABORT_NOT_ELECTED));
+        List<SimScenario.Result> split = s.sharedEpochs().stream().filter(r -> r.split() != null).toList();
+        System.out.printf("%s: runs where a forced failover's epoch was another's too %d, seeds %s; left split"
+                + " (exempted from convergence) %d:%n", test, s.sharedEpochs().size(),
+                s.sharedEpochs().stream().map(SimScenario.Result::seed).toList(), split.size());
+        split.forEach(r -> System.out.printf("  seed %d (%d sentinels): %s%n", r.seed(), r.sentinels(), r.split()));
         if (!s.failures().isEmpty()) {
             if (s.seeds() == 1) s.failures().get(0).trace().forEach(System.out::println);
             fail(SimRunner.report(test, s));

@@ -18,7 +18,7 @@ final class SimScenario {
     static final long STABLE_MILLIS = 5000;
 
     record Result(long seed, int sentinels, String failure, List<String> trace, String state, long virtualMillis,
-            long steps, java.util.Map<EventType, Integer> events) {
+            long steps, java.util.Map<EventType, Integer> events, int sharedEpochs, String split) {
         boolean ok() {
             return failure == null;
         }
@@ -26,8 +26,8 @@ final class SimScenario {
 
     private final SimCluster c;
     private final SplittableRandom random;
-    /** Faults without partitions (see {@link #runManual}). */
-    private boolean noPartitions;
+    /** The known split a run ended in, exempted from convergence (see {@link #runManual}); null if none. */
+    private String split;
     private SimRedis killedMaster;
 
     private SimScenario(long seed, int sentinels, int traceLines) {
@@ -78,7 +78,6 @@ final class SimScenario {
      */
     static Result runManual(long seed, int sentinels, boolean coordinated, int traceLines) {
         SimScenario s = new SimScenario(seed, sentinels, traceLines);
-        s.noPartitions = !coordinated;
         String failure;
         try {
             failure = s.manualThenConverge(coordinated);
@@ -106,7 +105,9 @@ final class SimScenario {
         for (int i = 0; i < level * 3; i++) scheduleFault(faultsFrom + random.nextLong(FAULT_WINDOW_MILLIS - 1000));
         c.clock.runUntil(healAt);
         healAll(true);
-        return converge(healAt);
+        String failure = converge(healAt);
+        split = failure == null ? null : c.invariants.splitBySharedEpoch(0);
+        return split == null ? failure : null;
     }
 
     private String suspicion() {
@@ -119,7 +120,7 @@ final class SimScenario {
     private Result result(long seed, int sentinels, String failure) {
         return new Result(seed, sentinels, failure, failure == null ? List.of() : c.trace.tail(),
                 failure == null ? "" : c.describe(), c.clock.now() - SimCluster.START_MILLIS, c.clock.steps(),
-                c.invariants.eventCounts);
+                c.invariants.eventCounts, c.invariants.sharedEpochs.size(), split);
     }
 
     private String runFaultsThenConverge() {
@@ -156,7 +157,6 @@ final class SimScenario {
 
     private void scheduleFault(long at) {
         int kind = random.nextInt(5);
-        if (noPartitions && kind == 0) kind = 4;
         long length = 500 + random.nextLong(7500);
         SimSentinel s = c.sentinels.get(random.nextInt(c.sentinels.size()));
         SimRedis r = c.redis.get(random.nextInt(c.redis.size()));
