@@ -71,10 +71,11 @@ final class SimScenario {
      * Issue 14: {@code SENTINEL FAILOVER mymaster [COORDINATED]} asked of a random sentinel while the master is up,
      * under the same faults as {@link #run} (the master is not killed), a second request a few seconds later; then
      * everything heals and the cluster must converge. The invariants add: only the leader of an epoch hands over, to
-     * one replica, and a coordinated failover never sends REPLICAOF NO ONE. The plain (forced) failover runs without
-     * partitions: it is not elected, and a forced leader cut off from its peers may take the epoch another failover
-     * takes on the other side, leaving two masters with one config epoch for good (seed 168 here; redis-sentinel's
-     * SENTINEL FAILOVER has the same weakness). The coordinated one is elected and takes every fault.
+     * one replica, a coordinated failover never sends REPLICAOF NO ONE, and a plain (forced) one promotes only in its
+     * own epoch, with its own vote there. The forced one is not elected (redis-sentinel's design): a forced leader cut
+     * off from its peers may take the epoch another failover takes on the other side, and two masters with one config
+     * epoch never converge (no hello has a higher one). That split, and only that one, is exempted from convergence
+     * and reported ({@link SimInvariants#splitBySharedEpoch}).
      */
     static Result runManual(long seed, int sentinels, boolean coordinated, int traceLines) {
         SimScenario s = new SimScenario(seed, sentinels, traceLines);
