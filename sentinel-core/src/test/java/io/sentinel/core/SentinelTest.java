@@ -180,6 +180,35 @@ class SentinelTest extends DrivenSentinel {
         assertEquals(0, sentinel.state().links.get(MASTER).pendingCommands);
     }
 
+    /**
+     * Regression (SwitchoverFaultsIT, a node stuck in a FAILOVER): its writes are paused, so a hello PUBLISH waits and
+     * holds up the PINGs behind it; it got none, from the INFO that reports the FAILOVER until the one that does not.
+     */
+    @Test
+    void noHelloToANodeWhoseFailoverPausesItsWrites() {
+        at(1000, new Started());
+        at(1010, new LinkConnected(MASTER, "127.0.0.1"));
+        at(1011, new PingReplied(MASTER, "PONG", false));
+        String paused = "# Replication\r\nrole:master\r\nmaster_failover_state:waiting-for-sync\r\n";
+        String calm = "# Replication\r\nrole:master\r\nmaster_failover_state:no-failover\r\n";
+        at(1011, new InfoReceived(MASTER, paused));
+        int hellosPaused = 0;
+        int hellosCalm = 0;
+        for (long t = 1100; t < 60_000; t += 100) {
+            String info = t < 30_000 ? paused : calm;
+            for (Action a : at(t, new Tick())) {
+                if (a instanceof io.sentinel.core.action.PublishHello) {
+                    if (t < 30_000) hellosPaused++;
+                    else hellosCalm++;
+                }
+                if (a instanceof SendPing) at(t + 1, new PingReplied(MASTER, "PONG", false));
+                if (a instanceof RequestInfo) at(t + 1, new InfoReceived(MASTER, info));
+            }
+        }
+        assertEquals(0, hellosPaused, "hellos while the node reported its FAILOVER");
+        assertTrue(hellosCalm > 5, "hellos once it reported no-failover: " + hellosCalm);
+    }
+
     @Test
     void infoWithReplicaLinesAddsReplicas() {
         at(1000, new Started());

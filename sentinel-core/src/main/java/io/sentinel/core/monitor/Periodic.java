@@ -56,13 +56,20 @@ public final class Periodic {
             if (link.pingSentAt == 0) link.pingSentAt = now;
             link.lastPingSentAt = now;
             link.pendingCommands++;
-        } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod() && !(ri == m.master && handingOver(m))) {
-            // Rule (above): no hello to a master handing over: PUBLISH is a write, paused, and would hold up the
-            // PINGs behind it on the same connection until the master looked down.
+        } else if (now - ri.lastHelloSentAt > s.timing.publishPeriod() && !pausesWrites(m, ri)) {
             // Not counted as pending: no input reports a publish's success, so it could never be uncounted.
             out.add(new PublishHello(ri.target(), hello(s, m)));
             ri.lastHelloSentAt = now;
         }
+    }
+
+    /**
+     * Rule: no hello to a node whose writes are paused by a FAILOVER, ours (the hand-over is out) or one its INFO
+     * reports (a node stuck in a FAILOVER of its own, until we repair it). PUBLISH is a write: it would wait, and hold
+     * up the PINGs behind it on the same connection until the node looked down, again after every reconnect.
+     */
+    private static boolean pausesWrites(MasterState m, InstanceState ri) {
+        return ri == m.master && handingOver(m) || ri instanceof NodeState n && n.failover.ongoing();
     }
 
     /** A coordinated failover's hand-over went to the master and is not over: its writes are paused. */

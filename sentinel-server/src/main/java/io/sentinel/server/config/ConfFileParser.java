@@ -136,7 +136,7 @@ public final class ConfFileParser {
         switch (name) {
             case "port": draft.port = numericPort(l, v); break;
             case "dir": draft.dir = directory(l, v).toString(); break;
-            case "logfile": draft.logfile = v; break;
+            case "logfile": l.resolve(currentDir(), v); draft.logfile = v; break; // a path it can name
             case "requirepass": draft.requirePass = v.isEmpty() ? null : v; break;
             case "protected-mode": draft.protectedMode = serverYesNo(l, v); break;
             case "daemonize":
@@ -209,7 +209,7 @@ public final class ConfFileParser {
     private void include(ConfLine l, int depth) throws ConfigException {
         if (l.argc() != 2) throw l.error(BAD_DIRECTIVE);
         if (depth >= MAX_INCLUDE_DEPTH) throw l.error("include nested too deeply (a loop?)");
-        Path file = currentDir().resolve(l.arg(1)).normalize();
+        Path file = l.resolve(currentDir(), l.arg(1));
         if (!Files.isReadable(file)) throw l.error("Fatal error, can't open config file '" + file + "'");
         includes.add(file);
         readFile(file, depth + 1);
@@ -221,7 +221,7 @@ public final class ConfFileParser {
     }
 
     private Path directory(ConfLine l, String v) throws ConfigException {
-        Path p = currentDir().resolve(v).normalize();
+        Path p = l.resolve(currentDir(), v);
         if (!Files.isDirectory(p)) throw l.error("No such file or directory");
         return p;
     }

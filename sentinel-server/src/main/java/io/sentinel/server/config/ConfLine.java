@@ -1,5 +1,7 @@
 package io.sentinel.server.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,6 +41,18 @@ public record ConfLine(String origin, int lineNumber, String text, List<String> 
     public ConfigException error(String reason) {
         if (yamlKey != null) return new ConfigException(origin + ":" + lineNumber + ": " + yamlKey + ": " + reason);
         return new ConfigException(origin + ":" + lineNumber + ": " + reason + " >>> '" + text + "'");
+    }
+
+    /**
+     * {@code value} resolved against {@code base}: a path the file system cannot name (a NUL byte in it) is this
+     * line's error, not an exception that stops the daemon.
+     */
+    public Path resolve(Path base, String value) throws ConfigException {
+        try {
+            return base.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            throw error("Invalid path: " + e.getReason());
+        }
     }
 
     public String where() {

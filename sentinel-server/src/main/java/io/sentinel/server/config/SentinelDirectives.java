@@ -190,7 +190,7 @@ final class SentinelDirectives {
     }
 
     private String script(ConfLine l, String v, String error) throws ConfigException {
-        Path p = dir.resolve(v);
+        Path p = l.resolve(dir, v);
         if (!Files.isRegularFile(p) || !Files.isExecutable(p)) throw l.error(error);
         return p.toString();
     }

@@ -103,7 +103,7 @@ final class TlsDirectives {
 
     private static String file(ConfLine l, String v, Path dir, boolean directory) throws ConfigException {
         if (v.isEmpty()) return null;
-        Path p = dir.resolve(v).normalize();
+        Path p = l.resolve(dir, v);
         boolean ok = directory ? Files.isDirectory(p) : Files.isRegularFile(p) && Files.isReadable(p);
         if (!ok) throw l.error("Cannot read " + (directory ? "directory" : "file") + " '" + p + "'");
         return p.toString();

@@ -6,6 +6,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -18,6 +22,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -78,6 +83,22 @@ final class DemoClient implements AutoCloseable {
         } catch (Exception e) {
             drop(sentinels.remove(sentinel.port));
             return null;
+        }
+    }
+
+    /** {@code SENTINEL FAILOVER <name> COORDINATED} to a sentinel: its reply, or the error as text. */
+    String coordinatedFailover(DemoProcess sentinel, String master) {
+        try {
+            return sentinel(sentinel).async().dispatch(CommandType.SENTINEL, new StatusOutput<>(StringCodec.UTF8),
+                    new CommandArgs<>(StringCodec.UTF8).add("FAILOVER").add(master).add("COORDINATED"))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "no reply in " + TIMEOUT.toMillis() + " ms";
+        } catch (Exception e) {
+            drop(sentinels.remove(sentinel.port));
+            return e.getMessage();
         }
     }
 

@@ -77,8 +77,30 @@ final class DemoFaults {
         killed = null;
     }
 
+    /**
+     * Asks a sentinel for a planned switchover away from {@code master}: SENTINEL FAILOVER with COORDINATED (ours;
+     * redis-sentinel 7.0 refuses it, and the demo shows its error).
+     */
+    void switchover(DemoProcess master, DemoClient client) {
+        if (!master.isAlive() || master.fault() != null) {
+            announce.accept("demo: " + master.kind + " is not serving: a switchover needs a live master");
+            return;
+        }
+        DemoProcess sentinel = cluster.sentinels.stream().filter(DemoProcess::isAlive).findFirst().orElse(null);
+        if (sentinel == null) {
+            announce.accept("demo: no sentinel running");
+            return;
+        }
+        DemoTimeline.Fault planned = new DemoTimeline.Fault("COORDINATED switchover", master.address(),
+                master.kind + " " + master.address() + " pid " + master.pid(), System.nanoTime(), true);
+        timeline.faultInjected(planned);
+        String reply = client.coordinatedFailover(sentinel, DemoCluster.MASTER_NAME);
+        announce.accept("demo: SENTINEL FAILOVER " + DemoCluster.MASTER_NAME + " COORDINATED to " + sentinel.kind
+                + ": " + reply);
+    }
+
     private void inject(String action, DemoProcess master) {
         timeline.faultInjected(new DemoTimeline.Fault(action, master.address(),
-                master.kind + " " + master.address() + " pid " + master.pid(), System.nanoTime()));
+                master.kind + " " + master.address() + " pid " + master.pid(), System.nanoTime(), false));
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DemoKeys {
     static final String HELP = "k kill master (SIGKILL) | s stop it (SIGSTOP) | c continue (SIGCONT)"
-            + " | r restart killed master | q quit, then Enter";
+            + " | r restart killed master | w switchover (COORDINATED) | q quit, then Enter";
 
     private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
 

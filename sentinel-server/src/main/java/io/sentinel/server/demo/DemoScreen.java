@@ -91,6 +91,7 @@ final class DemoScreen {
             case 's' -> faults.stop(table.currentMaster());
             case 'c' -> faults.resume();
             case 'r' -> faults.restart();
+            case 'w' -> faults.switchover(table.currentMaster(), client);
             case 'q' -> {
                 return false;
             }

@@ -14,8 +14,10 @@ import java.util.Set;
  * threads, the writer thread and the screen loop, hence synchronized; times are System.nanoTime values.
  */
 final class DemoTimeline {
-    /** What the demo did to whom, and when. */
-    record Fault(String action, String address, String who, long atNanos) {
+    /**
+     * What the demo did to whom, and when; {@code planned}: a switchover asked of the sentinels, not a crash.
+     */
+    record Fault(String action, String address, String who, long atNanos, boolean planned) {
     }
 
     private record Reached(Milestone milestone, String detail, long atNanos) {
@@ -30,6 +32,8 @@ final class DemoTimeline {
     private final Set<String> switched = new LinkedHashSet<>();
     private final WriterStats writer = new WriterStats();
     private Fault fault;
+    /** The writer's lost writes when the fault came: the summary tells those lost since. */
+    private long lostBefore;
     private String newMaster;
     private int drained;
 
@@ -42,6 +46,7 @@ final class DemoTimeline {
     /** Starts a new timeline: everything before belonged to the previous fault. */
     synchronized void faultInjected(Fault next) {
         fault = next;
+        lostBefore = writer.lost();
         reached.clear();
         inOrder.clear();
         candidates.clear();
@@ -65,6 +70,8 @@ final class DemoTimeline {
             case "+elected-leader" -> reach(Milestone.ELECTED, sentinel + " won the vote, epoch " + epoch(sentinel),
                     nanos);
             case "+selected-slave" -> reach(Milestone.SELECTED, name(words[1]), nanos);
+            case "+writes-paused" -> reach(Milestone.PAUSED, sentinel + ": the master pauses writes and hands over",
+                    nanos);
             case "+promoted-slave" -> reach(Milestone.PROMOTED, name(words[1]), nanos);
             case "+switch-master" -> switchMaster(sentinel, words, nanos);
             case "+failover-end", "+failover-end-for-timeout" -> reach(Milestone.FAILOVER_END,
@@ -77,10 +84,17 @@ final class DemoTimeline {
         }
     }
 
-    synchronized void writeSucceeded(String address, long nanos) {
-        writer.succeeded(address, nanos);
-        if (fault == null || nanos < fault.atNanos() || !reached.containsKey(Milestone.WRITES_FAILING)) return;
-        String down = "writes failed for " + ms(nanos - writer.failingSinceNanos()) + " ms";
+    /** An acknowledged INCR: {@code value} is the counter it returned. */
+    synchronized void writeSucceeded(String address, long value, long nanos) {
+        boolean failedBefore = writer.failing();
+        long failingSince = writer.failingSinceNanos();
+        writer.succeeded(address, value);
+        if (fault == null || nanos < fault.atNanos()) return;
+        // a planned switchover may hand over without a failed write; a crash always fails some first
+        if (!reached.containsKey(Milestone.WRITES_FAILING) && !(fault.planned() && !address.equals(fault.address()))) {
+            return;
+        }
+        String down = failedBefore ? "writes failed for " + ms(nanos - failingSince) + " ms" : "no write failed";
         if (!address.equals(fault.address())) {
             reach(Milestone.NEW_MASTER_WRITE, "first successful write on the new master " + name(address) + " ("
                     + down + ")", nanos);
@@ -93,6 +107,11 @@ final class DemoTimeline {
         writer.failed(reason, nanos);
         if (fault == null || nanos < fault.atNanos() || reached.containsKey(Milestone.NEW_MASTER_WRITE)) return;
         reach(Milestone.WRITES_FAILING, "writes failing since here: " + reason, nanos);
+    }
+
+    /** Acknowledged writes lost since the last fault (the counter went back), for the summary. */
+    synchronized long lostSinceFault() {
+        return writer.lost() - lostBefore;
     }
 
     /** The demo started the killed master again (key r). */
@@ -147,6 +166,7 @@ final class DemoTimeline {
             } else {
                 for (Milestone m : pending()) lines.add(String.format("%9s  %-17s %s", "...", m.label, "waiting"));
             }
+            if (completed()) lines.add(lostLine());
         }
         lines.add(writer.describe(this::name, nowNanos));
         return lines;
@@ -162,11 +182,22 @@ final class DemoTimeline {
         if (completed()) {
             out.append("Failover completed: new master ").append(name(newMaster)).append(", writes resumed after ")
                     .append(ms(reached.get(Milestone.NEW_MASTER_WRITE).atNanos() - fault.atNanos())).append(" ms.\n");
+            out.append(lostLine()).append('\n');
         } else {
             out.append("Failover NOT completed: ").append(reached.containsKey(Milestone.SWITCH_FIRST)
                     ? "no successful write on the new master" : "no +switch-master").append(".\n");
         }
         return out.toString();
+    }
+
+    /**
+     * The writer's verdict: how many acknowledged INCRs the new master does not have. A planned switchover pauses
+     * the old master's writes until the new one has them all; a crash loses what had not reached the replica yet.
+     */
+    private String lostLine() {
+        long lost = lostSinceFault();
+        return "Acknowledged writes lost: " + lost + (lost == 0 ? " (the counter went on where it was)"
+                : " (the new master's counter was behind the last acknowledged value)");
     }
 
     private String sinceRestart(long nanos) {
@@ -217,7 +248,7 @@ final class DemoTimeline {
     private List<Milestone> pending() {
         List<Milestone> pending = new ArrayList<>();
         for (Milestone m : Milestone.values()) {
-            if (m.expected && !reached.containsKey(m)) pending.add(m);
+            if (m.expectedAfter(fault) && !reached.containsKey(m)) pending.add(m);
         }
         return pending;
     }

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A tiny application: a SET every few ms, to whatever master the sentinels name, as a Sentinel-aware client does.
+ * A tiny application: an INCR of one counter every few ms, to whatever master the sentinels name, as a
+ * Sentinel-aware client does; the replies tell whether acknowledged increments were lost ({@link WriterStats}).
  * Each failure drops the connection, and the next write asks the sentinels again (Lettuce's sentinel URI), so the
  * writer's view shows how long the application could not write, whichever sentinels run.
  */
 final class DemoWriter implements AutoCloseable {
     static final long PAUSE_MILLIS = 5;
+    static final String COUNTER = "demo:counter";
     private static final Duration TIMEOUT = Duration.ofMillis(250);
 
     private final RedisClient client = RedisClient.create();
@@ -45,11 +47,11 @@ final class DemoWriter implements AutoCloseable {
     }
 
     private void run() {
-        for (long n = 0; running; n++) {
+        while (running) {
             try {
                 if (connection == null) connect();
-                connection.sync().set("demo:writes", Long.toString(n));
-                timeline.writeSucceeded(address, System.nanoTime());
+                long value = connection.sync().incr(COUNTER);
+                timeline.writeSucceeded(address, value, System.nanoTime());
             } catch (RuntimeException e) {
                 if (!running) return;
                 timeline.writeFailed(reason(e), System.nanoTime());

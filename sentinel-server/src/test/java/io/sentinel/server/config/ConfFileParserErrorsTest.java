@@ -2,6 +2,7 @@ package io.sentinel.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,5 +64,27 @@ class ConfFileParserErrorsTest {
         String bad = text.split("\n")[lineNumber - 1].strip();
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfFileParser(dir).parse(f, List.of()));
         assertEquals(f + ":" + (lineNumber + 1) + ": " + reason + " >>> '" + bad + "'", e.getMessage());
+    }
+
+    /**
+     * Fuzzing: a NUL byte inside quotes stays in the argument, and a path with one escaped as an
+     * InvalidPathException, which stopped the daemon instead of naming the line.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            logfile "a\\x00b"
+            dir "a\\x00b"
+            include "a\\x00b"
+            M;sentinel notification-script m "a\\x00b"
+            tls-cert-file "a\\x00b"
+            """)
+    void aPathWithANulByteIsTheLinesError(String lines) throws Exception {
+        String text = lines.replace("M", M).replace(";", "\n");
+        Path f = dir.resolve("s.conf");
+        Files.writeString(f, text + "\n");
+        int line = (int) text.lines().count();
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfFileParser(dir).parse(f, List.of()));
+        assertTrue(e.getMessage().startsWith(f + ":" + line + ": Invalid path: Nul character not allowed >>> '"),
+                e.getMessage());
     }
 }

@@ -105,6 +105,28 @@ class DemoIT {
         demo.assertNothingLeft();
     }
 
+    /** Key w: a coordinated switchover, with the writer running, and the summary says nothing was lost. */
+    @Test
+    void keyWSwitchesOverAndTheWriterLosesNothing() throws Exception {
+        assumeTrue(mainExists(), "io.sentinel.server.Main not there yet");
+        demo = new Running(new DemoOptions(180, 0, 1000, false));
+        demo.await("redis-3 ", "replica  up", Duration.ofSeconds(30));
+
+        demo.press("w");
+        demo.await("demo: ", "SENTINEL FAILOVER mymaster COORDINATED to sentinel-1: OK", Duration.ofSeconds(10));
+        demo.await("failover ", "+writes-paused", Duration.ofSeconds(60));
+        demo.await("failover ", FIRST_WRITE, Duration.ofSeconds(60));
+        demo.press("q");
+
+        assertEquals(0, demo.status(Duration.ofSeconds(30)), demo.out());
+        assertFailoverSummary(demo.out());
+        String summary = demo.out().substring(demo.out().lastIndexOf("Failover timeline"));
+        assertTrue(summary.startsWith("Failover timeline (ms since the COORDINATED switchover of redis-1"), summary);
+        assertTrue(summary.contains("\nAcknowledged writes lost: 0 "), summary);
+        assertFalse(summary.contains("+sdown"), summary);
+        demo.assertNothingLeft();
+    }
+
     private static void assertFailoverSummary(String out) {
         String summary = out.substring(out.lastIndexOf("Failover timeline"));
         assertTrue(summary.contains("+switch-master    first:"), summary);

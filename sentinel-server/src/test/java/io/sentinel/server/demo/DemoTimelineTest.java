@@ -34,7 +34,7 @@ class DemoTimelineTest {
         assertTrue(summary.contains("+878 ms  writer            first successful write on the new master redis-3"
                 + " 127.0.0.1:7003 (writes failed for 871 ms)"), summary);
         assertTrue(summary.endsWith("Failover completed: new master redis-3 127.0.0.1:7003, writes resumed after"
-                + " 878 ms.\n"), summary);
+                + " 878 ms.\nAcknowledged writes lost: 0 (the counter went on where it was)\n"), summary);
         assertEquals(NEW, timeline.newMaster());
     }
 
@@ -45,8 +45,8 @@ class DemoTimelineTest {
         List<String> lines = timeline.summary().lines().toList();
         assertTrue(lines.get(1).contains("writer"), lines.get(1));
         assertTrue(lines.get(2).contains("+sdown"), lines.get(2));
-        assertTrue(lines.get(lines.size() - 3).contains("+failover-end"), lines.get(lines.size() - 3));
-        assertTrue(lines.get(lines.size() - 2).endsWith("replicas linked   not seen"), lines.get(lines.size() - 2));
+        assertTrue(lines.get(lines.size() - 4).contains("+failover-end"), lines.get(lines.size() - 4));
+        assertTrue(lines.get(lines.size() - 3).endsWith("replicas linked   not seen"), lines.get(lines.size() - 3));
         assertFalse(lines.stream().anyMatch(l -> l.contains("+failover-end     not seen")), String.join("\n", lines));
     }
 
@@ -66,7 +66,7 @@ class DemoTimelineTest {
         fault();
         timeline.event("sentinel-1", "+sdown", "slave 127.0.0.1:7002 127.0.0.1 7002 @ mymaster 127.0.0.1 7001",
                 KILL + MS);
-        timeline.writeSucceeded(OLD, KILL + 2 * MS); // a write that was already on its way
+        timeline.writeSucceeded(OLD, 1, KILL + 2 * MS); // a write that was already on its way
 
         assertFalse(timeline.reached(Milestone.SDOWN));
         assertFalse(timeline.reached(Milestone.NEW_MASTER_WRITE));
@@ -77,7 +77,7 @@ class DemoTimelineTest {
     void aResumedOldMasterIsNotANewOne() {
         fault();
         timeline.writeFailed("Command timed out after 250 millisecond(s)", KILL + 250 * MS);
-        timeline.writeSucceeded(OLD, KILL + 800 * MS);
+        timeline.writeSucceeded(OLD, 1, KILL + 800 * MS);
 
         assertTrue(timeline.reached(Milestone.OLD_MASTER_WRITE));
         assertFalse(timeline.completed());
@@ -121,7 +121,7 @@ class DemoTimelineTest {
         assertEquals(11, timeline.drainNew().size());
         assertTrue(timeline.drainNew().isEmpty());
 
-        timeline.faultInjected(new DemoTimeline.Fault("SIGSTOP", NEW, "redis-3", KILL + 60_000 * MS));
+        timeline.faultInjected(new DemoTimeline.Fault("SIGSTOP", NEW, "redis-3", KILL + 60_000 * MS, false));
 
         assertNull(timeline.newMaster());
         assertFalse(timeline.completed());
@@ -135,23 +135,61 @@ class DemoTimelineTest {
         List<String> panel = timeline.panel(KILL, "press k");
 
         assertEquals("Failover: no fault yet (press k).", panel.get(0));
-        assertTrue(panel.get(1).endsWith("0 ok, 0 failed; starting"), panel.get(1));
+        assertTrue(panel.get(1).endsWith("0 ok, 0 failed, 0 acknowledged lost; starting"), panel.get(1));
     }
 
     @Test
     void theWriterLineSaysHowLongWritesHaveBeenFailing() {
         fault();
-        timeline.writeSucceeded(OLD, KILL - MS);
+        timeline.writeSucceeded(OLD, 1, KILL - MS);
         timeline.writeFailed("Connection refused", KILL + 10 * MS);
         timeline.writeFailed("Connection refused", KILL + 20 * MS);
 
         List<String> panel = timeline.panel(KILL + 510 * MS, "");
         String writer = panel.get(panel.size() - 1);
-        assertTrue(writer.endsWith("1 ok, 2 failed; writes failing for 500 ms (Connection refused)"), writer);
+        assertTrue(writer.endsWith("1 ok, 2 failed, 0 acknowledged lost; writes failing for 500 ms (Connection refused)"),
+                writer);
+    }
+
+    /** A planned switchover: no +sdown expected, no failed write needed, and a counter that went on. */
+    @Test
+    void aCoordinatedSwitchoverExpectsNoSdownAndTellsTheWritesLost() {
+        timeline.writeSucceeded(OLD, 500, KILL - MS);
+        timeline.faultInjected(new DemoTimeline.Fault("COORDINATED switchover", OLD, "redis-1", KILL, true));
+        assertTrue(timeline.panel(KILL + MS, "").contains("      ...  +elected-leader   waiting"));
+        assertFalse(timeline.panel(KILL + MS, "").contains("      ...  +sdown            waiting"));
+        timeline.event("sentinel-1", "+writes-paused", "master mymaster 127.0.0.1 7001", KILL + 300 * MS);
+        timeline.writeSucceeded(OLD, 501, KILL + 301 * MS);
+        timeline.event("sentinel-1", "+switch-master", "mymaster 127.0.0.1 7001 127.0.0.1 7003", KILL + 400 * MS);
+        timeline.writeSucceeded(NEW, 502, KILL + 410 * MS);
+
+        String summary = timeline.summary();
+        assertTrue(timeline.completed(), summary);
+        assertTrue(summary.contains("+300 ms  +writes-paused    sentinel-1: the master pauses writes"), summary);
+        assertTrue(summary.contains("first successful write on the new master redis-3 127.0.0.1:7003 (no write"
+                + " failed)"), summary);
+        assertTrue(summary.endsWith("Acknowledged writes lost: 0 (the counter went on where it was)\n"), summary);
+        assertFalse(summary.contains("+sdown            not seen"), summary);
+    }
+
+    /** A crash that loses the last acknowledged increments: the new master's first reply is behind. */
+    @Test
+    void aCounterThatWentBackCountsTheWritesLost() {
+        timeline.writeSucceeded(OLD, 1000, KILL - 2 * MS);
+        fault();
+        timeline.writeSucceeded(OLD, 1001, KILL - MS + MS);
+        timeline.writeFailed("Connection reset by peer", KILL + 7 * MS);
+        timeline.event("sentinel-3", "+switch-master", "mymaster 127.0.0.1 7001 127.0.0.1 7003", KILL + 773 * MS);
+        timeline.writeSucceeded(NEW, 998, KILL + 878 * MS);
+
+        assertTrue(timeline.summary().contains("Acknowledged writes lost: 4 (the new master's counter was behind"),
+                timeline.summary());
+        List<String> panel = timeline.panel(KILL + 900 * MS, "");
+        assertTrue(panel.get(panel.size() - 1).contains("3 ok, 1 failed, 4 acknowledged lost"), panel.toString());
     }
 
     private void fault() {
-        timeline.faultInjected(new DemoTimeline.Fault("SIGKILL", OLD, "redis-1 " + OLD + " pid 42", KILL));
+        timeline.faultInjected(new DemoTimeline.Fault("SIGKILL", OLD, "redis-1 " + OLD + " pid 42", KILL, false));
     }
 
     /** Our sentinels' events of a real run, sentinel-3 leading. */
@@ -172,7 +210,7 @@ class DemoTimelineTest {
             timeline.event(s, "+switch-master", "mymaster 127.0.0.1 7001 127.0.0.1 7003", at);
         }
         timeline.writeFailed("Connection refused", KILL + 500 * MS);
-        timeline.writeSucceeded(NEW, KILL + 878 * MS);
+        timeline.writeSucceeded(NEW, 1, KILL + 878 * MS);
         timeline.event("sentinel-3", "+failover-end", "master mymaster 127.0.0.1 7001", KILL + 1559 * MS);
     }
 }
