@@ -84,6 +84,8 @@ public final class Errors {
     public static final String PROTO_MBULK_LENGTH = "ERR Protocol error: invalid multibulk length";
     public static final String PROTO_UNAUTH_MBULK_LENGTH = "ERR Protocol error: unauthenticated multibulk length";
     public static final String PROTO_BULK_LENGTH = "ERR Protocol error: invalid bulk length";
+    /** Ours: Redis has no cap on a whole request below client-query-buffer-limit (1 GB), closed without a reply. */
+    public static final String PROTO_REQUEST_TOO_BIG = "ERR Protocol error: too big request";
     public static final String PROTO_UNAUTH_BULK_LENGTH = "ERR Protocol error: unauthenticated bulk length";
     public static final String PROTO_UNBALANCED_QUOTES = "ERR Protocol error: unbalanced quotes in request";
 

@@ -79,6 +79,11 @@ final class Request extends AbstractList<String> implements RandomAccess {
         strings = Arrays.copyOf(strings, args);
     }
 
+    /** The bytes of all arguments so far. */
+    int bytes() {
+        return bounds[size];
+    }
+
     @Override
     public int size() {
         return size;

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * Reads client requests: multibulk arrays of bulk strings, or inline lines. Hands each command to its {@link Sink}
  * as soon as it is complete (empty requests are skipped like Redis does), or one protocol error after which it
  * ignores all input: the sink answers it and closes. Arguments are consumed as soon as they are complete and every
- * header or inline line is capped, so a client can never make us buffer more than the limits plus one read.
+ * header or inline line is capped, and so is a request's whole size, so a client can never make us buffer more than
+ * the limits plus one read.
  *
  * <p>Commands are handed over one at a time, synchronously, in the middle of decoding, so that an AUTH has run
  * before the next header is judged against the unauthenticated limits; and the one {@link Request} is refilled for
@@ -138,7 +139,8 @@ public final class RespDecoder extends ByteToMessageDecoder {
             cr = digitsEnd(b, p + 1, n);
             if (cr < 0) return -1;
             long len = digits(b, p + 1, cr);
-            if (len > limits.maxBulkBytes() || len > limits.maxUnauthBulkBytes() && unauthenticated.getAsBoolean()) {
+            if (len > limits.maxBulkBytes() || len > limits.maxRequestBytes() - request.bytes()
+                    || len > limits.maxUnauthBulkBytes() && unauthenticated.getAsBoolean()) {
                 return -1;
             }
             p = cr + 2;
@@ -218,6 +220,8 @@ public final class RespDecoder extends ByteToMessageDecoder {
         if (n > limits.maxUnauthBulkBytes() && unauthenticated.getAsBoolean()) {
             return fail(Errors.PROTO_UNAUTH_BULK_LENGTH);
         }
+        // judged on the header, before the argument's bytes are buffered: the request's whole size is capped
+        if (n > limits.maxRequestBytes() - request.bytes()) return fail(Errors.PROTO_REQUEST_TOO_BIG);
         in.readerIndex(cr + 2);
         bulkLength = (int) n;
         return true;

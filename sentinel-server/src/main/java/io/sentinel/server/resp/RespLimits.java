@@ -7,6 +7,10 @@ package io.sentinel.server.resp;
  * @param maxInlineBytes        longest inline command or {@code *}/{@code $} header line (Redis: 64 KiB)
  * @param maxArgs               most arguments in one multibulk request
  * @param maxBulkBytes          largest single argument
+ * @param maxRequestBytes       most bytes of all arguments of one request together (1 MiB: a largest argument and
+ *                              room for the rest). The two caps above alone let one client make us hold 4,096
+ *                              arguments of 512 KiB (2 GiB) of a request it never ends: one client without a password
+ *                              ran the sentinel's 256 MB heap out of memory in under a second (HostileInputIT)
  * @param maxUnauthArgs         most arguments before AUTH when a password is required
  * @param maxUnauthBulkBytes    largest argument before AUTH when a password is required
  * @param pubsubOutputLimitBytes a subscriber with this much queued for it is disconnected (client-output-buffer-limit
@@ -19,6 +23,7 @@ public record RespLimits(
         int maxInlineBytes,
         int maxArgs,
         int maxBulkBytes,
+        int maxRequestBytes,
         int maxUnauthArgs,
         int maxUnauthBulkBytes,
         long pubsubOutputLimitBytes,
@@ -27,7 +32,8 @@ public record RespLimits(
         int maxClients) {
 
     public RespLimits {
-        if (maxClients < 1 || maxInlineBytes < 16 || maxArgs < 1 || maxBulkBytes < 1 || maxUnauthArgs < 1 || maxUnauthBulkBytes < 1) {
+        if (maxClients < 1 || maxInlineBytes < 16 || maxArgs < 1 || maxBulkBytes < 1 || maxRequestBytes < 1
+                || maxUnauthArgs < 1 || maxUnauthBulkBytes < 1) {
             throw new IllegalArgumentException("RESP limits too small");
         }
         // a pubsub limit below the high water mark is allowed: client-output-buffer-limit pubsub 1kb 0 0 is valid
@@ -37,17 +43,17 @@ public record RespLimits(
     }
 
     public static RespLimits defaults() {
-        return new RespLimits(64 * 1024, 4096, 512 * 1024, 10, 16 * 1024, 32L * 1024 * 1024, 256 * 1024,
-                1024 * 1024, 10000);
+        return new RespLimits(64 * 1024, 4096, 512 * 1024, 1024 * 1024, 10, 16 * 1024, 32L * 1024 * 1024,
+                256 * 1024, 1024 * 1024, 10000);
     }
 
     public RespLimits withPubsubOutputLimitBytes(long bytes) {
-        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxUnauthArgs, maxUnauthBulkBytes, bytes,
-                writeLowWaterBytes, writeHighWaterBytes, maxClients);
+        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxRequestBytes, maxUnauthArgs,
+                maxUnauthBulkBytes, bytes, writeLowWaterBytes, writeHighWaterBytes, maxClients);
     }
 
     public RespLimits withMaxClients(int clients) {
-        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxUnauthArgs, maxUnauthBulkBytes,
-                pubsubOutputLimitBytes, writeLowWaterBytes, writeHighWaterBytes, clients);
+        return new RespLimits(maxInlineBytes, maxArgs, maxBulkBytes, maxRequestBytes, maxUnauthArgs,
+                maxUnauthBulkBytes, pubsubOutputLimitBytes, writeLowWaterBytes, writeHighWaterBytes, clients);
     }
 }

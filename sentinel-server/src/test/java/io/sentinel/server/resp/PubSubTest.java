@@ -63,7 +63,7 @@ class PubSubTest {
 
     @Test
     void slowSubscriberIsDroppedNotWaitedFor() {
-        RespLimits small = new RespLimits(1024, 16, 1024, 10, 1024, 4096, 512, 1024, 100);
+        RespLimits small = new RespLimits(1024, 16, 1024, 2048, 10, 1024, 4096, 512, 1024, 100);
         RespServer s = new RespServer(RespServerConfig.loopback(0).withLimits(small), new StubSentinelHandler(),
                 m -> { }, () -> { });
         EmbeddedClient slow = new EmbeddedClient(s);
@@ -81,7 +81,7 @@ class PubSubTest {
 
     @Test
     void subscriberThatKeepsUpStays() {
-        RespLimits small = new RespLimits(1024, 16, 1024, 10, 1024, 4096, 512, 1024, 100);
+        RespLimits small = new RespLimits(1024, 16, 1024, 2048, 10, 1024, 4096, 512, 1024, 100);
         RespServer s = new RespServer(RespServerConfig.loopback(0).withLimits(small), new StubSentinelHandler(),
                 m -> { }, () -> { });
         EmbeddedClient c = new EmbeddedClient(s);

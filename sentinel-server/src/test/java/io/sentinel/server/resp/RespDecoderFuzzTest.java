@@ -33,11 +33,12 @@ class RespDecoderFuzzTest {
     private static final FuzzRun RUN = new FuzzRun("resp-decoder", 4 << 20, 256, 192);
     private static final List<RespLimits> LIMITS = List.of(
             RespLimits.defaults(),
-            new RespLimits(64, 8, 100, 3, 10, 1 << 20, 1024, 4096, 100),
-            new RespLimits(1 << 20, 1 << 24, 1 << 30, 1 << 24, 1 << 30, 1L << 40, 1 << 20, 1 << 30, 100));
+            new RespLimits(64, 8, 100, 200, 3, 10, 1 << 20, 1024, 4096, 100),
+            new RespLimits(1 << 20, 1 << 24, 1 << 30, 1 << 30, 1 << 24, 1 << 30, 1L << 40, 1 << 20, 1 << 30, 100));
     private static final Set<String> EXPECTED_ERRORS = Set.of(Errors.PROTO_INLINE_TOO_BIG,
             Errors.PROTO_MBULK_COUNT_TOO_BIG, Errors.PROTO_BULK_COUNT_TOO_BIG, Errors.PROTO_MBULK_LENGTH,
             Errors.PROTO_UNAUTH_MBULK_LENGTH, Errors.PROTO_BULK_LENGTH, Errors.PROTO_UNAUTH_BULK_LENGTH,
+            Errors.PROTO_REQUEST_TOO_BIG,
             Errors.PROTO_UNBALANCED_QUOTES);
 
     static {

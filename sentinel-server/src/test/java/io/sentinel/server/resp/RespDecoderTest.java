@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RespDecoderTest {
     private final AtomicBoolean unauthenticated = new AtomicBoolean(false);
-    private final RespLimits limits = new RespLimits(64, 8, 100, 3, 10, 1 << 20, 1024, 4096, 100);
+    private final RespLimits limits = new RespLimits(64, 8, 100, 200, 3, 10, 1 << 20, 1024, 4096, 100);
     private final Collected sink = new Collected();
     private final EmbeddedChannel ch = new EmbeddedChannel(new RespDecoder(limits, unauthenticated::get, sink));
 
@@ -166,6 +166,33 @@ class RespDecoderTest {
     @Test
     void bulkTooLongOrMalformed() {
         assertEquals(List.of(error(Errors.PROTO_BULK_LENGTH)), feed("*1\r\n$101\r\n"));
+    }
+
+    /** 200 bytes per request here: arguments each within the 100-byte cap may not add up past it. */
+    @Test
+    void aRequestsArgumentsTogetherAreCappedAtTheHeaderThatWouldPassTheCap() {
+        String hundred = "$100\r\n" + "a".repeat(100) + "\r\n";
+        assertEquals(List.of(List.of("a".repeat(100), "a".repeat(100))), feed("*2\r\n" + hundred + hundred));
+        // refused on the third header, before its bytes are buffered, in one read and split at every byte
+        String tooBig = "*3\r\n" + hundred + hundred + "$1\r\n";
+        assertEquals(List.of(error(Errors.PROTO_REQUEST_TOO_BIG)), feed(tooBig));
+        Collected got = new Collected();
+        EmbeddedChannel split = new EmbeddedChannel(new RespDecoder(limits, () -> false, got));
+        for (char c : tooBig.toCharArray()) split.writeInbound(Unpooled.copiedBuffer(String.valueOf(c),
+                StandardCharsets.UTF_8));
+        assertEquals(List.of(error(Errors.PROTO_REQUEST_TOO_BIG)), got.got);
+    }
+
+    @Test
+    void theDefaultsCapARequestAtOneMebibyte() {
+        RespLimits defaults = RespLimits.defaults();
+        Collected got = new Collected();
+        EmbeddedChannel other = new EmbeddedChannel(new RespDecoder(defaults, () -> false, got));
+        String max = "$524288\r\n" + "b".repeat(524288) + "\r\n";
+        other.writeInbound(Unpooled.copiedBuffer("*4\r\n" + max + max, StandardCharsets.UTF_8));
+        assertEquals(List.of(), got.got, "two largest arguments fill the request: nothing more fits");
+        other.writeInbound(Unpooled.copiedBuffer("$0\r\n\r\n$1\r\n", StandardCharsets.UTF_8));
+        assertEquals(List.of(error(Errors.PROTO_REQUEST_TOO_BIG)), got.got);
     }
 
     @Test
