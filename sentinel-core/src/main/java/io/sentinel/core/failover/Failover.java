@@ -159,7 +159,6 @@ public final class Failover {
         }
     }
 
-    /** Cast our own vote when its time has come; if it went to us (nobody asked first), ask for the others'. */
     /**
      * Rule: a forced failover (plain SENTINEL FAILOVER, unelected) acts only while our latest vote for this master is
      * our own, in its epoch. It is cast with the request ({@link #start}); a vote given since to a peer's request in
@@ -171,6 +170,7 @@ public final class Failover {
         return s.myid.equals(m.leader) && m.leaderEpoch == m.failoverEpoch;
     }
 
+    /** Cast our own vote when its time has come; if it went to us (nobody asked first), ask for the others'. */
     private static void castOwnVote(SentinelState s, MasterState m, long now, Effects out) {
         if (m.ownVoteAt == 0 || now < m.ownVoteAt) return;
         m.ownVoteAt = 0;
