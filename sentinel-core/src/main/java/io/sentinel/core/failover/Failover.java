@@ -83,6 +83,9 @@ public final class Failover {
         m.failoverStartAt = now + s.random.nextInt(VoteLedger.MAX_DESYNC_MILLIS);
         m.retryNotBeforeAt = m.failoverStartAt + 2 * m.failoverTimeoutMillis;
         m.ownVoteAt = forced ? now : now + ownVoteDelay(s, m);
+        // Rule: a forced failover's own vote is cast (and persisted) with the request, not at the next step: until
+        // then a peer asking in the same epoch would get it, and TILT steps no failover for 30 s.
+        if (forced) castOwnVote(s, m, now, out);
     }
 
     /**
@@ -156,6 +159,17 @@ public final class Failover {
         }
     }
 
+    /**
+     * Rule: a forced failover (plain SENTINEL FAILOVER, unelected) acts only while our latest vote for this master is
+     * our own, in its epoch. It is cast with the request ({@link #start}); a vote given since to a peer's request in
+     * a later epoch (while TILT held the failover back, say) is for a newer failover, which we then leave to act.
+     * redis-sentinel casts its vote at its next tick and goes on whoever got it (its forced failover ignores the
+     * tally): a peer's request in that window could take its vote in the forced epoch, and be elected with it.
+     */
+    static boolean votedForSelf(SentinelState s, MasterState m) {
+        return s.myid.equals(m.leader) && m.leaderEpoch == m.failoverEpoch;
+    }
+
     /** Cast our own vote when its time has come; if it went to us (nobody asked first), ask for the others'. */
     private static void castOwnVote(SentinelState s, MasterState m, long now, Effects out) {
         if (m.ownVoteAt == 0 || now < m.ownVoteAt) return;
@@ -188,6 +202,11 @@ public final class Failover {
     private static void waitStart(SentinelState s, MasterState m, long now, Effects out) {
         followCurrentEpoch(s, m, now);
         castOwnVote(s, m, now, out);
+        if (m.forcedFailover && !votedForSelf(s, m)) {
+            out.event(m, EventType.FAILOVER_ABORT_NOT_ELECTED, Describe.of(m, m.master));
+            abort(m, now, out, false);
+            return;
+        }
         LeaderTally.Result tally = LeaderTally.count(m, s.myid, m.failoverEpoch);
         boolean leader = s.myid.equals(tally.winner());
         if (!leader && !m.forcedFailover) {

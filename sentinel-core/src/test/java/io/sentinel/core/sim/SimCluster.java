@@ -218,7 +218,7 @@ final class SimCluster {
     void step(SimSentinel s, Input input) {
         List<Action> batch = s.core.handle(input, clock.now());
         try {
-            invariants.onBatch(s, batch);
+            invariants.onBatch(s, input, batch);
         } catch (SimViolation v) {
             trace.add(clock.now(), s.node, "failing step, input " + input);
             for (Action a : batch) trace.add(clock.now(), s.node, a);

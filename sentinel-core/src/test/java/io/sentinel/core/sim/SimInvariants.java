@@ -11,6 +11,8 @@ import io.sentinel.core.config.MasterConfig;
 import io.sentinel.core.config.SentinelConfig;
 import io.sentinel.core.event.Event;
 import io.sentinel.core.event.EventType;
+import io.sentinel.core.input.AdminRequest;
+import io.sentinel.core.input.Input;
 import io.sentinel.core.model.Address;
 import io.sentinel.core.model.Target;
 import io.sentinel.core.monitor.MasterState;
@@ -29,10 +31,18 @@ final class SimInvariants {
     /** How old a peer's "down" may be and still count towards ODOWN: 5 ask periods, a tick, a command timeout. */
     private final long downWindowMillis;
     private final Map<String, Integer> leaders = new HashMap<>();
+    /** sentinel/master -> the epoch of the forced failover it started last, until it starts another failover. */
+    private final Map<String, Long> forcedEpochs = new HashMap<>();
     /** sentinel/master/epoch of each forced (unelected) failover. */
     private final java.util.Set<String> forcedLeaders = new java.util.HashSet<>();
     private final Map<String, String> votes = new HashMap<>();
-    private final Map<String, Target> promotions = new HashMap<>();
+    /** master/epoch -> sentinel -> the replica it promoted (or handed to) in that epoch. */
+    private final Map<String, Map<Integer, Target>> promotions = new HashMap<>();
+    /**
+     * master/epoch -> the replicas promoted in it when two sentinels promoted in one epoch: a forced failover's
+     * epoch taken by another failover too (see {@link #onePromotion}).
+     */
+    final Map<String, java.util.Set<Address>> sharedEpochs = new java.util.TreeMap<>();
     private final long[] epochInMemory;
     private final List<Map<Address, Long>> lastSdownAt = new ArrayList<>();
     final Map<EventType, Integer> eventCounts = new HashMap<>();
@@ -54,10 +64,11 @@ final class SimInvariants {
         if (epoch != s.persisted.currentEpoch()) fail(s, "started at epoch " + epoch + " but persisted "
                 + s.persisted.currentEpoch());
         epochInMemory[s.index] = epoch;
+        forcedEpochs.keySet().removeIf(k -> k.startsWith(s.index + "/"));
     }
 
     /** Everything the core decided in one step, before the shell runs it (a failed persist may drop it). */
-    void onBatch(SimSentinel s, List<Action> batch) {
+    void onBatch(SimSentinel s, Input input, List<Action> batch) {
         SentinelState st = s.core.state();
         long now = c.clock.now();
         for (MasterState m : st.masters.values()) {
@@ -71,7 +82,7 @@ final class SimInvariants {
         }
         epochInMemory[s.index] = st.currentEpoch;
         for (Action a : batch) {
-            if (a instanceof Publish p) onEvent(s, st, p.event());
+            if (a instanceof Publish p) onEvent(s, st, p.event(), input);
         }
     }
 
@@ -79,13 +90,25 @@ final class SimInvariants {
         if (s.alive && s.core.crashed()) fail(s, "core crashed without SENTINEL SIMULATE-FAILURE");
     }
 
-    private void onEvent(SimSentinel s, SentinelState st, Event e) {
+    /**
+     * The state seen here is the one after the whole step, where a failover elected and aborted in the same step
+     * (no good replica) is reset already: a forced failover is known by the request that started it.
+     */
+    private void onEvent(SimSentinel s, SentinelState st, Event e, Input input) {
         eventCounts.merge(e.type(), 1, Integer::sum);
         if (e.type() != EventType.ELECTED_LEADER && e.type() != EventType.TRY_FAILOVER) return;
         MasterState m = st.masters.get(e.payload().split(" ")[1]);
+        String forcedKey = s.index + "/" + m.name;
+        boolean manual = input instanceof AdminRequest.Failover;
+        boolean forcedRequest = manual && !((AdminRequest.Failover) input).coordinated();
+        if (e.type() == EventType.TRY_FAILOVER) {
+            if (forcedRequest) forcedEpochs.put(forcedKey, m.failoverEpoch);
+            else forcedEpochs.remove(forcedKey);
+        }
         if (e.type() == EventType.ELECTED_LEADER) {
             // a plain SENTINEL FAILOVER is not elected (redis-sentinel's design): it calls itself leader of its epoch
-            if (m.forcedFailover) {
+            if (forcedEpochs.getOrDefault(forcedKey, -1L) == m.failoverEpoch) {
+                if (!m.forcedFailover && m.failoverInProgress()) fail(s, "forced failover lost its flag");
                 forcedLeaders.add(s.index + "/" + m.name + "/" + m.failoverEpoch);
                 return;
             }
@@ -96,7 +119,7 @@ final class SimInvariants {
             return;
         }
         // a manual failover (SENTINEL FAILOVER, plain or coordinated) starts while the master is up, on request
-        if (m.forcedFailover || m.coordinated) return;
+        if (manual || m.coordinated) return;
         int seeingDown = 0;
         long since = c.clock.now() - downWindowMillis;
         for (Map<Address, Long> seen : lastSdownAt) {
@@ -193,17 +216,64 @@ final class SimInvariants {
         onePromotion(s, m, Target.redis(h.replica()));
     }
 
+    /**
+     * Rule: a promotion (or hand-over) in epoch E is by E's elected leader, or by a sentinel that forced a failover
+     * in E (SENTINEL FAILOVER, unelected) with its own vote for itself in E persisted; one replica per sentinel and
+     * epoch. A forced failover is not an election (redis-sentinel's "without asking for agreement"): cut off from
+     * its peers, the forced leader may take the epoch that an elected leader, or another forced one, takes on the
+     * other side. That shared epoch is the one allowed second promotion; it is recorded, and the convergence check
+     * exempts exactly the split it leaves ({@link #splitBySharedEpoch}).
+     */
     private void onePromotion(SimSentinel s, MasterState m, Target promoted) {
-        Integer leader = leaders.get(m.name + "/" + m.failoverEpoch);
-        boolean forced = m.forcedFailover && forcedLeaders.contains(s.index + "/" + m.name + "/" + m.failoverEpoch);
+        String key = m.name + "/" + m.failoverEpoch;
+        Integer leader = leaders.get(key);
+        boolean forced = m.forcedFailover && forcedLeaders.contains(s.index + "/" + key);
         if (!forced && (leader == null || leader != s.index)) {
             fail(s, "promotes " + promoted.address() + " in epoch " + m.failoverEpoch + " led by S" + leader);
         }
+        if (forced) {
+            requireDurableVote(s, m.name, s.myid, m.failoverEpoch);
+            recordVote(s, m.name, m.failoverEpoch, s.myid);
+        }
+        Map<Integer, Target> byLeader = promotions.computeIfAbsent(key, k -> new java.util.TreeMap<>());
         // The leader sends REPLICAOF NO ONE again while unconfirmed: a second replica is what may never happen.
-        Target before = promotions.putIfAbsent(m.name + "/" + m.failoverEpoch, promoted);
+        Target before = byLeader.putIfAbsent(s.index, promoted);
         if (before != null && !before.equals(promoted)) {
             fail(s, "second promotion in epoch " + m.failoverEpoch + ", first was " + before);
         }
+        for (Map.Entry<Integer, Target> other : byLeader.entrySet()) {
+            if (other.getKey() == s.index || other.getValue().equals(promoted)) continue;
+            boolean otherForced = forcedLeaders.contains(other.getKey() + "/" + key);
+            if (!forced && !otherForced) {
+                fail(s, "second promotion in epoch " + m.failoverEpoch + ", S" + other.getKey() + " promoted "
+                        + other.getValue() + " and neither was forced");
+            }
+            java.util.Set<Address> shared = sharedEpochs.computeIfAbsent(key, k -> new java.util.TreeSet<>(
+                    java.util.Comparator.comparing(Address::toString)));
+            shared.add(other.getValue().address());
+            shared.add(promoted.address());
+        }
+    }
+
+    /**
+     * The one divergence allowed after the faults (redis-sentinel's too): every sentinel holds config epoch E of a
+     * shared epoch, and they name two or more of the replicas promoted in E. A hello moves a sentinel to another
+     * master only with a higher config epoch (sentinelProcessHelloMessage), so no hello ends it. Null otherwise.
+     */
+    String splitBySharedEpoch(int g) {
+        String name = c.masterNames.get(g);
+        java.util.Set<Address> named = new java.util.TreeSet<>(java.util.Comparator.comparing(Address::toString));
+        long epoch = -1;
+        for (SimSentinel s : c.sentinels) {
+            if (!s.alive) return null;
+            MasterState m = s.core.state().masters.get(name);
+            if (epoch >= 0 && m.configEpoch != epoch) return null;
+            epoch = m.configEpoch;
+            named.add(m.master.address);
+        }
+        java.util.Set<Address> shared = sharedEpochs.get(name + "/" + epoch);
+        if (shared == null || named.size() < 2 || !shared.containsAll(named)) return null;
+        return name + " split in shared epoch " + epoch + ": sentinels name " + named;
     }
 
     int count(EventType type) {

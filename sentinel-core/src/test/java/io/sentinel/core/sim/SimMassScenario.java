@@ -48,7 +48,7 @@ final class SimMassScenario {
         }
         return new SimScenario.Result(seed, sentinels, failure, failure == null ? java.util.List.of() : s.c.trace.tail(),
                 failure == null ? "" : s.c.describe(), s.c.clock.now() - SimCluster.START_MILLIS, s.c.clock.steps(),
-                s.c.invariants.eventCounts);
+                s.c.invariants.eventCounts, s.c.invariants.sharedEpochs.size(), null);
     }
 
     private String killAllThenConverge() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 final class SimRunner {
     record Summary(int seeds, List<SimScenario.Result> failures, long wallMillis, long steps,
-            Map<EventType, Integer> events) {
+            Map<EventType, Integer> events, List<SimScenario.Result> sharedEpochs) {
         /** How many runs saw {@code type} at least once: shows the faults really happen. */
         int runsWith(EventType type) {
             return events.getOrDefault(type, 0);
@@ -54,16 +54,18 @@ final class SimRunner {
         List<SimScenario.Result> results = seeds.parallel().mapToObj(scenario).toList();
         long wall = (System.nanoTime() - start) / 1_000_000;
         List<SimScenario.Result> failures = new ArrayList<>();
+        List<SimScenario.Result> shared = new ArrayList<>();
         Map<EventType, Integer> runsWith = new EnumMap<>(
                 EventType.class);
         long steps = 0;
         for (SimScenario.Result r : results) {
             steps += r.steps();
             if (!r.ok()) failures.add(r);
+            if (r.sharedEpochs() > 0) shared.add(r);
             r.events().keySet().forEach(t -> runsWith.merge(t, 1, Integer::sum));
         }
         dumpSteps(results);
-        return new Summary(results.size(), failures, wall, steps, runsWith);
+        return new Summary(results.size(), failures, wall, steps, runsWith, shared);
     }
 
     /**

@@ -18,7 +18,7 @@ final class SimScenario {
     static final long STABLE_MILLIS = 5000;
 
     record Result(long seed, int sentinels, String failure, List<String> trace, String state, long virtualMillis,
-            long steps, java.util.Map<EventType, Integer> events) {
+            long steps, java.util.Map<EventType, Integer> events, int sharedEpochs, String split) {
         boolean ok() {
             return failure == null;
         }
@@ -26,8 +26,8 @@ final class SimScenario {
 
     private final SimCluster c;
     private final SplittableRandom random;
-    /** Faults without partitions (see {@link #runManual}). */
-    private boolean noPartitions;
+    /** The known split a run ended in, exempted from convergence (see {@link #runManual}); null if none. */
+    private String split;
     private SimRedis killedMaster;
 
     private SimScenario(long seed, int sentinels, int traceLines) {
@@ -71,14 +71,14 @@ final class SimScenario {
      * Issue 14: {@code SENTINEL FAILOVER mymaster [COORDINATED]} asked of a random sentinel while the master is up,
      * under the same faults as {@link #run} (the master is not killed), a second request a few seconds later; then
      * everything heals and the cluster must converge. The invariants add: only the leader of an epoch hands over, to
-     * one replica, and a coordinated failover never sends REPLICAOF NO ONE. The plain (forced) failover runs without
-     * partitions: it is not elected, and a forced leader cut off from its peers may take the epoch another failover
-     * takes on the other side, leaving two masters with one config epoch for good (seed 168 here; redis-sentinel's
-     * SENTINEL FAILOVER has the same weakness). The coordinated one is elected and takes every fault.
+     * one replica, a coordinated failover never sends REPLICAOF NO ONE, and a plain (forced) one promotes only in its
+     * own epoch, with its own vote there. The forced one is not elected (redis-sentinel's design): a forced leader cut
+     * off from its peers may take the epoch another failover takes on the other side, and two masters with one config
+     * epoch never converge (no hello has a higher one). That split, and only that one, is exempted from convergence
+     * and reported ({@link SimInvariants#splitBySharedEpoch}).
      */
     static Result runManual(long seed, int sentinels, boolean coordinated, int traceLines) {
         SimScenario s = new SimScenario(seed, sentinels, traceLines);
-        s.noPartitions = !coordinated;
         String failure;
         try {
             failure = s.manualThenConverge(coordinated);
@@ -106,7 +106,9 @@ final class SimScenario {
         for (int i = 0; i < level * 3; i++) scheduleFault(faultsFrom + random.nextLong(FAULT_WINDOW_MILLIS - 1000));
         c.clock.runUntil(healAt);
         healAll(true);
-        return converge(healAt);
+        String failure = converge(healAt);
+        split = failure == null ? null : c.invariants.splitBySharedEpoch(0);
+        return split == null ? failure : null;
     }
 
     private String suspicion() {
@@ -119,7 +121,7 @@ final class SimScenario {
     private Result result(long seed, int sentinels, String failure) {
         return new Result(seed, sentinels, failure, failure == null ? List.of() : c.trace.tail(),
                 failure == null ? "" : c.describe(), c.clock.now() - SimCluster.START_MILLIS, c.clock.steps(),
-                c.invariants.eventCounts);
+                c.invariants.eventCounts, c.invariants.sharedEpochs.size(), split);
     }
 
     private String runFaultsThenConverge() {
@@ -156,7 +158,6 @@ final class SimScenario {
 
     private void scheduleFault(long at) {
         int kind = random.nextInt(5);
-        if (noPartitions && kind == 0) kind = 4;
         long length = 500 + random.nextLong(7500);
         SimSentinel s = c.sentinels.get(random.nextInt(c.sentinels.size()));
         SimRedis r = c.redis.get(random.nextInt(c.redis.size()));
