@@ -1,5 +1,7 @@
 package io.sentinel.server.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +59,34 @@ final class ListenerDirectives {
                 if (v.isEmpty()) settings.remove(name);
                 else settings.put(name, v);
         }
+    }
+
+    /**
+     * The lines the rewrite owns for these settings, as redis-sentinel's CONFIG REWRITE writes them (compared live):
+     * a value is written in place of the file's line, or appended when it differs from Redis's default (511, 0,
+     * unset); {@code unixsocket} and {@code bind-source-addr} quoted, {@code unixsocketperm} in octal without a
+     * leading zero. An unset one writes nothing, so its old lines (an empty value) are removed, as Redis does.
+     */
+    static List<OwnedLines.Owned> ownedLines(Map<String, String> settings) {
+        List<OwnedLines.Owned> out = new ArrayList<>();
+        String backlog = settings.get(TCP_BACKLOG);
+        if (backlog != null) {
+            out.add(new OwnedLines.Owned(TCP_BACKLOG, TCP_BACKLOG + " " + backlog,
+                    Integer.parseInt(backlog) != REDIS_DEFAULT_BACKLOG));
+        }
+        String socket = settings.get(UNIX_SOCKET);
+        if (socket != null) {
+            out.add(new OwnedLines.Owned(UNIX_SOCKET, UNIX_SOCKET + " " + ConfTokens.quote(socket), true));
+        }
+        String perm = settings.get(UNIX_SOCKET_PERM);
+        if (perm != null) {
+            out.add(new OwnedLines.Owned(UNIX_SOCKET_PERM, UNIX_SOCKET_PERM + " " + perm, !perm.equals("0")));
+        }
+        String source = settings.get(BIND_SOURCE_ADDR);
+        if (source != null) {
+            out.add(new OwnedLines.Owned(BIND_SOURCE_ADDR, BIND_SOURCE_ADDR + " " + ConfTokens.quote(source), true));
+        }
+        return out;
     }
 
     /**

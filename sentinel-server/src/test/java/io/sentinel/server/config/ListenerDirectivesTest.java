@@ -1,10 +1,12 @@
 package io.sentinel.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sentinel.core.config.SentinelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +71,61 @@ class ListenerDirectivesTest {
         String msg = assertThrows(ConfigException.class, () -> new ConfFileParser(dir).parse(f, List.of()))
                 .getMessage();
         assertEquals(f + ":2: " + reason + " >>> '" + line + "'", msg);
+    }
+
+    /** The file after a rewrite, from {@code text} and the command line {@code overrides}. */
+    private String rewritten(String text, String... overrides) throws Exception {
+        Path f = dir.resolve("sentinel.conf");
+        Files.writeString(f, text);
+        LoadedConfig l = ConfigLoader.load(f, List.of(overrides), dir, p -> true);
+        SentinelConfig c = l.config();
+        ConfigStore.open(l).persist(c.withRuntime(ConfigLoader.generateMyid(), 0, c.masters()));
+        return Files.readString(f);
+    }
+
+    // the three cases below are what redis-sentinel 7.0.15 wrote here for the same file and command line
+
+    @Test
+    void rewriteKeepsDefaultsInPlaceAndDropsEmptyStrings() throws Exception {
+        String text = rewritten("port 26379\ntcp-backlog 511\nunixsocketperm 0\nunixsocket \"\"\n"
+                + "bind-source-addr \"\"\nsentinel monitor m 127.0.0.1 6379 1\n");
+        assertTrue(text.startsWith("port 26379\ntcp-backlog 511\nunixsocketperm 0\n\nsentinel monitor m"), text);
+        assertFalse(text.contains("unixsocket \""), text);
+        assertFalse(text.contains("bind-source-addr"), text);
+    }
+
+    @Test
+    void rewriteAppendsCommandLineValuesThatDifferFromRedisDefaults() throws Exception {
+        String text = rewritten("port 26379\nsentinel monitor m 127.0.0.1 6379 1\n", "--tcp-backlog", "600",
+                "--unixsocket", "x.sock", "--unixsocketperm", "0770", "--bind-source-addr", "127.0.0.1");
+        String generated = text.substring(text.indexOf(ConfRewriter.SIGNATURE));
+        for (String line : List.of("tcp-backlog 600", "unixsocket \"x.sock\"", "unixsocketperm 770",
+                "bind-source-addr \"127.0.0.1\"")) {
+            assertTrue(generated.contains("\n" + line + "\n"), line + " in " + text);
+        }
+        assertFalse(rewritten("port 26379\nsentinel monitor m 127.0.0.1 6379 1\n", "--tcp-backlog", "511",
+                "--unixsocketperm", "0").contains("tcp-backlog"), "Redis's defaults are not appended");
+    }
+
+    @Test
+    void rewriteReplacesLinesInPlaceWithTheCommandLineWinning() throws Exception {
+        String text = rewritten("port 26379\ntcp-backlog 600\nunixsocketperm 777\nunixsocket x.sock\n"
+                + "bind-source-addr 127.0.0.1\nsentinel monitor m 127.0.0.1 6379 1\n",
+                "--tcp-backlog", "700", "--unixsocketperm", "0");
+        assertTrue(text.startsWith("port 26379\ntcp-backlog 700\nunixsocketperm 0\nunixsocket \"x.sock\"\n"
+                + "bind-source-addr \"127.0.0.1\"\nsentinel monitor m"), text);
+    }
+
+    @Test
+    void theStateFileHoldsNoneOfThem() throws Exception {
+        Path f = dir.resolve("sentinel.yaml");
+        Files.writeString(f, "tcp-backlog: 100\nunixsocket: s.sock\n"
+                + "masters:\n  m: {address: 127.0.0.1:6379, quorum: 1}\n");
+        LoadedConfig l = ConfigLoader.load(f, List.of(), dir);
+        SentinelConfig c = l.config();
+        ConfigStore.open(l).persist(c.withRuntime(ConfigLoader.generateMyid(), 0, c.masters()));
+        String state = Files.readString(dir.resolve(LoadedConfig.STATE_FILE_NAME));
+        assertFalse(state.contains("tcp-backlog") || state.contains("unixsocket"), state);
     }
 
     @Test
