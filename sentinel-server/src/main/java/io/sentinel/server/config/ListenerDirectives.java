@@ -1,5 +1,6 @@
 package io.sentinel.server.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ final class ListenerDirectives {
                 }
                 settings.put(name, Long.toOctalString(perm));
                 break;
-            default: // unixsocket, bind-source-addr: any string; names and addresses are checked when used
+            default: // unixsocket, bind-source-addr: any string; the socket and the address are checked when used
+                if (name.equals(UNIX_SOCKET)) l.resolve(Path.of("/"), v); // a path it can name (no NUL byte)
                 if (v.isEmpty()) settings.remove(name);
                 else settings.put(name, v);
         }

@@ -64,6 +64,7 @@ class ListenerDirectivesTest {
             unixsocket a b             | wrong number of arguments
             bind-source-addr           | wrong number of arguments
             bind-source-addr a b       | wrong number of arguments
+            unixsocket "s\\x00.sock"    | Invalid path: Nul character not allowed
             """)
     void badValuesStopWithFileLineAndRedisReason(String line, String reason) throws Exception {
         Path f = dir.resolve("sentinel.conf");
