@@ -75,6 +75,7 @@ class ListenerDirectivesIT {
                 String prefix = "sentinel-" + cli(socket, "SENTINEL", "MYID").substring(0, 8);
                 Await.until(WAIT, who + "'s links from 127.0.0.2", () -> linksFrom(prefix, "127.0.0.2"),
                         ListenerDirectivesIT::masterClients);
+                assertTrue(helloAnnounces("127.0.0.2," + s.port() + ","), who + ": hellos announce the source address");
                 assertEquals("OK\n", cli(socket, "SENTINEL", "SET", "m", "down-after-milliseconds", "4000"), who);
                 rewrites.add(ownedLines(s.dir().resolve("sentinel.conf")));
                 assertEquals(0, s.sigterm(WAIT), who);
@@ -99,6 +100,19 @@ class ListenerDirectivesIT {
         List<String> links = Arrays.stream(cli(master.port(), "CLIENT", "LIST").split("\n"))
                 .filter(l -> l.contains(" name=" + clientPrefix + "-")).toList();
         return links.size() == 2 && links.stream().allMatch(l -> l.contains(" addr=" + ip + ":"));
+    }
+
+    /** Whether a hello starting with {@code prefix} comes through the master within a few hello periods (2 s). */
+    private static boolean helloAnnounces(String prefix) throws Exception {
+        try (RawRespClient sub = new RawRespClient(master.port())) {
+            sub.call("SUBSCRIBE", "__sentinel__:hello");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String message = sub.replyWithin(1000);
+                if (message != null && message.contains("$" + prefix)) return true;
+            }
+            return false;
+        }
     }
 
     private static String masterClients() {
