@@ -31,6 +31,7 @@ public final class ConfFileParser {
     private final List<Path> includes = new ArrayList<>();
     private final TlsDirectives tls;
     private final ClientDirectives clients;
+    private final ListenerDirectives listener;
 
     /** {@code startDir} is the process's working directory at start, against which a relative {@code dir} resolves. */
     public ConfFileParser(Path startDir) {
@@ -42,6 +43,7 @@ public final class ConfFileParser {
         this.draft = draft;
         this.tls = new TlsDirectives(draft.serverSettings, draft.warnings);
         this.clients = new ClientDirectives(draft.serverSettings);
+        this.listener = new ListenerDirectives(draft.serverSettings);
     }
 
     /** Parses {@code file}, then the overrides (redis-style {@code --directive args...}) as lines appended to it. */
@@ -187,6 +189,10 @@ public final class ConfFileParser {
                 }
                 if (ClientDirectives.handles(name)) {
                     clients.apply(l);
+                    break;
+                }
+                if (ListenerDirectives.handles(name)) {
+                    listener.apply(l);
                     break;
                 }
                 if (!ServerDirectives.contains(name)) throw l.error(BAD_DIRECTIVE);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the core's {@code PersistState} snapshots go: back into the user's sentinel.conf, rewritten as redis-sentinel
@@ -28,12 +29,14 @@ public final class ConfigStore {
     /** The users as loaded; the state file holds users once they differ (or when it held them already). */
     private final List<String> loadedUsers;
     private boolean stateHasUsers;
-    private final OwnedLines owned = new OwnedLines();
+    private final OwnedLines owned;
     /** The file as we last wrote it; null before our first write. */
     private ConfRewriter.Lines written;
     private byte[] buffer = new byte[8192];
 
-    private ConfigStore(Path location, boolean rewriteSource, List<String> loadedUsers, boolean stateHasUsers) {
+    private ConfigStore(Path location, boolean rewriteSource, List<String> loadedUsers, boolean stateHasUsers,
+            Map<String, String> serverSettings) {
+        this.owned = new OwnedLines(ListenerDirectives.ownedLines(serverSettings));
         this.location = location;
         this.rewriteSource = rewriteSource;
         this.loadedUsers = loadedUsers;
@@ -43,8 +46,9 @@ public final class ConfigStore {
     public static ConfigStore open(LoadedConfig loaded) {
         List<String> users = loaded.config().users();
         return loaded.rewritesSource()
-                ? new ConfigStore(loaded.source(), true, users, false)
-                : new ConfigStore(loaded.stateFile(), false, users, hasUserLines(loaded.stateFile()));
+                ? new ConfigStore(loaded.source(), true, users, false, loaded.serverSettings())
+                : new ConfigStore(loaded.stateFile(), false, users, hasUserLines(loaded.stateFile()),
+                        loaded.serverSettings());
     }
 
     private static boolean hasUserLines(Path stateFile) {

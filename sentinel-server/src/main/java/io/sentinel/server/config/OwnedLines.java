@@ -78,6 +78,7 @@ final class OwnedLines {
 
     /** Every key this sentinel rewrites: old lines with these keys that are not rewritten are deleted. */
     static final List<String> KEYS = List.of("port", "bind", "dir", "logfile", "requirepass", "protected-mode", "user",
+            "tcp-backlog", "unixsocket", "unixsocketperm", "bind-source-addr",
             "sentinel myid", "sentinel deny-scripts-reconfig", "sentinel resolve-hostnames",
             "sentinel announce-hostnames", "sentinel monitor", "sentinel down-after-milliseconds",
             "sentinel failover-timeout", "sentinel parallel-syncs", "sentinel notification-script",
@@ -94,6 +95,17 @@ final class OwnedLines {
 
     /** Each master's lines as last rendered, by name. */
     private final Map<String, MasterLines> rendered = new HashMap<>();
+    /** Lines of start-up-only settings ({@code tcp-backlog}...): the same at every write, after the globals. */
+    private final List<Owned> fixed;
+
+    OwnedLines() {
+        this(List.of());
+    }
+
+    /** @param fixed owned lines that never change while running, written after {@code port} and the users */
+    OwnedLines(List<Owned> fixed) {
+        this.fixed = List.copyOf(fixed);
+    }
     /** The global lines as last rendered, by text: the same text keeps its line (no new bytes, no tokenizing). */
     private Map<String, Owned> globals = new HashMap<>();
 
@@ -113,6 +125,7 @@ final class OwnedLines {
         Map<String, Owned> nextGlobals = new HashMap<>();
         Block head = new Block(nextGlobals);
         globals(head, c);
+        head.out.addAll(fixed);
         if (c.myid() != null) head.add("sentinel myid", c.myid(), true);
         head.add("sentinel deny-scripts-reconfig", yesNo(c.denyScriptsReconfig()), !c.denyScriptsReconfig());
         head.add("sentinel resolve-hostnames", yesNo(c.resolveHostnames()), c.resolveHostnames());

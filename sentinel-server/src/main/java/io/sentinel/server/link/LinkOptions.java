@@ -1,6 +1,8 @@
 package io.sentinel.server.link;
 
 import io.sentinel.server.tls.ClientTls;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
  * How every link behaves. Timeouts are short and reconnects fast because a sentinel must notice a dead master, and
@@ -17,10 +19,12 @@ import io.sentinel.server.tls.ClientTls;
  * @param resolveTimeoutMillis a connection attempt waits this long for a name's fresh address, then uses the last
  *                            one known (or fails and retries, for a name never resolved)
  * @param tls                 TLS for every link ({@code tls-replication yes}); null for plain TCP
+ * @param sourceAddress       {@code bind-source-addr}: every link's socket is bound to it before connecting, as
+ *                            redis-sentinel's redisAsyncConnectBind does; null lets the kernel choose
  */
 public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, long reconnectMinMillis,
                           long reconnectMaxMillis, int maxPendingCommands, long pubSubIdleMillis,
-                          long resolveTimeoutMillis, ClientTls tls) {
+                          long resolveTimeoutMillis, ClientTls tls, InetAddress sourceAddress) {
     public static final long DEFAULT_COMMAND_TIMEOUT_MILLIS = 2000;
 
     public LinkOptions {
@@ -41,33 +45,54 @@ public record LinkOptions(String clientNamePrefix, long commandTimeoutMillis, lo
      */
     public static LinkOptions forSentinel(String myId) {
         String prefix = "sentinel-" + myId.substring(0, Math.min(8, myId.length()));
-        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 1000, 15_000, 500, null);
+        return new LinkOptions(prefix, DEFAULT_COMMAND_TIMEOUT_MILLIS, 100, 1000, 1000, 15_000, 500, null, null);
     }
 
     public LinkOptions withPubSubIdleMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                maxPendingCommands, millis, resolveTimeoutMillis, tls);
+                maxPendingCommands, millis, resolveTimeoutMillis, tls, sourceAddress);
     }
 
     public LinkOptions withCommandTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, millis, reconnectMinMillis, reconnectMaxMillis,
-                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls, sourceAddress);
     }
 
     public LinkOptions withReconnectMillis(long minMillis, long maxMillis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, minMillis, maxMillis,
-                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls, sourceAddress);
     }
 
     public LinkOptions withResolveTimeoutMillis(long millis) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                maxPendingCommands, pubSubIdleMillis, millis, tls);
+                maxPendingCommands, pubSubIdleMillis, millis, tls, sourceAddress);
     }
 
     /** These options with every link over TLS. */
     public LinkOptions withTls(ClientTls clientTls) {
         return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
-                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, clientTls);
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, clientTls, sourceAddress);
+    }
+
+    /**
+     * The address {@code bind-source-addr} names (null when unset), resolved once at start: an IP literal as it is, a
+     * host name through the system resolver (hiredis resolves it at each connect; a name that does not resolve
+     * stops our start-up instead of failing every link).
+     */
+    public static InetAddress sourceAddress(String setting) {
+        if (setting == null) return null;
+        try {
+            return InetAddress.getByName(setting);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("bind-source-addr " + setting + ": cannot resolve it: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** These options with every link's socket bound to {@code address} (null: the kernel chooses). */
+    public LinkOptions withSourceAddress(InetAddress address) {
+        return new LinkOptions(clientNamePrefix, commandTimeoutMillis, reconnectMinMillis, reconnectMaxMillis,
+                maxPendingCommands, pubSubIdleMillis, resolveTimeoutMillis, tls, address);
     }
 
     public String commandClientName() {

@@ -166,7 +166,10 @@ final class RespSession {
     private void connectTo(InetSocketAddress resolved) {
         if (closed) return;
         try {
-            bootstrap.connect(resolved).addListener((ChannelFuture f) -> {
+            // bind-source-addr: bound before connecting, port 0 (any), as hiredis's redisConnectBindNonBlock
+            ChannelFuture connecting = options.sourceAddress() == null ? bootstrap.connect(resolved)
+                    : bootstrap.connect(resolved, new InetSocketAddress(options.sourceAddress(), 0));
+            connecting.addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) prepare(f.channel());
                 else failed(f.cause());
             });

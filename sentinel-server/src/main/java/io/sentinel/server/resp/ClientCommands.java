@@ -145,6 +145,7 @@ final class ClientCommands {
         if (c.blocked()) f.append('b');
         if (c.tracking().on()) f.append('t');
         if (c.tracking().bcast()) f.append('B');
+        if (c.unixSocket()) f.append('U');
         if (c.noEvict()) f.append('e');
         return f.length() == 0 ? "N" : f.toString();
     }

@@ -2,7 +2,7 @@ package io.sentinel.server.resp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.unix.UnixChannel;
 import io.sentinel.server.reply.Resp;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -21,6 +21,8 @@ final class ClientConnection {
     private final Channel channel;
     private final String addr;
     private final String laddr;
+    /** Came through the {@code unixsocket} (CLIENT LIST's flag {@code U}). */
+    private final boolean unixSocket;
     private final LongSupplier clock;
     private final long createdAtMillis;
     private final ReplyQueue out;
@@ -51,15 +53,21 @@ final class ClientConnection {
     private boolean skipNextReply;
     private boolean muted;
 
-    /** @param clock monotonic milliseconds, for CLIENT LIST's age and idle */
-    ClientConnection(long id, Channel channel, AclUser defaultUser, boolean authenticated, LongSupplier clock) {
+    /**
+     * @param clock      monotonic milliseconds, for CLIENT LIST's age and idle
+     * @param unixSocket the {@code unixsocket} a Unix socket client came through: its addr and laddr are
+     *                   {@code <unixsocket>:0}, as Redis's genClientAddrString writes them; null for TCP
+     */
+    ClientConnection(long id, Channel channel, AclUser defaultUser, boolean authenticated, LongSupplier clock,
+            String unixSocket) {
         this.id = id;
         this.clock = clock;
         this.user = defaultUser;
         this.channel = channel;
         this.authenticated = authenticated;
-        this.addr = format(channel.remoteAddress());
-        this.laddr = format(channel.localAddress());
+        this.unixSocket = unixSocket != null;
+        this.addr = unixSocket != null ? unixSocket + ":0" : format(channel.remoteAddress());
+        this.laddr = unixSocket != null ? unixSocket + ":0" : format(channel.localAddress());
         this.createdAtMillis = clock.getAsLong();
         this.lastInteractionAtMillis = createdAtMillis;
         this.out = new ReplyQueue(channel);
@@ -193,8 +201,12 @@ final class ClientConnection {
         return laddr;
     }
 
+    boolean unixSocket() {
+        return unixSocket;
+    }
+
     int fd() {
-        return channel instanceof EpollSocketChannel ? ((EpollSocketChannel) channel).fd().intValue() : -1;
+        return channel instanceof UnixChannel ? ((UnixChannel) channel).fd().intValue() : -1;
     }
 
     /** CLIENT LIST's age, in ms. */

@@ -26,8 +26,13 @@ final class ClientRegistry {
     }
 
     ClientConnection register(Channel channel, AclUser defaultUser, boolean authenticated) {
+        return register(channel, defaultUser, authenticated, null);
+    }
+
+    /** @param unixSocket the {@code unixsocket} the client came through (CLIENT LIST's addr); null for TCP */
+    ClientConnection register(Channel channel, AclUser defaultUser, boolean authenticated, String unixSocket) {
         ClientConnection c = new ClientConnection(nextId.getAndIncrement(), channel, defaultUser, authenticated,
-                clock);
+                clock, unixSocket);
         clients.put(c.id(), c);
         totalConnections.incrementAndGet();
         return c;

@@ -56,6 +56,7 @@ public final class RespServer implements AutoCloseable {
     private ScheduledFuture<?> rateSampler;
     private volatile int boundPort;
     private ServerTls tls; // null: no TLS listener, and no per-connection cost
+    private UnixListener unix; // null: no unixsocket
 
     /**
      * A standalone server, for tests: event loops of its own (one for clients), closed with it, and the JVM's
@@ -130,24 +131,36 @@ public final class RespServer implements AutoCloseable {
         ServerBootstrap b = new ServerBootstrap().group(acceptor, netty.respClients())
                 .channel(netty.serverChannelType())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+                .option(ChannelOption.SO_BACKLOG, cfg.listen().backlog())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         cfg.limits().writeLowWaterBytes(), cfg.limits().writeHighWaterBytes()))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        initClient(ch);
+                        initClient(ch, null);
                     }
                 });
         // serverCron's instantaneous metrics: a 100 ms sample on the acceptor thread, which is idle otherwise
         rateSampler = acceptor.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
                 InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        ListenSettings listen = cfg.listen();
+        // port 0 with tls-port or unixsocket: only those, as in Redis; port 0 alone: a free port (ours)
+        boolean tcp = cfg.port() != 0 || (tls == null && listen.unixSocket() == null);
         try {
             for (BindAddress a : BindAddress.parse(cfg.bind())) {
-                if (tls == null || cfg.port() != 0) bind(b, a);
+                if (tcp) bind(b, a);
                 if (tls != null) bindTls(b, a);
             }
+            if (listen.unixSocket() != null) {
+                unix = UnixListener.open(netty, listen, cfg.limits(), new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        initClient(ch, listen.unixSocketName());
+                    }
+                });
+            }
+            Somaxconn.warnIfBelow(listen.backlog());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -185,15 +198,13 @@ public final class RespServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The listen backlog. redis-sentinel's tcp-backlog default is 511; after +switch-master every application
-     * reconnects at once, and the reconnect-storm benchmark (1,000 clients) overflowed a 511 queue in 30 of 68
-     * storms, each overflow a SYN retried after 1 s. The kernel caps it at net.core.somaxconn (4096 on Linux 5.4+).
-     */
-    static final int ACCEPT_BACKLOG = 4096;
-
-    /** Sets up one client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
+    /** Sets up one TCP client's pipeline; package-private so tests can run it on an EmbeddedChannel. */
     void initClient(Channel ch) {
+        initClient(ch, null);
+    }
+
+    /** @param unixSocket the {@code unixsocket} a Unix socket client came through; null for TCP */
+    private void initClient(Channel ch, String unixSocket) {
         // first, so even the max-clients error goes out over TLS
         if (tls != null && ch.localAddress() instanceof InetSocketAddress local
                 && local.getPort() == tls.port()) {
@@ -208,7 +219,7 @@ public final class RespServer implements AutoCloseable {
         ch.pipeline().addLast("net-counters", net);
         int timeout = cfg.clients().idleTimeoutSeconds();
         if (timeout > 0) ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, timeout, TimeUnit.SECONDS));
-        ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen());
+        ClientConnection client = registry.register(ch, users.defaultUser(), users.defaultIsOpen(), unixSocket);
         CommandHandler commands = new CommandHandler(client, dispatcher, registry, pubSub, pause);
         ch.pipeline().addLast("resp-decoder", new RespDecoder(cfg.limits(), () -> !client.authenticated(), commands,
                 inputBudget));
@@ -254,6 +265,8 @@ public final class RespServer implements AutoCloseable {
         if (rateSampler != null) rateSampler.cancel(false);
         for (Channel ch : listeners) ch.close().syncUninterruptibly();
         listeners.clear();
+        if (unix != null) unix.close();
+        unix = null;
         List<ChannelFuture> closing = new ArrayList<>();
         for (ClientConnection c : registry.all()) closing.add(c.channel().close());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);

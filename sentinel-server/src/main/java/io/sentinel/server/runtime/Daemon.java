@@ -24,6 +24,7 @@ import io.sentinel.server.resp.RespServerConfig;
 import io.sentinel.server.command.InfoExtras;
 import io.sentinel.core.event.EventType;
 import java.io.File;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +72,7 @@ public final class Daemon implements AutoCloseable {
         if (config.myid() == null) {
             config = config.withRuntime(ConfigLoader.generateMyid(), config.currentEpoch(), config.masters());
         }
+        this.sourceAddress = LinkOptions.sourceAddress(loaded.serverSettings().get("bind-source-addr"));
         TlsSettings tlsSettings = TlsSettings.from(loaded.serverSettings());
         this.tls = Tls.start(tlsSettings);
         this.announce = TlsAnnounce.of(config, tlsSettings);
@@ -104,12 +106,15 @@ public final class Daemon implements AutoCloseable {
     private final AtomicLong tiltEntries = new AtomicLong();
     private final Tls tls; // null when TLS is off
     private final TlsAnnounce announce;
+    /** {@code bind-source-addr}, resolved at start; null: links bind nothing. */
+    private final InetAddress sourceAddress;
 
     private void startServices(SentinelConfig config, Options options) {
         HostResolver resolver = options.hostsFile() == null ? ResolverThreads.system()
                 : ResolverThreads.hostsFile(Path.of(options.hostsFile()));
         LinkOptions linkOptions = LinkOptions.forSentinel(config.myid());
         if (tls != null && tls.client() != null) linkOptions = linkOptions.withTls(tls.client());
+        linkOptions = linkOptions.withSourceAddress(sourceAddress);
         links = new LinkManager(linkOptions, resolver, netty, MonotonicClock::millis, core::submit);
         scripts = new ScriptRunner(MonotonicClock::millis, () -> core.view().timing(), scriptEvents::emit,
                 config.dir() == null ? null : new File(config.dir()));

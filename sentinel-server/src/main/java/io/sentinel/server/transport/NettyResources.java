@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -44,7 +45,7 @@ public final class NettyResources implements AutoCloseable {
         }
     }
 
-    private final boolean epoll = Epoll.isAvailable();
+    private final boolean epoll;
     private final int respClientThreads;
     private final int linkThreads;
     private final Map<Role, EventLoopGroup> groups = new EnumMap<>(Role.class);
@@ -57,9 +58,15 @@ public final class NettyResources implements AutoCloseable {
      * @param linkThreads       event loops shared by every link to instances and peers
      */
     public NettyResources(int respClientThreads, int linkThreads) {
+        this(respClientThreads, linkThreads, true);
+    }
+
+    /** @param nativeTransport false: NIO even where epoll is available (tests of the fallback) */
+    public NettyResources(int respClientThreads, int linkThreads, boolean nativeTransport) {
         if (respClientThreads < 1 || linkThreads < 1) throw new IllegalArgumentException("need >= 1 thread each");
         this.respClientThreads = respClientThreads;
         this.linkThreads = linkThreads;
+        this.epoll = nativeTransport && Epoll.isAvailable();
     }
 
     /** A sentinel's: two loops for clients, two for links, one acceptor, one for HTTP. */
@@ -90,6 +97,17 @@ public final class NettyResources implements AutoCloseable {
     /** The listening socket type of this transport. */
     public Class<? extends ServerChannel> serverChannelType() {
         return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /**
+     * The listening Unix domain socket type: epoll's. NIO has none in Netty 4.1, so without epoll (not Linux, or the
+     * native library not loadable) this says why, for a start-up error.
+     */
+    public Class<? extends ServerChannel> serverDomainChannelType() {
+        if (epoll) return EpollServerDomainSocketChannel.class;
+        Throwable cause = Epoll.unavailabilityCause();
+        throw new IllegalStateException("a Unix socket needs Netty's native epoll transport (Linux), which is not in use"
+                + (cause == null ? "" : ": " + cause.getMessage()));
     }
 
     /** The connecting socket type of this transport. */

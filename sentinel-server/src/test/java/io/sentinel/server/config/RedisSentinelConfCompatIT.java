@@ -112,7 +112,13 @@ class RedisSentinelConfCompatIT {
             "sentinel resolve-hostnames maybe",
             "sentinel monitor m redis-1.test 6379 2",
             "M;sentinel known-replica m redis-2.test 6379",
-            "M;sentinel notification-script m /nonexistent.sh"})
+            "M;sentinel notification-script m /nonexistent.sh",
+            "tcp-backlog abc",
+            "tcp-backlog -1",
+            "unixsocketperm 888",
+            "unixsocketperm 1000",
+            "unixsocket a b",
+            "bind-source-addr"})
     void refusedLikeRedis(String lines) throws Exception {
         Path f = dir.resolve("bad.conf");
         Files.writeString(f, "# first line\n" + lines.replace("M", "sentinel monitor m 127.0.0.1 6379 2")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -40,6 +41,19 @@ class NettyResourcesTest {
         boolean epoll = Epoll.isAvailable();
         assertEquals(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class, netty.serverChannelType());
         assertEquals(epoll ? EpollSocketChannel.class : NioSocketChannel.class, netty.socketChannelType());
+    }
+
+    @Test
+    void unixSocketsNeedEpollAndNioSaysSo() {
+        if (Epoll.isAvailable()) assertEquals(EpollServerDomainSocketChannel.class, netty.serverDomainChannelType());
+        NettyResources nio = new NettyResources(1, 1, false);
+        try {
+            assertEquals(NioServerSocketChannel.class, nio.serverChannelType());
+            String msg = assertThrows(IllegalStateException.class, nio::serverDomainChannelType).getMessage();
+            assertTrue(msg.startsWith("a Unix socket needs Netty's native epoll transport (Linux)"), msg);
+        } finally {
+            nio.close();
+        }
     }
 
     @Test
