@@ -79,6 +79,11 @@ final class Request extends AbstractList<String> implements RandomAccess {
         strings = Arrays.copyOf(strings, args);
     }
 
+    /** What the arrays holding the arguments take, used or not. */
+    int capacityBytes() {
+        return data.length + 4 * bounds.length + 8 * strings.length;
+    }
+
     /** The bytes of all arguments so far. */
     int bytes() {
         return bounds[size];

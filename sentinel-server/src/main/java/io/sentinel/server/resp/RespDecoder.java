@@ -88,8 +88,8 @@ public final class RespDecoder extends ByteToMessageDecoder {
      * was decoded) and the arguments of a request not yet complete. Over the budget: a protocol error, then closed.
      */
     private void recharge() {
-        // the bytes waiting, not the buffer's capacity: a cumulation grows by doubling, so it is at most twice that
-        long held = failed ? 0 : internalBuffer().readableBytes() + (argsLeft > 0 ? request.bytes() : 0);
+        // the memory held, not just the bytes: a cumulation grows by doubling, and so do the request's arrays
+        long held = failed ? 0 : internalBuffer().capacity() + (argsLeft > 0 ? request.capacityBytes() : 0);
         long delta = held - charged;
         if (delta == 0) return;
         charged = held;

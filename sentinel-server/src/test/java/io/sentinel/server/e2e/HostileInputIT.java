@@ -43,6 +43,8 @@ class HostileInputIT {
     static final long SEED = Long.getLong("faults.seed", System.currentTimeMillis());
     static final int IDLE_CONNECTIONS = Integer.getInteger("faults.idleConnections", 2500);
     static final int GARBAGE_CLIENTS = Integer.getInteger("faults.garbageClients", 4);
+    /** Clients each holding about 1 MiB of an unfinished request: 300 MiB together, more than s1's heap. */
+    static final int HOARDERS = Integer.getInteger("faults.hoarders", 300);
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(15);
     static final int REQUEST_BOUND_MILLIS = 5000;
     /** The sentinel runs with -Xmx256m: a peak over this means the heap filled, or memory grew outside it. */
@@ -86,7 +88,10 @@ class HostileInputIT {
                 + " master");
         assertTrue(peakDuringKib < PEAK_RSS_BOUND_MIB * 1024, "s1's peak RSS " + peakDuringKib + " KiB");
         assertEquals("-" + Errors.PROTO_BULK_LENGTH, run.load.bigBulkReply, "the 1 GB bulk refused");
-        assertEquals("-" + Errors.PROTO_REQUEST_TOO_BIG, run.load.bigRequestReply, "the 1 GB request refused");
+        // refused by its own cap, or by the input budget when the hoarders hold it all
+        assertTrue(List.of("-" + Errors.PROTO_REQUEST_TOO_BIG, "-" + Errors.PROTO_CLIENTS_INPUT_OVER_BUDGET)
+                .contains(run.load.bigRequestReply), "the 1 GB request refused: " + run.load.bigRequestReply);
+        assertEquals("-" + Errors.PROTO_CLIENTS_INPUT_OVER_BUDGET, run.load.hoarderReply, "hoarders cut");
     }
 
     /** The baseline: m SIGKILLed, r promoted; then m started again as r's replica, and the cluster converged. */
@@ -121,7 +126,7 @@ class HostileInputIT {
     private UnderLoad failoverUnderLoad(SentinelProcess s1, int idle) {
         try (EventLog events = EventLog.subscribe(s1, "+switch-master", "+elected-leader");
              LatencyProbe probe = new LatencyProbe(s1.address(), MASTER, REQUEST_BOUND_MILLIS);
-             HostileLoad load = HostileLoad.start(s1.address(), SEED, idle, GARBAGE_CLIENTS)) {
+             HostileLoad load = HostileLoad.start(s1.address(), SEED, idle, GARBAGE_CLIENTS, HOARDERS)) {
             assertNull(load.idleFailure, "every idle connection opened");
             Await.until(Duration.ofSeconds(10), "s1 counts the " + idle + " idle connections",
                     () -> connectedClients(s1) >= idle, () -> "connected_clients " + connectedClients(s1));

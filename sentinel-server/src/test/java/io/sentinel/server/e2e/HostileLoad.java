@@ -30,6 +30,9 @@ final class HostileLoad implements AutoCloseable {
             .getBytes(StandardCharsets.US_ASCII);
     /** The 1 GB request's pause before it starts again: its rate (each try pushes megabytes through loopback). */
     private static final long BIG_REQUEST_AGAIN_MILLIS = 200;
+    /** A hoarder's request: one whole 512 KiB argument and most of a second, then nothing (about 1 MiB held). */
+    private static final byte[] HOARD = ("*3\r\n$524288\r\n" + "h".repeat(524288) + "\r\n$524288\r\n"
+            + "h".repeat(500_000)).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PINGS = "*1\r\n$4\r\nPING\r\n".repeat(64).getBytes(StandardCharsets.US_ASCII);
     /** A closed client's pause before it connects again: its reconnect rate, not synchronisation. */
     private static final long RECONNECT_MILLIS = 20;
@@ -47,6 +50,11 @@ final class HostileLoad implements AutoCloseable {
     final AtomicLong bigRequestAttempts = new AtomicLong();
     final AtomicLong bigRequestMostSent = new AtomicLong();
     final AtomicLong subscriberBytes = new AtomicLong();
+    final AtomicLong hoardersSent = new AtomicLong();
+    final AtomicLong hoardersRefused = new AtomicLong();
+    /** The first answer a hoarder got (the sentinel cut it), counted when the load stops. */
+    volatile String hoarderReply;
+    private final List<Socket> hoarders = new ArrayList<>();
     /** The sentinel's first reply to the 1 GB bulk, and how the subscriber's writes ended (null: still blocked). */
     volatile String bigBulkReply;
     volatile String bigRequestReply;
@@ -62,10 +70,11 @@ final class HostileLoad implements AutoCloseable {
     String summary() {
         return String.format("%d connections opened (%d idle), %d garbage bytes sent, %d garbage connections closed"
                 + " by the sentinel; 1 GB bulk: %d tries, longest open %d ms, %d bytes trickled, answer '%s'; 1 GB"
-                + " request: %d tries, at most %d bytes sent, answer '%s'", connections.get(), idleOpened.get(),
+                + " request: %d tries, at most %d bytes sent, answer '%s'; %d hoarders sent their 1 MiB, %d cut"
+                + " (answer '%s')", connections.get(), idleOpened.get(),
                 garbageBytes.get(), garbageClosed.get(), bigBulkAttempts.get(), bigBulkLongestOpenMillis.get(),
                 bigBulkTrickled.get(), bigBulkReply, bigRequestAttempts.get(), bigRequestMostSent.get(),
-                bigRequestReply);
+                bigRequestReply, hoardersSent.get(), hoardersRefused.get(), hoarderReply);
     }
 
     private HostileLoad(Address target) {
@@ -73,7 +82,7 @@ final class HostileLoad implements AutoCloseable {
     }
 
     /** Opens {@code idle} idle connections, then starts the other clients; garbage client i uses seed + i. */
-    static HostileLoad start(Address target, long seed, int idle, int garbageClients) {
+    static HostileLoad start(Address target, long seed, int idle, int garbageClients, int hoarders) {
         HostileLoad load = new HostileLoad(target);
         try {
             load.openIdle(idle);
@@ -84,6 +93,7 @@ final class HostileLoad implements AutoCloseable {
             load.thread("big-bulk", load::bigBulk);
             load.thread("big-request", load::bigRequest);
             load.thread("slow-subscriber", load::slowSubscriber);
+            load.thread("hoarders", () -> load.hoard(hoarders));
         } catch (RuntimeException | Error e) {
             load.close();
             throw e;
@@ -197,6 +207,48 @@ final class HostileLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code n} clients, one after the other, each sending about 1 MiB of a request it never finishes and keeping
+     * the connection: more than the heap together, unless the sentinel's input budget cuts them.
+     */
+    private void hoard(int n) {
+        for (int i = 0; i < n && running; i++) {
+            try {
+                Socket s = connect();
+                synchronized (hoarders) {
+                    hoarders.add(s);
+                }
+                s.getOutputStream().write(HOARD);
+                hoardersSent.incrementAndGet();
+            } catch (IOException e) {
+                // cut while sending: counted with the others when the load stops
+            }
+        }
+    }
+
+    /** Each hoarder's answer, if the sentinel sent one (only a cut one gets any). */
+    private void countCutHoarders() {
+        synchronized (hoarders) {
+            for (Socket s : hoarders) {
+                String reply = s.isClosed() ? null : replyIfAny(s);
+                if (reply == null) continue;
+                hoardersRefused.incrementAndGet();
+                if (hoarderReply == null) hoarderReply = reply;
+            }
+        }
+    }
+
+    private static String replyIfAny(Socket s) {
+        byte[] reply = new byte[1024];
+        try {
+            s.setSoTimeout(20);
+            int n = s.getInputStream().read(reply);
+            return n > 0 ? new String(reply, 0, n, StandardCharsets.UTF_8).trim() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** What the sentinel sent first, waiting up to a second; null if nothing came. */
     private static String firstReply(Socket s) {
         byte[] reply = new byte[1024];
@@ -254,6 +306,7 @@ final class HostileLoad implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        countCutHoarders();
         for (Socket s : List.copyOf(open)) close(s);
         for (Thread t : threads) {
             try {

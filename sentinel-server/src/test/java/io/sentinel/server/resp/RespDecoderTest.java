@@ -1,5 +1,6 @@
 package io.sentinel.server.resp;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -265,19 +266,19 @@ class RespDecoderTest {
         EmbeddedChannel second = new EmbeddedChannel(new RespDecoder(roomy, () -> false, secondSink, budget));
         EmbeddedChannel whole = new EmbeddedChannel(new RespDecoder(roomy, () -> false, wholeSink, budget));
 
-        first.writeInbound(Unpooled.copiedBuffer("*1\r\n$4000\r\n" + "x".repeat(3000), StandardCharsets.UTF_8));
+        first.writeInbound(Unpooled.wrappedBuffer(("*1\r\n$4000\r\n" + "x".repeat(3000)).getBytes(US_ASCII)));
         assertEquals(List.of(), firstSink.got);
         assertTrue(budget.heldBytes() >= 3000 && budget.heldBytes() <= 5000, "held " + budget.heldBytes());
 
-        second.writeInbound(Unpooled.copiedBuffer("*1\r\n$4000\r\n" + "y".repeat(3000), StandardCharsets.UTF_8));
+        second.writeInbound(Unpooled.wrappedBuffer(("*1\r\n$4000\r\n" + "y".repeat(3000)).getBytes(US_ASCII)));
         assertEquals(List.of(error(Errors.PROTO_CLIENTS_INPUT_OVER_BUDGET)), secondSink.got);
         assertEquals(1, budget.clientsCut());
 
-        whole.writeInbound(Unpooled.copiedBuffer("*1\r\n$4\r\nPING\r\n", StandardCharsets.UTF_8));
+        whole.writeInbound(Unpooled.wrappedBuffer("*1\r\n$4\r\nPING\r\n".getBytes(US_ASCII)));
         assertEquals(List.of(List.of("PING")), wholeSink.got);
 
         second.finishAndReleaseAll();
-        first.writeInbound(Unpooled.copiedBuffer("x".repeat(1000) + "\r\n", StandardCharsets.UTF_8));
+        first.writeInbound(Unpooled.wrappedBuffer(("x".repeat(1000) + "\r\n").getBytes(US_ASCII)));
         assertEquals(List.of(List.of("x".repeat(4000))), firstSink.got);
         first.finishAndReleaseAll();
         whole.finishAndReleaseAll();
