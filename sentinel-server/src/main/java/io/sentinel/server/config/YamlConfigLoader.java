@@ -45,7 +45,9 @@ public final class YamlConfigLoader {
             Map.entry("tls-session-caching", YamlType.BOOL), Map.entry("tls-session-cache-size", YamlType.INT),
             Map.entry("tls-session-cache-timeout", YamlType.INT), Map.entry("tls-replication", YamlType.BOOL),
             Map.entry("maxclients", YamlType.INT), Map.entry("timeout", YamlType.INT),
-            Map.entry("tcp-keepalive", YamlType.INT), Map.entry("acllog-max-len", YamlType.INT));
+            Map.entry("tcp-keepalive", YamlType.INT), Map.entry("acllog-max-len", YamlType.INT),
+            Map.entry("aclfile", YamlType.STRING), Map.entry("syslog-enabled", YamlType.BOOL),
+            Map.entry("syslog-ident", YamlType.STRING), Map.entry("syslog-facility", YamlType.STRING));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

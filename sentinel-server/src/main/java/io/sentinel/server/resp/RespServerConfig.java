@@ -1,6 +1,7 @@
 package io.sentinel.server.resp;
 
 import io.sentinel.core.config.SentinelConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param userLines   sentinel.conf {@code user} lines without the word {@code user}: a name, then ACL rules
  * @param limits      request and output caps
  * @param clients     idle timeout, keepalive, ACL LOG length, command renames, pubsub soft limit
+ * @param aclFile     the {@code aclfile} (users at start, ACL LOAD and SAVE), or null
  */
 public record RespServerConfig(
         List<String> bind,
@@ -21,13 +23,19 @@ public record RespServerConfig(
         String requirePass,
         List<String> userLines,
         RespLimits limits,
-        ClientSettings clients) {
+        ClientSettings clients,
+        AclFile aclFile) {
 
     public RespServerConfig {
         bind = List.copyOf(bind);
         userLines = List.copyOf(userLines);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("bad port " + port);
         Objects.requireNonNull(clients);
+    }
+
+    public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
+            RespLimits limits, ClientSettings clients) {
+        this(bind, port, requirePass, userLines, limits, clients, null);
     }
 
     public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
@@ -47,18 +55,26 @@ public record RespServerConfig(
     /** With the client directives the config reader checked ({@code LoadedConfig.serverSettings()}). */
     public static RespServerConfig from(SentinelConfig cfg, Map<String, String> serverSettings) {
         return new RespServerConfig(cfg.bind(), cfg.port(), cfg.requirePass(), cfg.users(),
-                ClientSettings.limits(RespLimits.defaults(), serverSettings), ClientSettings.from(serverSettings));
+                ClientSettings.limits(RespLimits.defaults(), serverSettings), ClientSettings.from(serverSettings),
+                aclFile(serverSettings.get("aclfile"), cfg.dir()));
+    }
+
+    /** {@code aclfile ""} is none, as in Redis; a relative path is opened in {@code dir}, as Redis after its chdir. */
+    private static AclFile aclFile(String name, String dir) {
+        if (name == null || name.isEmpty()) return null;
+        Path base = dir == null ? Path.of("") : Path.of(dir);
+        return new AclFile(name, base.resolve(name).toAbsolutePath().normalize());
     }
 
     public RespServerConfig withRequirePass(String password) {
-        return new RespServerConfig(bind, port, password, userLines, limits, clients);
+        return new RespServerConfig(bind, port, password, userLines, limits, clients, aclFile);
     }
 
     public RespServerConfig withLimits(RespLimits newLimits) {
-        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, clients);
+        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, clients, aclFile);
     }
 
     public RespServerConfig withClients(ClientSettings settings) {
-        return new RespServerConfig(bind, port, requirePass, userLines, limits, settings);
+        return new RespServerConfig(bind, port, requirePass, userLines, limits, settings, aclFile);
     }
 }
