@@ -141,6 +141,18 @@ class ConfFileParserTest {
     }
 
     @Test
+    void valkeysPrimaryRebootDownAfterPeriodIsTheSameSetting() throws Exception {
+        SentinelConfig c = parse("sentinel PRIMARY-reboot-down-after-period m 1500\n"
+                + "sentinel monitor m 127.0.0.1 6379 2\n").config();
+        assertEquals(1500, c.master("m").masterRebootDownAfterPeriodMillis());
+        // Valkey's texts, which are 7.0's
+        assertTrue(failure("sentinel monitor m 127.0.0.1 6379 2\nsentinel primary-reboot-down-after-period m -1\n")
+                .contains(":2: negative time parameter."));
+        assertTrue(failure("sentinel primary-reboot-down-after-period x 1\n")
+                .contains(":1: No such master with specified name."));
+    }
+
+    @Test
     void aclfileAndSyslogAreObeyedWithRedisChecks() throws Exception {
         LoadedConfig l = parse("aclfile users.acl\nsyslog-enabled YES\nsyslog-ident redis-s\nsyslog-facility LOCAL3\n");
         assertEquals(List.of(), l.warnings());
