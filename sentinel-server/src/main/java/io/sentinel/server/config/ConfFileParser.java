@@ -20,9 +20,6 @@ import java.util.Set;
 public final class ConfFileParser {
     /** Redis 7.0's loglevel values ({@code nothing} is 7.2's). */
     private static final Set<String> LOG_LEVELS = Set.of("debug", "verbose", "notice", "warning");
-    /** Redis's syslog_facility_enum. */
-    private static final Set<String> SYSLOG_FACILITIES = Set.of("user", "local0", "local1", "local2", "local3",
-            "local4", "local5", "local6", "local7");
 
     private static final int MAX_INCLUDE_DEPTH = 10;
     private static final int MAX_BIND = 16;
@@ -161,19 +158,7 @@ public final class ConfFileParser {
                     throw l.error(e.getMessage());
                 }
                 break;
-            case "pidfile": case "metrics-bind": case "aclfile": case "syslog-ident":
-                draft.serverSettings.put(name, v);
-                break;
-            case "syslog-enabled":
-                draft.serverSettings.put(name, serverYesNo(l, v) ? "yes" : "no");
-                break;
-            case "syslog-facility":
-                if (!SYSLOG_FACILITIES.contains(v.toLowerCase(Locale.ROOT))) {
-                    throw l.error("argument(s) must be one of the following: user, local0, local1, local2, local3,"
-                            + " local4, local5, local6, local7");
-                }
-                draft.serverSettings.put(name, v.toLowerCase(Locale.ROOT));
-                break;
+            case "pidfile": case "metrics-bind": case "aclfile": draft.serverSettings.put(name, v); break;
             case "info-extras":
                 if (!v.equalsIgnoreCase("yes") && !v.equalsIgnoreCase("no")) {
                     throw l.error("argument must be 'yes' or 'no'");
@@ -200,6 +185,10 @@ public final class ConfFileParser {
                     tls.apply(l, currentDir());
                     break;
                 }
+                if (SyslogDirectives.handles(name)) {
+                    SyslogDirectives.apply(l, draft.serverSettings);
+                    break;
+                }
                 if (ClientDirectives.handles(name)) {
                     clients.apply(l);
                     break;
@@ -213,9 +202,8 @@ public final class ConfFileParser {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
             case "loglevel": case "pidfile": case "log-format": case "metrics-port": case "metrics-bind":
-            case "info-extras": case "aclfile": case "syslog-enabled": case "syslog-ident": case "syslog-facility":
-            case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
-            case "kubernetes-token-file": case "kubernetes-ca-file":
+            case "info-extras": case "aclfile": case "kubernetes-master-label": case "kubernetes-namespace":
+            case "kubernetes-api-url": case "kubernetes-token-file": case "kubernetes-ca-file":
                 return true;
             default:
                 return false;
