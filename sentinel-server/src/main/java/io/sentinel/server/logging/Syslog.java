@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.LongSupplier;
 import org.slf4j.event.Level;
 
@@ -20,8 +22,10 @@ import org.slf4j.event.Level;
  * after Redis's {@code openlog(ident, LOG_PID | LOG_NDELAY | LOG_NOWAIT, facility)}: one datagram
  * {@code <PRI>Mmm dd HH:mm:ss ident[pid]: message} (no newline) on an AF_UNIX datagram socket, {@code /dev/log} unless
  * the system property {@value #SOCKET_PROPERTY} names another (tests). The JDK has no AF_UNIX datagrams, so the socket
- * is Netty's native one (the epoll transport's library). Sends never block: with no socket, nobody listening or a
- * full queue the line is dropped, as Redis's is when syslog is not there.
+ * is Netty's native one (the epoll transport's library). Logging never waits for syslog: lines are queued for a
+ * sender thread of their own, which waits while the daemon's socket queue is full (as glibc's blocking send does, but
+ * off the logging threads). A line is dropped when there is no socket or nobody listening (as Redis's is), when it
+ * waited {@value #SEND_PATIENCE_MILLIS} ms, or when {@value #QUEUE_LINES} lines are already waiting.
  */
 public final class Syslog {
     public static final String SOCKET_PROPERTY = "sentinel.syslog.socket";
@@ -29,6 +33,8 @@ public final class Syslog {
     /** Redis's syslog-facility names, in syslog.h's order: user is 1, local0..local7 are 16..23. */
     static final List<String> FACILITIES = List.of("user", "local0", "local1", "local2", "local3", "local4", "local5",
             "local6", "local7");
+    static final int QUEUE_LINES = 1024;
+    static final long SEND_PATIENCE_MILLIS = 5000;
     /** glibc's "%h %e %T", in the C locale. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.US);
 
@@ -39,6 +45,8 @@ public final class Syslog {
     private final LongSupplier wallMillis;
     private final ZoneId zone = ZoneId.systemDefault();
     private final Socket socket;
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
+    private final Thread sender;
 
     private Syslog(String ident, int facility, Path path, long pid, LongSupplier wallMillis) throws IOException {
         this.ident = ident;
@@ -47,6 +55,9 @@ public final class Syslog {
         this.pid = pid;
         this.wallMillis = wallMillis;
         this.socket = Socket.newSocketDomainDgram();
+        this.sender = new Thread(this::sendLoop, "sentinel-syslog");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     /**
@@ -95,19 +106,45 @@ public final class Syslog {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Sends one line; anything in the way drops it. Called under the sink's lock, so one sender at a time. */
+    /** Queues one line for the sender; never waits (a full queue drops it). */
     void send(Level level, String message) {
-        byte[] d = datagram(level, message);
-        ByteBuffer buf = ByteBuffer.allocateDirect(d.length);
-        buf.put(d).flip();
+        queue.offer(datagram(level, message));
+    }
+
+    private void sendLoop() {
+        ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
         try {
-            socket.sendToDomainSocket(buf, 0, d.length, path);
+            while (true) {
+                byte[] d = queue.take();
+                int n = Math.min(d.length, buf.capacity());
+                buf.clear();
+                buf.put(d, 0, n).flip();
+                sendOne(buf, n);
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /** One datagram: while the daemon's queue is full (EAGAIN: 0 sent) wait a little and retry, up to the patience. */
+    private void sendOne(ByteBuffer buf, int length) throws InterruptedException {
+        long deadline = System.nanoTime() + SEND_PATIENCE_MILLIS * 1_000_000;
+        try {
+            while (socket.sendToDomainSocket(buf, 0, length, path) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
         } catch (IOException e) {
-            // ENOENT, ECONNREFUSED (no syslog daemon), EAGAIN returns 0: dropped, as glibc drops it
+            // ENOENT, ECONNREFUSED: no syslog daemon; dropped, as glibc drops it
         }
     }
 
     void close() {
+        sender.interrupt();
+        try {
+            sender.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             socket.close();
         } catch (IOException e) {

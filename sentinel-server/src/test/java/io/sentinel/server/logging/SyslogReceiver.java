@@ -51,6 +51,16 @@ final class SyslogReceiver implements AutoCloseable {
         }
     }
 
+    /** Polls until {@code count} datagrams have arrived in all, for at most {@code timeout}; returns them. */
+    List<String> awaitCount(int count, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (drain().size() < count) {
+            if (System.nanoTime() > deadline) throw new AssertionError(count + " datagrams expected; got:\n" + received);
+            Thread.onSpinWait();
+        }
+        return List.copyOf(received);
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -79,7 +80,7 @@ class SyslogTest {
             sink.level("debug");
             log.debug("verbose line");
             log.trace("debug line");
-            List<String> got = r.drain();
+            List<String> got = r.awaitCount(4, Duration.ofSeconds(10));
             assertEquals(4, got.size(), got.toString());
             String pid = "redis[" + ProcessHandle.current().pid() + "]: ";
             assertTrue(got.get(0).startsWith("<132>") && got.get(0).endsWith(pid + "+sdown master m 127.0.0.1 6379"),
@@ -88,6 +89,20 @@ class SyslogTest {
             assertTrue(got.get(2).startsWith("<134>") && got.get(2).endsWith(pid + "verbose line"));
             assertTrue(got.get(3).startsWith("<135>") && got.get(3).endsWith(pid + "debug line"));
             assertEquals(4, out.calls.size(), "the log itself still has every line");
+            sink.syslog(null);
+        }
+    }
+
+    /** A daemon's socket queue holds about 10 datagrams: the sender waits for it instead of dropping a burst. */
+    @Test
+    void aBurstLargerThanTheSocketQueueArrivesWhole() throws Exception {
+        try (SyslogReceiver r = new SyslogReceiver(dir.resolve("log"))) {
+            LogSink sink = new LogSink(new LogSinkTest.Writes(), () -> AT);
+            sink.syslog(open("b", "user"));
+            Logger log = new SentinelLoggerFactory(sink).getLogger("x");
+            for (int i = 0; i < 200; i++) log.warn("line " + i);
+            List<String> got = r.awaitCount(200, Duration.ofSeconds(10));
+            for (int i = 0; i < 200; i++) assertTrue(got.get(i).endsWith(": line " + i), got.get(i));
             sink.syslog(null);
         }
     }
