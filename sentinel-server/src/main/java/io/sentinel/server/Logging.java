@@ -3,12 +3,15 @@ package io.sentinel.server;
 import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.logging.LogFormat;
 import io.sentinel.server.logging.LogSink;
+import io.sentinel.server.logging.Syslog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sets up our SLF4J backend ({@link LogSink}): the line format, Redis's {@code loglevel}, and {@code logfile}. The
+ * Sets up our SLF4J backend ({@link LogSink}): the line format, Redis's {@code loglevel}, {@code logfile} and
+ * {@code syslog-*}. The
  * format comes from {@code --log-format}, else {@code SENTINEL_LOG_FORMAT}, else the config's {@code log-format},
  * else {@code redis}; the first two are applied before anything is logged.
  */
@@ -36,6 +39,19 @@ final class Logging {
         String logfile = loaded.config().logfile();
         // Redis opens the logfile after reading the config; an empty name means stdout.
         if (logfile != null && !logfile.isEmpty()) LogSink.INSTANCE.logfile(Path.of(logfile));
+        if ("yes".equals(settings.get("syslog-enabled"))) syslog(settings);
+    }
+
+    /** Redis's openlog after the config is read: syslog-ident (redis) and syslog-facility (local0). */
+    private static void syslog(Map<String, String> settings) {
+        Syslog s = Syslog.open(settings.get("syslog-ident"), settings.get("syslog-facility"),
+                System::currentTimeMillis);
+        if (s == null) {
+            LoggerFactory.getLogger(Logging.class).warn("syslog-enabled yes: no syslog on this platform ({})",
+                    Syslog.unavailableReason());
+            return;
+        }
+        LogSink.INSTANCE.syslog(s);
     }
 
     /** Flag, then environment, then config file, then redis. */

@@ -6,6 +6,7 @@ import io.sentinel.server.config.LoadedConfig;
 import io.sentinel.server.demo.DemoCommand;
 import io.sentinel.server.link.ResolverThreads;
 import io.sentinel.server.logging.LogFormat;
+import io.sentinel.server.resp.AclStartupException;
 import io.sentinel.server.runtime.Daemon;
 import io.sentinel.server.stepdown.StepDownCommand;
 import java.nio.file.Path;
@@ -86,6 +87,10 @@ public final class Main implements Callable<Integer> {
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, options);
+        } catch (AclStartupException e) {
+            // redis-sentinel logs it as a warning (ACLLoadUsersAtStartup) and exits 1
+            LoggerFactory.getLogger(Main.class).warn(e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println(e.getMessage());
             return 1;

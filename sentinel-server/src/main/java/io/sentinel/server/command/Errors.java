@@ -102,6 +102,8 @@ public final class Errors {
             + " password,"
             + " a positive number up to 4096";
 
+    public static final String ACL_SAVE_FAILED = "ERR There was an error trying to save the ACLs. Please check the"
+            + " server logs for more information";
     public static final String NO_ACL_FILE = "ERR This Redis instance is not configured to use an ACL file. You may"
             + " want to"
             + " specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis"

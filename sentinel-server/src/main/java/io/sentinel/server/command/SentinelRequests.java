@@ -105,7 +105,9 @@ final class SentinelRequests {
         int i = 3;
         while (i < a.size()) {
             String option = a.get(i);
-            Setting setting = Setting.named(option);
+            // Valkey 8's spelling, which its sentinelSetCommand takes beside 7.0's
+            Setting setting = option.equalsIgnoreCase("primary-reboot-down-after-period")
+                    ? Setting.MASTER_REBOOT_DOWN_AFTER_PERIOD : Setting.named(option);
             int needed = setting == Setting.RENAME_COMMAND ? 2 : 1;
             if (setting == null || i + needed >= a.size()) {
                 rejected = new AdminRequest.SetMaster.Rejected(option, null);

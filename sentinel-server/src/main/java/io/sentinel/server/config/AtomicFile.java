@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * mount answers EBUSY; a directory we may not create files in), the target is rewritten in place instead
  * (truncate, write, fsync): not atomic, but still durable before we go on.
  */
-final class AtomicFile {
+public final class AtomicFile {
     /** The rename step, replaceable in tests to simulate EBUSY. */
     @FunctionalInterface
     interface Mover {
@@ -29,7 +29,7 @@ final class AtomicFile {
     }
 
     /** Replaces {@code target}'s content durably; returns the nanoseconds it took. */
-    static long write(Path target, byte[] content) throws IOException {
+    public static long write(Path target, byte[] content) throws IOException {
         return write(target, content, content.length, ATOMIC_RENAME);
     }
 

@@ -160,7 +160,7 @@ public final class ConfFileParser {
                     throw l.error(e.getMessage());
                 }
                 break;
-            case "pidfile": case "metrics-bind": draft.serverSettings.put(name, v); break;
+            case "pidfile": case "metrics-bind": case "aclfile": draft.serverSettings.put(name, v); break;
             case "info-extras":
                 if (!v.equalsIgnoreCase("yes") && !v.equalsIgnoreCase("no")) {
                     throw l.error("argument must be 'yes' or 'no'");
@@ -187,6 +187,10 @@ public final class ConfFileParser {
                     tls.apply(l, currentDir());
                     break;
                 }
+                if (SyslogDirectives.handles(name)) {
+                    SyslogDirectives.apply(l, draft.serverSettings);
+                    break;
+                }
                 if (ClientDirectives.handles(name)) {
                     clients.apply(l);
                     break;
@@ -204,8 +208,8 @@ public final class ConfFileParser {
         switch (name) {
             case "port": case "dir": case "logfile": case "requirepass": case "protected-mode": case "daemonize":
             case "loglevel": case "pidfile": case "log-format": case "metrics-port": case "metrics-bind":
-            case "info-extras": case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
-            case "kubernetes-token-file": case "kubernetes-ca-file":
+            case "info-extras": case "aclfile": case "kubernetes-master-label": case "kubernetes-namespace":
+            case "kubernetes-api-url": case "kubernetes-token-file": case "kubernetes-ca-file":
                 return true;
             default:
                 return false;

@@ -152,8 +152,9 @@ public final class ConfRewriter {
         String name = args.get(0).toLowerCase(Locale.ROOT);
         if (!name.equals("sentinel") || args.size() < 2) return name;
         String sub = args.get(1).toLowerCase(Locale.ROOT);
-        // the old name is replaced by the new one in place, instead of leaving both as Redis 7.0 does
-        return "sentinel " + (sub.equals("known-slave") ? "known-replica" : sub);
+        // the old name is replaced by the new one in place, instead of leaving both as Redis 7.0 does; Valkey's
+        // primary-reboot-down-after-period line becomes 7.0's master-reboot-down-after-period, which both read
+        return "sentinel " + (sub.equals("known-slave") ? "known-replica" : SentinelDirectives.canonicalSub(sub));
     }
 
     private static List<Line> collapseBlankRuns(List<Line> lines) {

@@ -47,8 +47,15 @@ final class SentinelDirectives {
     }
 
     private static String sub(ConfLine l) {
-        return l.arg(1).toLowerCase(Locale.ROOT);
+        return canonicalSub(l.arg(1).toLowerCase(Locale.ROOT));
     }
+
+    /** Valkey 8's {@code primary-reboot-down-after-period} is read as 7.0's name, as Valkey reads both. */
+    static String canonicalSub(String lowerCaseSub) {
+        return lowerCaseSub.equals(VALKEY_REBOOT_PERIOD) ? "master-reboot-down-after-period" : lowerCaseSub;
+    }
+
+    static final String VALKEY_REBOOT_PERIOD = "primary-reboot-down-after-period";
 
     private void applyGlobal(ConfLine l, String sub) throws ConfigException {
         if (l.argc() != 3) throw l.error(UNRECOGNIZED);

@@ -47,7 +47,9 @@ public final class YamlConfigLoader {
             Map.entry("maxclients", YamlType.INT), Map.entry("timeout", YamlType.INT),
             Map.entry("tcp-keepalive", YamlType.INT), Map.entry("acllog-max-len", YamlType.INT),
             Map.entry("tcp-backlog", YamlType.INT), Map.entry("unixsocket", YamlType.STRING),
-            Map.entry("unixsocketperm", YamlType.STRING), Map.entry("bind-source-addr", YamlType.STRING));
+            Map.entry("unixsocketperm", YamlType.STRING), Map.entry("bind-source-addr", YamlType.STRING),
+            Map.entry("aclfile", YamlType.STRING), Map.entry("syslog-enabled", YamlType.BOOL),
+            Map.entry("syslog-ident", YamlType.STRING), Map.entry("syslog-facility", YamlType.STRING));
     /** Global keys written as {@code sentinel <key> <value>}. */
     static final Map<String, YamlType> SENTINEL_GLOBALS = Map.ofEntries(
             Map.entry("myid", YamlType.STRING), Map.entry("current-epoch", YamlType.INT),

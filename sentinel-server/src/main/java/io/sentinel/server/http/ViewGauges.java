@@ -54,7 +54,7 @@ final class ViewGauges {
         okSlaves = new DynamicGauge(r, MASTER_OK_SLAVES, "The number of okay slaves of the master");
         ckquorum = new DynamicGauge(r, MASTER_CKQUORUM_STATUS, "Master ckquorum status");
         downAfter = new DynamicGauge(r, SETTING_DOWN_AFTER,
-                "Show the current down-after-milliseconds config for each master");
+                "The current down-after-milliseconds config for each master, in seconds");
         failoverTimeout = new DynamicGauge(r, SETTING_FAILOVER_TIMEOUT,
                 "Show the current failover-timeout config for each master");
         parallelSyncs = new DynamicGauge(r, SETTING_PARALLEL_SYNCS,
@@ -99,7 +99,7 @@ final class ViewGauges {
         QuorumStatus q = QuorumStatus.of(m);
         ckquorum.set(Tags.of(L_MASTER_NAME, m.name(), L_MESSAGE, q.message()), q.ok() ? 1 : 0);
         MasterConfig c = m.config();
-        downAfter.set(tags, c.downAfterMillis());
+        downAfter.set(tags, c.downAfterMillis() / 1000.0);
         failoverTimeout.set(tags, c.failoverTimeoutMillis());
         parallelSyncs.set(tags, c.parallelSyncs());
         quorum.set(tags, c.quorum());

@@ -28,6 +28,8 @@ public final class LogSink {
     private volatile int libraryThreshold = Level.WARN.toInt();
     private volatile LogFormat format = LogFormat.REDIS;
     private volatile OutputStream out;
+    /** Redis's syslog-enabled: null when off. */
+    private volatile Syslog syslog;
 
     /** @param out where lines go; null for whatever {@code System.out} is when a line is written */
     LogSink(OutputStream out, LongSupplier wallMillis) {
@@ -76,6 +78,16 @@ public final class LogSink {
                 StandardOpenOption.WRITE);
     }
 
+    /**
+     * From now on every line also goes to syslog, as Redis's serverLogRaw does after the logfile (the message only:
+     * syslog adds time, ident and pid); null turns it off.
+     */
+    public void syslog(Syslog newSyslog) {
+        Syslog old = syslog;
+        syslog = newSyslog;
+        if (old != null && old != newSyslog) old.close();
+    }
+
     boolean enabled(String logger, Level level) {
         int min = threshold;
         for (String p : QUIET_PREFIXES) {
@@ -86,12 +98,13 @@ public final class LogSink {
 
     void log(String logger, Level level, String message, Throwable t) {
         if (!enabled(logger, level)) return;
-        String line = format.line(wallMillis.getAsLong(), level, logger, message == null ? "null" : message, t);
-        write(line.getBytes(StandardCharsets.UTF_8));
+        String text = message == null ? "null" : message;
+        String line = format.line(wallMillis.getAsLong(), level, logger, text, t);
+        write(line.getBytes(StandardCharsets.UTF_8), level, text);
     }
 
-    /** One write per line, and the only place that writes. */
-    private synchronized void write(byte[] line) {
+    /** One write per line, and the only place that writes; then the same message to syslog, if on. */
+    private synchronized void write(byte[] line, Level level, String message) {
         OutputStream o = out != null ? out : System.out;
         try {
             o.write(line);
@@ -99,5 +112,7 @@ public final class LogSink {
         } catch (IOException e) {
             // Like Redis: a log line that cannot be written is lost, the sentinel goes on.
         }
+        Syslog s = syslog;
+        if (s != null) s.send(level, message);
     }
 }

@@ -2,19 +2,24 @@ package io.sentinel.server.resp;
 
 import io.sentinel.server.command.Errors;
 import io.sentinel.server.reply.Resp;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * ACL as redis-sentinel 7.0 answers it: WHOAMI, USERS, LIST, GETUSER, CAT, SETUSER, DELUSER, GENPASS, DRYRUN, LOG
- * and HELP (LOAD and SAVE need an ACL file, which a sentinel has not). Runtime changes are persisted through
- * {@link Users#onChange}; deleting a user closes its connections, as Redis does.
+ * ACL as redis-sentinel 7.0 answers it: WHOAMI, USERS, LIST, GETUSER, CAT, SETUSER, DELUSER, GENPASS, DRYRUN, LOG,
+ * HELP, and LOAD and SAVE with an {@code aclfile} (Redis's error without one). Runtime changes are persisted through
+ * {@link Users#onChange} unless there is an aclfile (then only ACL SAVE writes them, as in Redis); deleting a user,
+ * or ACL LOAD, closes the users' connections, as Redis does.
  */
 final class AclCommands {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(AclCommands.class);
 
     private final Users users;
     private final CommandTable table;
@@ -42,8 +47,40 @@ final class AclCommands {
         d.define("acl|genpass", this::genPass);
         d.define("acl|dryrun", new AclDryRun(users, table)::run);
         d.define("acl|log", this::log);
-        d.define("acl|load", (c, a) -> c.reply(Errors.reply(Errors.NO_ACL_FILE)));
-        d.define("acl|save", (c, a) -> c.reply(Errors.reply(Errors.NO_ACL_FILE)));
+        d.define("acl|load", this::load);
+        d.define("acl|save", this::save);
+    }
+
+    /** ACL LOAD: all of the file or nothing; then every connection of a user other than default is closed. */
+    private void load(ClientConnection c, List<String> args) {
+        AclFile file = users.aclFile();
+        if (file == null) {
+            c.reply(Errors.reply(Errors.NO_ACL_FILE));
+            return;
+        }
+        AclFile.Parsed parsed = file.load(users.rules());
+        if (parsed.errors() != null) {
+            c.reply(Errors.reply("ERR " + parsed.errors()));
+            return;
+        }
+        List<AclUser> retired = users.replaceAll(parsed.users());
+        c.reply(Resp.OK);
+        closeConnections(c, retired);
+    }
+
+    private void save(ClientConnection c, List<String> args) {
+        AclFile file = users.aclFile();
+        if (file == null) {
+            c.reply(Errors.reply(Errors.NO_ACL_FILE));
+            return;
+        }
+        try {
+            file.save(users.lines());
+            c.reply(Resp.OK);
+        } catch (IOException e) {
+            LOG.warn("Saving ACL file {} for ACL SAVE: {}", file.path(), AclFile.strerror(e));
+            c.reply(Errors.reply(Errors.ACL_SAVE_FAILED));
+        }
     }
 
     private void getUser(ClientConnection c, List<String> args) {
@@ -111,6 +148,11 @@ final class AclCommands {
         }
         List<AclUser> removed = users.delete(List.copyOf(names));
         c.reply(Resp.integer(removed.size()));
+        closeConnections(c, removed);
+    }
+
+    /** Closes the connections of {@code removed} users; the caller's own after its reply. */
+    private void closeConnections(ClientConnection c, List<AclUser> removed) {
         for (ClientConnection other : registry.all()) {
             if (!removed.contains(other.aclUser())) continue;
             if (other == c) other.output().closeAfterReplies();

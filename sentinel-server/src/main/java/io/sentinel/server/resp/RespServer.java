@@ -92,7 +92,7 @@ public final class RespServer implements AutoCloseable {
         this.pubSub = new PubSub(cfg.limits().pubsubOutputLimitBytes(), clients.pubsubSoftLimitBytes(),
                 clients.pubsubSoftLimitSeconds(), clock);
         CommandTable table = CommandTable.load();
-        this.users = new Users(table, cfg.requirePass(), cfg.userLines());
+        this.users = new Users(table, cfg.requirePass(), cfg.userLines(), cfg.aclFile());
         HelpTexts help = HelpTexts.load();
         AclLog aclLog = new AclLog(ClientCommands::describe, clients.aclLogMaxLen(), clock);
         this.dispatcher = new CommandDispatcher(table, users.commands(), aclLog, pause, clients.renames());

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param limits      request and output caps
  * @param clients     idle timeout, keepalive, ACL LOG length, command renames, pubsub soft limit
  * @param listen      listen backlog and the Unix socket listener
+ * @param aclFile     the {@code aclfile} (users at start, ACL LOAD and SAVE), or null
  */
 public record RespServerConfig(
         List<String> bind,
@@ -24,7 +25,8 @@ public record RespServerConfig(
         List<String> userLines,
         RespLimits limits,
         ClientSettings clients,
-        ListenSettings listen) {
+        ListenSettings listen,
+        AclFile aclFile) {
 
     public RespServerConfig {
         bind = List.copyOf(bind);
@@ -36,7 +38,7 @@ public record RespServerConfig(
 
     public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
             RespLimits limits, ClientSettings clients) {
-        this(bind, port, requirePass, userLines, limits, clients, ListenSettings.DEFAULTS);
+        this(bind, port, requirePass, userLines, limits, clients, ListenSettings.DEFAULTS, null);
     }
 
     public RespServerConfig(List<String> bind, int port, String requirePass, List<String> userLines,
@@ -58,22 +60,28 @@ public record RespServerConfig(
         Path dir = cfg.dir() == null ? Path.of("") : Path.of(cfg.dir());
         return new RespServerConfig(cfg.bind(), cfg.port(), cfg.requirePass(), cfg.users(),
                 ClientSettings.limits(RespLimits.defaults(), serverSettings), ClientSettings.from(serverSettings),
-                ListenSettings.from(serverSettings, dir));
+                ListenSettings.from(serverSettings, dir), aclFile(serverSettings.get("aclfile"), dir));
+    }
+
+    /** {@code aclfile ""} is none, as in Redis; a relative path is opened in {@code dir}, as Redis after its chdir. */
+    private static AclFile aclFile(String name, Path dir) {
+        if (name == null || name.isEmpty()) return null;
+        return new AclFile(name, dir.resolve(name).toAbsolutePath().normalize());
     }
 
     public RespServerConfig withRequirePass(String password) {
-        return new RespServerConfig(bind, port, password, userLines, limits, clients, listen);
+        return new RespServerConfig(bind, port, password, userLines, limits, clients, listen, aclFile);
     }
 
     public RespServerConfig withLimits(RespLimits newLimits) {
-        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, clients, listen);
+        return new RespServerConfig(bind, port, requirePass, userLines, newLimits, clients, listen, aclFile);
     }
 
     public RespServerConfig withClients(ClientSettings settings) {
-        return new RespServerConfig(bind, port, requirePass, userLines, limits, settings, listen);
+        return new RespServerConfig(bind, port, requirePass, userLines, limits, settings, listen, aclFile);
     }
 
     public RespServerConfig withListen(ListenSettings settings) {
-        return new RespServerConfig(bind, port, requirePass, userLines, limits, clients, settings);
+        return new RespServerConfig(bind, port, requirePass, userLines, limits, clients, settings, aclFile);
     }
 }

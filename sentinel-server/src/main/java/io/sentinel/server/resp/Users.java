@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The ACL users: {@code default} (from {@code requirepass}, else nopass) plus the {@code user} lines of sentinel.conf,
- * then whatever ACL SETUSER and DELUSER change. Changes take a lock and replace the user's compiled {@link Grant};
+ * The ACL users: {@code default} (from {@code requirepass}, else nopass) plus the {@code user} lines of sentinel.conf
+ * or the users of the {@code aclfile}, then whatever ACL SETUSER, DELUSER and LOAD change. Changes take a lock and replace the user's compiled {@link Grant};
  * requests read grants without locking. Names are kept sorted, as Redis's radix tree lists them.
  */
 final class Users {
@@ -20,10 +20,21 @@ final class Users {
     private final AclDescriber describer;
     private final Map<String, AclUser> users = new TreeMap<>();
     private final AclUser defaultUser;
+    private final AclFile aclFile;
     private volatile Consumer<List<String>> changeListener = lines -> { };
 
     /** Throws {@link IllegalArgumentException} with Redis's words for a bad {@code user} line. */
     Users(CommandTable table, String requirePass, List<String> userLines) {
+        this(table, requirePass, userLines, null);
+    }
+
+    /**
+     * With an {@code aclfile} (may be null), its users replace the configured ones at start, as ACLLoadUsersAtStartup:
+     * {@link AclStartupException} with Redis's words when there are {@code user} lines too, or the file has errors.
+     */
+    Users(CommandTable table, String requirePass, List<String> userLines, AclFile aclFile) {
+        if (aclFile != null && !userLines.isEmpty()) throw new AclStartupException(AclStartupException.BOTH);
+        this.aclFile = aclFile;
         this.commands = new AclCommandSet(table);
         this.rules = new AclRules(commands);
         this.describer = new AclDescriber(commands, rules);
@@ -35,6 +46,13 @@ final class Users {
         List<String> seen = new ArrayList<>();
         for (String line : userLines) load(line, seen);
         for (AclUser u : users.values()) u.publish(commands.size());
+        if (aclFile != null) {
+            AclFile.Parsed parsed = aclFile.load(rules);
+            if (parsed.errors() != null) {
+                throw new AclStartupException("Aborting Redis startup because of ACL errors: " + parsed.errors());
+            }
+            replaceAll(parsed.users());
+        }
     }
 
     /** {@code line} is a config {@code user} line without its first word. ACLLoadConfiguredUsers: a name once only; the default user is reset before its line applies. */
@@ -73,6 +91,15 @@ final class Users {
 
     AclCommandSet commands() {
         return commands;
+    }
+
+    AclRules rules() {
+        return rules;
+    }
+
+    /** The configured {@code aclfile}, or null. */
+    AclFile aclFile() {
+        return aclFile;
     }
 
     AclDescriber describer() {
@@ -138,7 +165,7 @@ final class Users {
         if (current != null) current.copyFrom(draft);
         target.publish(commands.size());
         users.put(name, target);
-        changeListener.accept(lines());
+        changed();
     }
 
     /** ACL DELUSER: the removed users, now retired (their connections are to be closed). */
@@ -151,8 +178,37 @@ final class Users {
                 removed.add(u);
             }
         }
-        if (!removed.isEmpty()) changeListener.accept(lines());
+        if (!removed.isEmpty()) changed();
         return removed;
+    }
+
+    /**
+     * ACL LOAD: {@code fresh} (an ACL file's users) replaces every user. The default user keeps its identity and takes
+     * the file's rules, or Redis's {@code +@all ~* &* on nopass} when the file has none (requirepass is then gone, as
+     * in Redis). Returns the other users, now retired: redis-sentinel 7.0.15 closes all their connections, even of a
+     * user the file still has (ACLFreeUsersSet).
+     */
+    synchronized List<AclUser> replaceAll(Map<String, AclUser> fresh) {
+        AclUser newDefault = fresh.getOrDefault(DEFAULT, rules.createDefault());
+        List<AclUser> retired = new ArrayList<>();
+        for (AclUser u : users.values()) {
+            if (u == defaultUser) continue;
+            u.retire();
+            retired.add(u);
+        }
+        users.clear();
+        defaultUser.copyFrom(newDefault);
+        users.put(DEFAULT, defaultUser);
+        fresh.forEach((name, u) -> {
+            if (!name.equals(DEFAULT)) users.put(name, u);
+        });
+        for (AclUser u : users.values()) u.publish(commands.size());
+        return retired;
+    }
+
+    /** Persists through the listener, as redis-sentinel's config rewrite writes users; never with an aclfile. */
+    private void changed() {
+        if (aclFile == null) changeListener.accept(lines());
     }
 
     /** ACL LIST, and what we write back: {@code user <name> <rules>} per user, sorted by name. */

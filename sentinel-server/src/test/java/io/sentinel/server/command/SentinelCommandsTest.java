@@ -270,6 +270,18 @@ class SentinelCommandsTest {
                         new AdminRequest.SetMaster.Rejected("rename-command", null))), sentToCore);
     }
 
+    /** Valkey 8's spelling, as its sentinelSetCommand takes it beside 7.0's; a negative value is refused as there. */
+    @Test
+    void setTakesValkeysPrimaryRebootDownAfterPeriod() {
+        call("sentinel", "set", "mymaster", "Primary-Reboot-Down-After-Period", "2000");
+        call("sentinel", "set", "mymaster", "primary-reboot-down-after-period", "-1");
+        assertEquals(List.of(
+                new AdminRequest.SetMaster(1, "mymaster", List.of(MasterChange.number(
+                        Setting.MASTER_REBOOT_DOWN_AFTER_PERIOD, "2000", 2000)), null),
+                new AdminRequest.SetMaster(2, "mymaster", List.of(),
+                        new AdminRequest.SetMaster.Rejected("primary-reboot-down-after-period", "-1"))), sentToCore);
+    }
+
     @Test
     void ckquorumCountsUsablePeersAgainstQuorumAndMajority() {
         assertEquals(new Resp.Simple("OK 2 usable Sentinels. Quorum and failover authorization can be reached"),

@@ -141,6 +141,31 @@ class ConfFileParserTest {
     }
 
     @Test
+    void valkeysPrimaryRebootDownAfterPeriodIsTheSameSetting() throws Exception {
+        SentinelConfig c = parse("sentinel PRIMARY-reboot-down-after-period m 1500\n"
+                + "sentinel monitor m 127.0.0.1 6379 2\n").config();
+        assertEquals(1500, c.master("m").masterRebootDownAfterPeriodMillis());
+        // Valkey's texts, which are 7.0's
+        assertTrue(failure("sentinel monitor m 127.0.0.1 6379 2\nsentinel primary-reboot-down-after-period m -1\n")
+                .contains(":2: negative time parameter."));
+        assertTrue(failure("sentinel primary-reboot-down-after-period x 1\n")
+                .contains(":1: No such master with specified name."));
+    }
+
+    @Test
+    void aclfileAndSyslogAreObeyedWithRedisChecks() throws Exception {
+        LoadedConfig l = parse("aclfile users.acl\nsyslog-enabled YES\nsyslog-ident redis-s\nsyslog-facility LOCAL3\n");
+        assertEquals(List.of(), l.warnings());
+        assertEquals(Map.of("aclfile", "users.acl", "syslog-enabled", "yes", "syslog-ident", "redis-s",
+                "syslog-facility", "local3"), l.serverSettings());
+        // redis-sentinel 7.0.15's texts
+        assertTrue(failure("syslog-facility local9\n").contains(":1: argument(s) must be one of the following: user,"
+                + " local0, local1, local2, local3, local4, local5, local6, local7"));
+        assertTrue(failure("syslog-enabled maybe\n").contains(":1: argument must be 'yes' or 'no'"));
+        assertTrue(failure("syslog-ident\n").contains(":1: wrong number of arguments"));
+    }
+
+    @Test
     void includeReadsAnotherFile() throws Exception {
         Files.writeString(dir.resolve("masters.conf"), "sentinel monitor m 127.0.0.1 6379 2\n");
         LoadedConfig l = parse("port 1234\ninclude masters.conf\n");

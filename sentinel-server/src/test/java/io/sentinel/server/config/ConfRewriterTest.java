@@ -100,7 +100,21 @@ class ConfRewriterTest {
     void keyGroupsSentinelLinesBySubcommand() {
         assertEquals("sentinel monitor", ConfRewriter.key("SENTINEL Monitor m h 1 2"));
         assertEquals("sentinel known-replica", ConfRewriter.key("sentinel known-slave m h 1"));
+        assertEquals("sentinel master-reboot-down-after-period",
+                ConfRewriter.key("sentinel primary-reboot-down-after-period m 5"));
         assertEquals("maxmemory", ConfRewriter.key("MAXMEMORY 1"));
         assertEquals(null, ConfRewriter.key("# sentinel monitor"));
+    }
+
+    @Test
+    void valkeysRebootPeriodLineIsRewrittenIn70sNameInPlace() throws Exception {
+        String text = String.join("\n", "sentinel monitor m 127.0.0.1 6379 2",
+                "sentinel primary-reboot-down-after-period m 7", "# kept", "");
+        SentinelConfig c = parse(text);
+        assertEquals(7, c.master("m").masterRebootDownAfterPeriodMillis());
+        String rewritten = ConfRewriter.rewrite(text, c);
+        assertTrue(rewritten.contains("sentinel master-reboot-down-after-period m 7\n# kept"), rewritten);
+        assertFalse(rewritten.contains("primary-reboot"), rewritten);
+        assertEquals(c, parse(rewritten));
     }
 }

@@ -19,6 +19,7 @@ public final class SentinelConf {
     private String host = ChildProcess.HOST;
     private int port;
     private TestCerts tls;
+    private final List<String> jvmFlags = new ArrayList<>();
 
     public SentinelConf monitor(String master, Address address, int quorum) {
         currentMaster = master;
@@ -54,6 +55,16 @@ public final class SentinelConf {
     public SentinelConf requirePass(String password) {
         this.requirePass = password;
         return line("requirepass " + password);
+    }
+
+    /** A JVM flag for our sentinel ({@code -Dsentinel.syslog.socket=...}); redis-sentinel ignores it. */
+    public SentinelConf jvmFlag(String flag) {
+        jvmFlags.add(flag);
+        return this;
+    }
+
+    List<String> jvmFlags() {
+        return List.copyOf(jvmFlags);
     }
 
     /** Any global line, e.g. {@code line("sentinel announce-ip 127.0.0.1")}. */

@@ -26,6 +26,7 @@ public class SentinelProcess extends ChildProcess {
     private final String password;
     private final List<String> args;
     private final TestCerts tls;
+    private final List<String> jvmFlags;
     /** Where our sentinel serves /metrics, /healthz and /readyz (a free port of its own, so several can run). */
     private final int metricsPort = Ports.free();
 
@@ -47,6 +48,7 @@ public class SentinelProcess extends ChildProcess {
         this.confFile = confFile != null ? confFile : dir.resolve("sentinel.conf");
         this.password = conf.requirePass();
         this.tls = conf.tls();
+        this.jvmFlags = conf.jvmFlags();
         this.args = List.of(args);
         try {
             Files.writeString(this.confFile, conf.render(port, dir.toString()));
@@ -62,6 +64,7 @@ public class SentinelProcess extends ChildProcess {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sentinel.server.Main",
                 confFile.toString(), "--metrics-port", Integer.toString(metricsPort)));
         cmd.addAll(args);
