@@ -160,13 +160,9 @@ public final class ConfFileParser {
                     throw l.error(e.getMessage());
                 }
                 break;
-            case "pidfile": case "metrics-bind": case "aclfile": draft.serverSettings.put(name, v); break;
-            case "info-extras":
-                if (!v.equalsIgnoreCase("yes") && !v.equalsIgnoreCase("no")) {
-                    throw l.error("argument must be 'yes' or 'no'");
-                }
-                draft.serverSettings.put(name, v.toLowerCase(Locale.ROOT));
-                break;
+            case "aclfile": case "pidfile": l.resolve(currentDir(), v); // a path it can name (no NUL), used later
+            case "metrics-bind": draft.serverSettings.put(name, v); break;
+            case "info-extras": draft.serverSettings.put(name, serverYesNo(l, v) ? "yes" : "no"); break;
             case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
             case "kubernetes-token-file": case "kubernetes-ca-file":
                 String problem = KubernetesDirectives.problem(name, v);
@@ -232,8 +228,8 @@ public final class ConfFileParser {
 
     private Path directory(ConfLine l, String v) throws ConfigException {
         Path p = l.resolve(currentDir(), v);
-        if (!Files.isDirectory(p)) throw l.error("No such file or directory");
-        return p;
+        if (Files.isDirectory(p)) return p;
+        throw l.error("No such file or directory");
     }
 
     private SentinelConfig finish(boolean stateFile) throws ConfigException {

@@ -1,5 +1,7 @@
 package io.sentinel.server.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +60,21 @@ final class ListenerDirectives {
                 break;
             default: // unixsocket, bind-source-addr: any string; the socket and the address are checked when used
                 if (name.equals(UNIX_SOCKET)) l.resolve(Path.of("/"), v); // a path it can name (no NUL byte)
+                if (name.equals(BIND_SOURCE_ADDR) && !v.isEmpty()) resolvable(l, v);
                 if (v.isEmpty()) settings.remove(name);
                 else settings.put(name, v);
+        }
+    }
+
+    /**
+     * Resolved once here, as the links will (LinkOptions.sourceAddress): a name that does not resolve stops the
+     * start with this line's error, not a bare exception later.
+     */
+    private static void resolvable(ConfLine l, String v) throws ConfigException {
+        try {
+            InetAddress.getByName(v);
+        } catch (UnknownHostException | IllegalArgumentException | SecurityException e) {
+            throw l.error("Can't resolve bind-source-addr: " + e.getMessage());
         }
     }
 

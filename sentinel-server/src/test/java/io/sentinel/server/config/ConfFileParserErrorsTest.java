@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every error names file and line, with Redis's reason and the offending line. */
 class ConfFileParserErrorsTest {
@@ -77,6 +78,9 @@ class ConfFileParserErrorsTest {
             include "a\\x00b"
             M;sentinel notification-script m "a\\x00b"
             tls-cert-file "a\\x00b"
+            aclfile "a\\x00b"
+            pidfile "a\\x00b"
+            unixsocket "a\\x00b"
             """)
     void aPathWithANulByteIsTheLinesError(String lines) throws Exception {
         String text = lines.replace("M", M).replace(";", "\n");
@@ -86,5 +90,14 @@ class ConfFileParserErrorsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfFileParser(dir).parse(f, List.of()));
         assertTrue(e.getMessage().startsWith(f + ":" + line + ": Invalid path: Nul character not allowed >>> '"),
                 e.getMessage());
+    }
+
+    /** A source address that does not resolve is its line's error (the resolver's reason varies by machine). */
+    @Test
+    void anUnresolvableSourceAddressIsTheLinesError() throws Exception {
+        Path f = dir.resolve("s.conf");
+        Files.writeString(f, "bind-source-addr nosuch.invalid\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfFileParser(dir).parse(f, List.of()));
+        assertTrue(e.getMessage().startsWith(f + ":1: Can't resolve bind-source-addr: "), e.getMessage());
     }
 }
