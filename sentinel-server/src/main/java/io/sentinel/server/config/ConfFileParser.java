@@ -160,7 +160,10 @@ public final class ConfFileParser {
                     throw l.error(e.getMessage());
                 }
                 break;
-            case "aclfile": case "pidfile": l.resolve(currentDir(), v); // a path it can name (no NUL), used later
+            case "aclfile": case "pidfile": // paths used later: one it can name (no NUL byte) now
+                l.resolve(currentDir(), v);
+                draft.serverSettings.put(name, v);
+                break;
             case "metrics-bind": draft.serverSettings.put(name, v); break;
             case "info-extras": draft.serverSettings.put(name, serverYesNo(l, v) ? "yes" : "no"); break;
             case "kubernetes-master-label": case "kubernetes-namespace": case "kubernetes-api-url":
