@@ -90,12 +90,11 @@ final class DemoTimeline {
         long failingSince = writer.failingSinceNanos();
         writer.succeeded(address, value);
         if (fault == null || nanos < fault.atNanos()) return;
-        // a planned switchover may hand over without a failed write; a crash always fails some first
-        if (!reached.containsKey(Milestone.WRITES_FAILING) && !(fault.planned() && !address.equals(fault.address()))) {
-            return;
-        }
+        boolean moved = !address.equals(fault.address());
+        // a crash always fails some writes first; a planned switchover may hand over without a failed one
+        if (!reached.containsKey(Milestone.WRITES_FAILING) && !(fault.planned() && moved)) return;
         String down = failedBefore ? "writes failed for " + ms(nanos - failingSince) + " ms" : "no write failed";
-        if (!address.equals(fault.address())) {
+        if (moved) {
             reach(Milestone.NEW_MASTER_WRITE, "first successful write on the new master " + name(address) + " ("
                     + down + ")", nanos);
         } else {
