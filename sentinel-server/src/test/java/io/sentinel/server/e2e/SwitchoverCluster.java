@@ -36,6 +36,8 @@ final class SwitchoverCluster {
     final List<RedisProcess> redis = new ArrayList<>();
     final List<SentinelProcess> sentinels = new ArrayList<>();
     boolean dataNodeAcl;
+    /** The sentinels' down-after-milliseconds. */
+    long downAfterMillis = 1000;
 
     SwitchoverCluster(ProcessScope processes) {
         this.processes = processes;
@@ -48,7 +50,7 @@ final class SwitchoverCluster {
         for (int p : priorities) {
             redis.add(processes.add(node("replica").replicaOf(master.address()).replicaPriority(p).start()));
         }
-        SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), 2).downAfterMillis(1000)
+        SentinelConf conf = new SentinelConf().monitor("mymaster", master.address(), 2).downAfterMillis(downAfterMillis)
                 .failoverTimeoutMillis(FAILOVER_TIMEOUT);
         if (dataNodeAcl) conf.masterOption("auth-user", "sentinel").authPass("sentinel-secret");
         for (int i = 0; i < ours; i++) sentinels.add(processes.add(new SentinelProcess(conf)));

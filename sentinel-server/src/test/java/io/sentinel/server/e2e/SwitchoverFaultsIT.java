@@ -86,11 +86,14 @@ class SwitchoverFaultsIT {
     /**
      * The replica to hand over to is stopped (SIGSTOP) just before the request: the master pauses writes and waits
      * for it until the FAILOVER's TIMEOUT (what is left of failover-timeout, 6 s here), drops it, and the sentinel
-     * aborts, unpauses it and leaves it the master; the writer then writes on it again.
+     * aborts, unpauses it and leaves it the master; the writer then writes on it again. The other replica cannot be
+     * promoted (priority 0) and down-after is 5 s, so the stopped one is still the one selected after the 1 s wait
+     * for fresh INFO (with 1 s it was sometimes SDOWN by then, the other replica was promoted, and nothing aborted).
      */
     @Test
     void aStoppedReplicaTimesOutAndTheMasterIsUnpaused() {
-        c.start(3, 0, 10, 100); // priority 10: the replica to be selected
+        c.downAfterMillis = 5000;
+        c.start(3, 0, 10, 0); // priority 10: the replica to be selected, the only one
         RedisProcess target = c.redis.get(1);
         SentinelProcess leader = c.sentinels.get(0);
         try (EventLog log = EventLog.subscribe(leader, "+writes-paused", "-writes-paused",
@@ -125,7 +128,8 @@ class SwitchoverFaultsIT {
      */
     @Test
     void theLeaderKilledDuringTheHandOverLosesNothing() {
-        c.start(3, 0, 10, 100); // priority 10: the replica to be selected
+        c.downAfterMillis = 5000; // the stopped replica is selected, not SDOWN (as in the test above)
+        c.start(3, 0, 10, 0); // priority 10: the replica to be selected, the only one
         infoPeriod(1000);
         RedisProcess target = c.redis.get(1);
         SentinelProcess leader = c.sentinels.get(0);
