@@ -46,4 +46,14 @@ class MassFailoverSimTest {
     void fiftyMastersWithASentinelCrashed() {
         run("fiftyMastersWithASentinelCrashed", 12, 3, 50, SimMassScenario.Fault.SENTINEL_CRASHED);
     }
+
+    @Test
+    void fiftyMastersWithTheFirstRankedSentinelLagging() {
+        run("fiftyMastersWithTheFirstRankedSentinelLagging", 12, 3, 50, SimMassScenario.Fault.FIRST_RANK_LAGGING);
+    }
+
+    @Test
+    void hundredMastersWithTheFirstRankedSentinelLagging() {
+        run("hundredMastersWithTheFirstRankedSentinelLagging", 4, 3, 100, SimMassScenario.Fault.FIRST_RANK_LAGGING);
+    }
 }

@@ -34,6 +34,8 @@ final class SimSentinel {
     /** Which scheduled tick is the live one: a moved tick leaves its old schedule behind, to be ignored. */
     int tickGeneration;
     long pausedUntil;
+    /** Fault: every task of this sentinel runs this much late, as on a core thread behind a long queue. */
+    long lagMillis;
     final TreeMap<Target, Link> links = new TreeMap<>();
 
     SimSentinel(int index, Address address, SentinelConfig initial) {

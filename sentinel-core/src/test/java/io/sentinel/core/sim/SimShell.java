@@ -166,9 +166,17 @@ final class SimShell {
 
     /** Runs {@code task} in sentinel {@code s} unless it died or restarted; a paused process runs it when it wakes. */
     void runIn(SimSentinel s, int incarnation, Runnable task) {
+        if (s.lagMillis > 0) {
+            c.clock.after(s.lagMillis, () -> runNow(s, incarnation, task));
+            return;
+        }
+        runNow(s, incarnation, task);
+    }
+
+    private void runNow(SimSentinel s, int incarnation, Runnable task) {
         if (!s.alive || s.incarnation != incarnation) return;
         if (s.paused(c.clock.now())) {
-            c.clock.at(s.pausedUntil, () -> runIn(s, incarnation, task));
+            c.clock.at(s.pausedUntil, () -> runNow(s, incarnation, task));
             return;
         }
         task.run();
