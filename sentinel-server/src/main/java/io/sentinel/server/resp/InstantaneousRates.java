@@ -22,14 +22,30 @@ final class InstantaneousRates {
         this.lastAtMillis = nowMillis;
     }
 
-    /** Called every {@link #SAMPLE_PERIOD_MILLIS} on one thread. */
-    synchronized void sample(long nowMillis) {
+    /**
+     * Called every {@link #SAMPLE_PERIOD_MILLIS} on one thread; true when the whole window is zero (nothing counted
+     * for 16 samples), so sampling may stop until the counter moves again.
+     */
+    synchronized boolean sample(long nowMillis) {
         long value = counter.getAsLong();
         long elapsed = nowMillis - lastAtMillis;
         samples[next] = elapsed > 0 ? (value - lastValue) * 1000.0 / elapsed : 0;
         next = (next + 1) % SAMPLES;
         lastValue = value;
         lastAtMillis = nowMillis;
+        for (double s : samples) {
+            if (s != 0) return false;
+        }
+        return true;
+    }
+
+    /** Sampling starts again after a pause: what was counted since the last sample goes into the next one. */
+    synchronized void restart(long nowMillis) {
+        lastAtMillis = nowMillis;
+    }
+
+    synchronized boolean changedSinceSample() {
+        return counter.getAsLong() != lastValue;
     }
 
     /** Mean of the last 16 rates, per second. */

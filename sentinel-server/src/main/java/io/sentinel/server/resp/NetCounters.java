@@ -19,12 +19,19 @@ final class NetCounters extends ChannelDuplexHandler {
     final LongAdder reads = new LongAdder();
     final LongAdder writes = new LongAdder();
     final LongAdder errorReplies = new LongAdder();
+    private Runnable onTraffic = () -> { };
+
+    /** Runs on every read and write (on the client's event loop); set before the first client connects. */
+    void onTraffic(Runnable listener) {
+        this.onTraffic = listener;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf buf) {
             reads.increment();
             inputBytes.add(buf.readableBytes());
+            onTraffic.run();
         }
         ctx.fireChannelRead(msg);
     }
@@ -36,6 +43,7 @@ final class NetCounters extends ChannelDuplexHandler {
             outputBytes.add(buf.readableBytes());
             byte first = buf.getByte(buf.readerIndex());
             if (first == '-' || first == '!') errorReplies.increment();
+            onTraffic.run();
         }
         ctx.write(msg, promise);
     }

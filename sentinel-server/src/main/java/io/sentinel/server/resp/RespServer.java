@@ -10,7 +10,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.sentinel.server.command.SentinelCommandHandler;
 import io.sentinel.server.command.NetStats;
 import io.sentinel.server.command.ServerStats;
@@ -46,14 +45,11 @@ public final class RespServer implements AutoCloseable {
     private final CommandDispatcher dispatcher;
     private final List<Channel> listeners = new ArrayList<>();
     private final NetCounters net = new NetCounters();
-    private final InstantaneousRates opsRate;
-    private final InstantaneousRates inputRate;
-    private final InstantaneousRates outputRate;
+    private final RateSampler rates;
     private final long startedAtMillis;
     private final NettyResources netty;
     /** True when this server made {@link #netty} itself (standalone, in tests) and so closes it. */
     private final boolean ownsNetty;
-    private ScheduledFuture<?> rateSampler;
     private volatile int boundPort;
     private ServerTls tls; // null: no TLS listener, and no per-connection cost
     private UnixListener unix; // null: no unixsocket
@@ -103,10 +99,8 @@ public final class RespServer implements AutoCloseable {
         new PubSubCommands(pubSub, helloListener).register(dispatcher);
         new IntrospectionCommands(table.renamed(clients.renames()), help).register(dispatcher);
         new SentinelRouting(handler, this::stats).register(dispatcher);
-        long now = startedAtMillis;
-        this.opsRate = new InstantaneousRates(registry::commandsProcessed, now);
-        this.inputRate = new InstantaneousRates(net.inputBytes::sum, now);
-        this.outputRate = new InstantaneousRates(net.outputBytes::sum, now);
+        this.rates = new RateSampler(registry::commandsProcessed, net.inputBytes::sum, net.outputBytes::sum, clock);
+        net.onTraffic(rates::traffic);
     }
 
     /**
@@ -141,9 +135,8 @@ public final class RespServer implements AutoCloseable {
                         initClient(ch, null);
                     }
                 });
-        // serverCron's instantaneous metrics: a 100 ms sample on the acceptor thread, which is idle otherwise
-        rateSampler = acceptor.next().scheduleAtFixedRate(this::sampleRates, InstantaneousRates.SAMPLE_PERIOD_MILLIS,
-                InstantaneousRates.SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        // serverCron's instantaneous metrics: sampled on the acceptor thread, which is idle otherwise
+        rates.start(acceptor.next());
         ListenSettings listen = cfg.listen();
         // port 0 with tls-port or unixsocket: only those, as in Redis; port 0 alone: a free port (ours)
         boolean tcp = cfg.port() != 0 || (tls == null && listen.unixSocket() == null);
@@ -244,15 +237,8 @@ public final class RespServer implements AutoCloseable {
 
     private NetStats netStats() {
         return new NetStats(net.inputBytes.sum(), net.outputBytes.sum(), net.reads.sum(), net.writes.sum(),
-                net.errorReplies.sum(), Math.round(opsRate.perSecond()), inputRate.perSecond() / 1024,
-                outputRate.perSecond() / 1024);
-    }
-
-    private void sampleRates() {
-        long now = clock.getAsLong();
-        opsRate.sample(now);
-        inputRate.sample(now);
-        outputRate.sample(now);
+                net.errorReplies.sum(), Math.round(rates.ops.perSecond()), rates.input.perSecond() / 1024,
+                rates.output.perSecond() / 1024);
     }
 
     /**
@@ -262,7 +248,7 @@ public final class RespServer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (rateSampler != null) rateSampler.cancel(false);
+        rates.close();
         for (Channel ch : listeners) ch.close().syncUninterruptibly();
         listeners.clear();
         if (unix != null) unix.close();
