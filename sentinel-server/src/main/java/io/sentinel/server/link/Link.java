@@ -50,6 +50,10 @@ interface Link {
         throw new IllegalArgumentException("SaveConfig needs a Redis target");
     }
 
+    /** The core declared this instance SDOWN: reconnect at the slow pace (see {@link RespSession#backOff}). */
+    default void backOff() {
+    }
+
     /**
      * Closes the connections; commands in flight fail. No {@code LinkLost}: the core asked for it. Completes when
      * the connections are closed.

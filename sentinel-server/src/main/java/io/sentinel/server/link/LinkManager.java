@@ -13,13 +13,13 @@ import io.sentinel.core.action.RepointReplica;
 import io.sentinel.core.action.RequestInfo;
 import io.sentinel.core.action.SaveConfig;
 import io.sentinel.core.action.SendPing;
+import io.sentinel.core.event.Event;
+import io.sentinel.core.event.EventType;
 import io.sentinel.core.input.CommandFailed;
 import io.sentinel.core.input.Input;
+import io.sentinel.core.model.Role;
 import io.sentinel.core.model.Target;
 import io.sentinel.server.transport.NettyResources;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the link actions of the core: keeps one link per target (Redis instances and peer sentinels alike, over our
@@ -116,6 +118,18 @@ public final class LinkManager implements AutoCloseable {
         } else {
             runHandOver(action);
         }
+    }
+
+    /**
+     * Events the links act on: an instance declared SDOWN gets the slow reconnect pace until it answers again
+     * ({@link RespSession#backOff}). Event addresses are the announced ones; where announcing changes an address,
+     * no link matches and it keeps the fast pace.
+     */
+    public synchronized void onEvent(Event e) {
+        if (e.type() != EventType.SDOWN || e.instance() == null) return;
+        Event.Instance i = e.instance();
+        Link link = links.get(i.role() == Role.SENTINEL ? Target.sentinel(i.address()) : Target.redis(i.address()));
+        if (link != null) link.backOff();
     }
 
     /** The coordinated failover's commands to the old master and the promoted replica. */

@@ -56,6 +56,11 @@ final class PeerLink implements Link {
     }
 
     @Override
+    public void backOff() {
+        session.backOff();
+    }
+
+    @Override
     public void ping() {
         call(CommandFailed.Command.PING, reply -> {
             if (reply instanceof String s) {

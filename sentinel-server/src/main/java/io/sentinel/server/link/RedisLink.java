@@ -52,6 +52,7 @@ final class RedisLink implements Link {
                 new CommandSteps(), null, netty, options);
         this.hellos = new RespSession("link " + target.address() + " pubsub", target.address(), addresses,
                 new HelloSteps(), this::onMessage, netty, options);
+        this.hellos.patient();
     }
 
     @Override
@@ -71,6 +72,12 @@ final class RedisLink implements Link {
     }
 
     /** Each PING (every second from the core) also checks that hellos still flow on the pub/sub connection. */
+    @Override
+    public void backOff() {
+        commands.backOff();
+        hellos.backOff();
+    }
+
     @Override
     public void ping() {
         if (clock.getAsLong() - lastHelloActivityMillis > options.pubSubIdleMillis()) {

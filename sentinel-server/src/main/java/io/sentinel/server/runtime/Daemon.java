@@ -83,6 +83,7 @@ public final class Daemon implements AutoCloseable {
         EventLog events = new EventLog((channel, message) -> this.server.pubSub().publish(channel, message));
         ActionDispatcher dispatcher = new ActionDispatcher(this::persist, a -> links.run(a), e -> {
             events.emit(e);
+            links.onEvent(e);
             if (e.type() == EventType.TILT) tiltEntries.incrementAndGet();
             if (metrics != null) metrics.onEvent(e);
             if (labels != null) labels.onEvent(e);
