@@ -59,15 +59,20 @@ final class MetricsFixtures {
 
     /** {@code count} healthy masters {@code m0..}, each with 2 replicas and 2 peer sentinels, quorum 2. */
     static SentinelView healthy(int count, long now) {
+        return healthy(count, now, 7000);
+    }
+
+    /** The same with the data nodes' ports from {@code portBase}: another base moves every master and replica. */
+    static SentinelView healthy(int count, long now, int portBase) {
         List<MasterView> masters = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Address ma = new Address("127.0.0.1", 7000 + i * 10);
+            Address ma = new Address("127.0.0.1", portBase + i * 10);
             String info = "# Replication\r\nrole:master\r\nconnected_slaves:2\r\nmaster_repl_offset:" + (10_000 + i)
                     + "\r\n";
             InstanceView m = master("m" + i, ma, List.of("master"), true, now - 300, info);
             List<InstanceView> replicas = List.of(
-                    replica(new Address("127.0.0.1", 7001 + i * 10), ma, List.of("slave"), true, 10_000),
-                    replica(new Address("127.0.0.1", 7002 + i * 10), ma, List.of("slave"), true, 9_000));
+                    replica(new Address("127.0.0.1", portBase + 1 + i * 10), ma, List.of("slave"), true, 10_000),
+                    replica(new Address("127.0.0.1", portBase + 2 + i * 10), ma, List.of("slave"), true, 9_000));
             List<InstanceView> peers = List.of(peer(new Address("127.0.0.1", 26380 + i * 10), List.of("sentinel"), true),
                     peer(new Address("127.0.0.1", 26381 + i * 10), List.of("sentinel"), true));
             masters.add(masterView(m, 2, 1, replicas, peers, "none"));
