@@ -69,9 +69,14 @@ public final class NettyResources implements AutoCloseable {
         this.epoll = nativeTransport && Epoll.isAvailable();
     }
 
-    /** A sentinel's: two loops for clients, two for links, one acceptor, one for HTTP. */
+    /**
+     * A sentinel's: one loop for clients ({@code -Dsentinel.clientLoops=N} for more), two for links, one acceptor,
+     * one for HTTP. One client loop, as redis-sentinel's one thread: with two, a client load that keeps both busy
+     * next to redis-benchmark on 2 CPUs made the kernel time-slice them, and p99 was 3.9-4.5 ms against 1.2-2.2 ms
+     * with one, throughput 0.85x and CPU per request 1.1x (get-master-addr-by-name, -c 50, bench/throughput.py).
+     */
     public static NettyResources forSentinel() {
-        return new NettyResources(2, 2);
+        return new NettyResources(Integer.getInteger("sentinel.clientLoops", 1), 2);
     }
 
     /** The RESP server's acceptor: one thread, also running its once-a-100-ms rate sampling. */
