@@ -22,15 +22,34 @@ final class Request extends AbstractList<String> implements RandomAccess {
     private int[] bounds = new int[9];
     private String[] strings = new String[8];
     private int size;
+    /**
+     * The previous request's arrays: an argument with the same bytes at the same position gets the same String
+     * again. Clients repeat their requests (a pool asking {@code SENTINEL get-master-addr-by-name mymaster}), and
+     * building those Strings anew was most of what such a request allocated: at 600,000 requests a second a young
+     * collection every 25 ms, which was the p99.
+     */
+    private byte[] prevData = new byte[256];
+    private int[] prevBounds = new int[9];
+    private String[] prevStrings = new String[8];
+    private int prevSize;
 
     /** Starts a new request of {@code expected} arguments (a hint). */
     void reset(int expected) {
-        if (data.length > KEEP_BYTES) data = new byte[256];
-        if (strings.length > KEEP_ARGS) {
+        byte[] d = prevData;
+        prevData = data;
+        data = d.length > KEEP_BYTES ? new byte[256] : d;
+        int[] b = prevBounds;
+        prevBounds = bounds;
+        String[] st = prevStrings;
+        prevStrings = strings;
+        prevSize = size;
+        if (st.length > KEEP_ARGS) {
             bounds = new int[9];
             strings = new String[8];
         } else {
-            for (int i = 0; i < size; i++) strings[i] = null;
+            bounds = b;
+            strings = st;
+            Arrays.fill(strings, null);
         }
         size = 0;
         if (expected > strings.length) grow(expected);
@@ -79,9 +98,10 @@ final class Request extends AbstractList<String> implements RandomAccess {
         strings = Arrays.copyOf(strings, args);
     }
 
-    /** What the arrays holding the arguments take, used or not. */
+    /** What the arrays holding the arguments take, used or not (the previous request's included). */
     int capacityBytes() {
-        return data.length + 4 * bounds.length + 8 * strings.length;
+        return data.length + 4 * bounds.length + 8 * strings.length
+                + prevData.length + 4 * prevBounds.length + 8 * prevStrings.length;
     }
 
     /** The bytes of all arguments so far. */
@@ -99,7 +119,14 @@ final class Request extends AbstractList<String> implements RandomAccess {
         if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
         String s = strings[i];
         if (s == null) {
-            s = new String(data, bounds[i], bounds[i + 1] - bounds[i], StandardCharsets.UTF_8);
+            int from = bounds[i];
+            int to = bounds[i + 1];
+            if (i < prevSize && prevStrings[i] != null
+                    && Arrays.equals(data, from, to, prevData, prevBounds[i], prevBounds[i + 1])) {
+                s = prevStrings[i];
+            } else {
+                s = new String(data, from, to - from, StandardCharsets.UTF_8);
+            }
             strings[i] = s;
         }
         return s;

@@ -64,4 +64,26 @@ class RequestTest {
         assertEquals(List.of("inline"), r);
         assertTrue(matches(0, "inline"));
     }
+
+    @Test
+    void aRepeatedArgumentGetsThePreviousRequestsStringAgain() {
+        fill("SENTINEL", "get-master-addr-by-name", "mymaster");
+        String name = r.get(2);
+        String sub = r.get(1);
+        fill("SENTINEL", "get-master-addr-by-name", "other");
+        assertSame(sub, r.get(1), "same bytes at the same position: no new String");
+        assertEquals("other", r.get(2));
+        assertFalse(name == r.get(2));
+        fill("SENTINEL", "get-master-addr-by-name", "mymaster");
+        assertEquals("mymaster", r.get(2), "only the request just before counts");
+        assertSame(sub, r.get(1));
+        fill("PING", "get-master-addr-by-name");  // nobody asks for its Strings
+        fill("PING", "get-master-addr-by-name");
+        assertEquals("get-master-addr-by-name", r.get(1));
+        assertFalse(sub == r.get(1), "a String the previous request never made is not remembered");
+        fill("x".repeat(20_000), "y");
+        fill("x".repeat(20_000), "z");
+        assertEquals(20_000, r.get(0).length());
+        assertEquals("z", r.get(1));
+    }
 }
