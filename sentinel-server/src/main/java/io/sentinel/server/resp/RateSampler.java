@@ -1,6 +1,7 @@
 package io.sentinel.server.resp;
 
 import io.netty.channel.EventLoop;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,11 @@ final class RateSampler {
     /** A client read or wrote something: sample again if we had stopped. Cheap when running (one volatile read). */
     void traffic() {
         if (running.get() || closed || loop == null || !running.compareAndSet(false, true)) return;
-        loop.execute(this::resume);
+        try {
+            loop.execute(this::resume);
+        } catch (RejectedExecutionException e) {
+            running.set(false);  // the loops are shutting down: nothing left to sample for
+        }
     }
 
     private void resume() {
