@@ -74,8 +74,7 @@ final class RedisLink implements Link {
     /** Each PING (every second from the core) also checks that hellos still flow on the pub/sub connection. */
     @Override
     public void backOff() {
-        commands.backOff();
-        hellos.backOff();
+        commands.backOff();  // the pub/sub session is patient already
     }
 
     @Override
